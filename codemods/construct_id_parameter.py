@@ -1,0 +1,205 @@
+"""CTA003: `id` as a construct's __init__ parameter, renamed to `construct_id` (catalog A3)."""
+
+from __future__ import annotations
+
+import libcst as cst
+from libcst.helpers import get_full_name_for_node
+from libcst.metadata import PositionProvider, ScopeProvider
+
+from fixer.project import CONSTRUCT_BASES
+from fixer.rule import Example, Fix, Rule
+
+NEW_NAME = "construct_id"
+
+
+def _base_names(node: cst.ClassDef) -> tuple[str, ...]:
+    names = []
+    for base in node.bases:
+        if base.keyword is None:
+            full = get_full_name_for_node(base.value)
+            if full:
+                names.append(full.rsplit(".", 1)[-1])
+    return tuple(names)
+
+
+class ConstructIdParameter(Rule):
+    """
+    A stack or construct whose `__init__` takes a parameter named `id`.
+
+    `id` shadows the builtin (pylint W0622 redefined-builtin), which fails the lint gate of most CDKTF
+    pipelines. The CDKTF convention is `construct_id`.
+
+    Fix (safe): in `__init__` of every class deriving, directly or through project classes, from
+    `Construct` or `TerraformStack`, the parameter and every use of it are renamed with LibCST's scope
+    analysis, and `id=` keywords in calls of those project classes anywhere in the project become
+    `construct_id=`. Untouched: other `id`s (`vpc.id`, `vpc_id=vpc.id`, locals of other functions), and
+    the `id=` keyword of library classes (`TerraformStack.__init__(self, scope, id=...)` keeps it).
+    When `construct_id` is already used inside that `__init__`, the finding is reported, not fixed.
+    """
+
+    code = "CTA003"
+    name = "construct-id-parameter"
+    summary = "Stack/construct `__init__` parameter named `id` shadows the builtin; use `construct_id`"
+    fix_safety = Fix.SAFE
+    markers = ("Construct", "Stack")
+    METADATA_DEPENDENCIES = (PositionProvider, ScopeProvider)
+
+    VALID = [
+        """
+        class Network(Construct):
+            def __init__(self, scope, construct_id):
+                super().__init__(scope, construct_id)
+                Subnet(self, "a", vpc_id=vpc.id)
+        """,
+    ]
+    INVALID = [
+        Example(
+            """
+            class TapStack(TerraformStack):
+                def __init__(self, scope: Construct, id: str, **kwargs):
+                    super().__init__(scope, id)
+
+
+            TapStack(app, id="tap")
+            """,
+            """
+            class TapStack(TerraformStack):
+                def __init__(self, scope: Construct, construct_id: str, **kwargs):
+                    super().__init__(scope, construct_id)
+
+
+            TapStack(app, construct_id="tap")
+            """,
+        )
+    ]
+
+    @classmethod
+    def could_match(cls, text: str, project) -> bool:  # type: ignore[override]
+        return "id" in text and (
+            any(m in text for m in cls.markers) or any(name in text for name in project.construct_class_names)
+        )
+
+    def __init__(self, context) -> None:
+        super().__init__(context)
+        self.renames: set[cst.Name] = set()  # Name nodes (params and their uses) to rename
+        self.keywords: set[cst.Arg] = set()
+        self.local_bases: dict[str, tuple[str, ...]] = {}
+        self.class_stack: list[cst.ClassDef] = []
+
+    def visit_Module(self, node: cst.Module) -> None:
+        collector = _ClassCollector()
+        node.visit(collector)
+        self.local_bases = collector.bases
+
+    def _is_construct(self, class_name: str) -> bool:
+        return self.context.project.is_construct_class(class_name, self.local_bases)
+
+    # --- the parameter ------------------------------------------------------------------------------
+
+    def visit_ClassDef(self, node: cst.ClassDef) -> None:
+        self.class_stack.append(node)
+
+    def leave_ClassDef(self, original_node: cst.ClassDef, updated_node: cst.ClassDef) -> cst.ClassDef:
+        self.class_stack.pop()
+        return updated_node
+
+    def visit_FunctionDef(self, node: cst.FunctionDef) -> None:
+        if node.name.value != "__init__" or not self.class_stack:
+            return
+        owner = self.class_stack[-1]
+        if node not in _direct_methods(owner) or not any(self._is_construct(b) for b in _base_names(owner)):
+            return
+        params = [*node.params.posonly_params, *node.params.params, *node.params.kwonly_params]
+        param = next((p for p in params if p.name.value == "id"), None)
+        if param is None:
+            return
+        scope = self.get_metadata(ScopeProvider, node.body, None)
+        if scope is None:
+            return
+        if _mentions(node, NEW_NAME):
+            self.report(
+                param,
+                f"`id` shadows the builtin in `{owner.name.value}.__init__`, and `{NEW_NAME}` is already used"
+                " there; rename by hand",
+                Fix.NONE,
+            )
+            return
+        message = f"`{owner.name.value}.__init__` parameter `id` shadows the builtin; rename it to `{NEW_NAME}`"
+        if not self.report(param, message, Fix.SAFE):
+            return
+        for assignment in scope.assignments["id"]:
+            if assignment.scope is not scope:
+                continue
+            target = assignment.node
+            self.renames.add(target.name if isinstance(target, cst.Param) else target)
+            for reference in assignment.references:
+                if isinstance(reference.node, cst.Name):
+                    self.renames.add(reference.node)
+
+    def leave_Name(self, original_node: cst.Name, updated_node: cst.Name) -> cst.Name:
+        if original_node in self.renames:
+            return updated_node.with_changes(value=NEW_NAME)
+        return updated_node
+
+    # --- call sites ---------------------------------------------------------------------------------
+
+    def visit_Call(self, node: cst.Call) -> None:
+        keyword = next((a for a in node.args if a.keyword is not None and a.keyword.value == "id"), None)
+        if keyword is None:
+            return
+        callee = self._callee_class(node)
+        if callee is None or not self.context.project.construct_id_keyword_target(callee):
+            return
+        if self.report(keyword, f"`{callee}` takes `{NEW_NAME}`, not `id`", Fix.SAFE):
+            self.keywords.add(keyword)
+
+    def _callee_class(self, node: cst.Call) -> str | None:
+        func = node.func
+        # super().__init__(..., id=...) inside a subclass of a project construct
+        if (
+            isinstance(func, cst.Attribute)
+            and func.attr.value == "__init__"
+            and isinstance(func.value, cst.Call)
+            and get_full_name_for_node(func.value.func) == "super"
+            and self.class_stack
+        ):
+            bases = [b for b in _base_names(self.class_stack[-1]) if b not in CONSTRUCT_BASES]
+            return bases[0] if bases else None
+        full = get_full_name_for_node(func)
+        return full.rsplit(".", 1)[-1] if full else None
+
+    def leave_Arg(self, original_node: cst.Arg, updated_node: cst.Arg) -> cst.Arg:
+        if original_node in self.keywords and updated_node.keyword is not None:
+            return updated_node.with_changes(keyword=updated_node.keyword.with_changes(value=NEW_NAME))
+        return updated_node
+
+
+def _direct_methods(node: cst.ClassDef) -> list[cst.FunctionDef]:
+    body = node.body.body if isinstance(node.body, cst.IndentedBlock) else ()
+    return [s for s in body if isinstance(s, cst.FunctionDef)]
+
+
+def _mentions(function: cst.FunctionDef, name: str) -> bool:
+    """Whether any Name node in the function (parameters and nested scopes included) is `name`. The
+    project index (fixer.project) applies the same test, so call sites and definitions agree."""
+    finder = _NameFinder(name)
+    function.visit(finder)
+    return finder.found
+
+
+class _NameFinder(cst.CSTVisitor):
+    def __init__(self, name: str) -> None:
+        self.name = name
+        self.found = False
+
+    def visit_Name(self, node: cst.Name) -> None:
+        if node.value == self.name:
+            self.found = True
+
+
+class _ClassCollector(cst.CSTVisitor):
+    def __init__(self) -> None:
+        self.bases: dict[str, tuple[str, ...]] = {}
+
+    def visit_ClassDef(self, node: cst.ClassDef) -> None:
+        self.bases[node.name.value] = _base_names(node)

@@ -1,0 +1,526 @@
+"""CTB001: provider imports and class names that the provider package does not export (catalog B1)."""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+import libcst as cst
+from libcst.helpers import get_full_name_for_node
+from libcst.metadata import PositionProvider, ScopeProvider
+
+from fixer.providers import PROVIDERS, ProviderIndex, pascal
+from fixer.rule import Example, Fix, Rule
+
+
+@dataclass(frozen=True)
+class Resolution:
+    """Where an imported name really lives. `module`/`name` are set when a rewrite is known."""
+
+    fix: Fix | None  # None: the import is correct
+    message: str = ""
+    module: str | None = None
+    name: str | None = None
+
+
+OK = Resolution(None)
+
+
+def resolve(index: ProviderIndex, module: str | None, name: str) -> Resolution:
+    """Resolve `from <package>[.module] import name` against the provider's real exports.
+
+    Order matters: the user's own module choice is the strongest evidence, then a module named after the
+    class (so `S3BucketVersioning` means the standalone resource `S3BucketVersioningA`, not the inline
+    block struct of the same name inside `s3_bucket`), then the one module exporting the name, then a
+    close match among the user-facing names of the module the name starts with.
+    """
+    package = index.spec.package
+    where = f"{package}.{module}" if module else package
+    exists = module is not None and index.has_module(module)
+    if exists and name in index.exports(module):
+        return OK
+    if module is None and index.has_module(name):
+        return OK
+    not_here = f"`{name}` is not exported by {where}" + ("" if exists or module is None else " (no such module)")
+
+    def found(target_module: str, target_name: str, why: str, fix: Fix = Fix.SAFE) -> Resolution:
+        return Resolution(fix, f"{not_here}; {why}", target_module, target_name)
+
+    if exists and f"{name}A" in index.exports(module):
+        return found(module, f"{name}A", f"the standalone resource class is `{name}A`")
+    named = index.module_named_after(name)
+    if named and named != module:
+        if name in index.exports(named):
+            return found(named, name, f"import it from {package}.{named}")
+        if f"{name}A" in index.exports(named):
+            return found(named, f"{name}A", f"the standalone resource class is {package}.{named}.{name}A")
+    home = index.home_of(name)
+    if home:
+        return found(home, name, f"import it from {package}.{home}")
+    home_a = index.home_of(f"{name}A")
+    if home_a:
+        return found(home_a, f"{name}A", f"the standalone resource class is {package}.{home_a}.{name}A")
+    pool = module if exists else index.longest_prefix_module(name)
+    if pool is None:
+        return Resolution(Fix.NONE, f"{not_here}, nor by any module of {package} {index.version}")
+    candidates = difflib.get_close_matches(name, index.user_facing(pool), n=4, cutoff=0.8)
+    if len(candidates) == 1:
+        return found(pool, candidates[0], f"did you mean `{candidates[0]}` ({package}.{pool})?", Fix.UNSAFE)
+    if candidates:
+        listed = ", ".join(f"`{c}`" for c in candidates)
+        return Resolution(Fix.NONE, f"{not_here}; did you mean one of {listed} ({package}.{pool})?")
+    resource = pascal(pool)
+    if name.startswith(resource) and name != resource:
+        return Resolution(
+            Fix.NONE,
+            f"{not_here}: {package} {index.version} generates no class for this nested block of `{resource}`;"
+            " pass a dict (or the attribute's plain value) instead",
+        )
+    return Resolution(Fix.NONE, f"{not_here}, nor by any module of {package} {index.version}")
+
+
+def _provider_module(dotted: str | None) -> tuple[str, str | None] | None:
+    """`cdktf_cdktf_provider_aws.vpc` -> (package, "vpc"); the bare package -> (package, None)."""
+    if not dotted:
+        return None
+    for spec in PROVIDERS:
+        if dotted == spec.package:
+            return spec.package, None
+        if dotted.startswith(spec.package + "."):
+            return spec.package, dotted[len(spec.package) + 1 :]
+    return None
+
+
+def _resource_shaped(call: cst.Call) -> bool:
+    """`X(self, "id", ...)`: called like a construct, with a scope and an id."""
+    positional = [a.value for a in call.args if a.keyword is None and not a.star]
+    if len(positional) >= 2 and isinstance(
+        positional[1], (cst.SimpleString, cst.FormattedString, cst.ConcatenatedString)
+    ):
+        return True
+    return bool(positional) and isinstance(positional[0], cst.Name) and positional[0].value in {"self", "scope"}
+
+
+@dataclass
+class _Target:
+    package: str
+    module: str
+    name: str
+    asname: str | None
+
+
+@dataclass
+class _ModuleUse:
+    """`binding.Name` where `binding` names a provider module (or the package, then `binding.module.Name`)."""
+
+    attribute: cst.Attribute
+    replacement: cst.BaseExpression | None = None
+
+
+@dataclass
+class _Plan:
+    alias_targets: dict[cst.ImportAlias, _Target | None] = field(default_factory=dict)  # None: drop alias
+    extra_imports: dict[cst.CSTNode, list[_Target]] = field(default_factory=dict)  # import stmt -> additions
+    renames: dict[cst.Name, str] = field(default_factory=dict)
+    attributes: dict[cst.Attribute, cst.BaseExpression] = field(default_factory=dict)
+
+
+class ProviderClassNames(Rule):
+    """
+    Imports of provider classes that the installed provider package does not export.
+
+    Several AWS resources exist twice, as an inline block and as a standalone resource, so the standalone
+    resource class carries an `A` suffix (`S3BucketVersioningA`, `VpcPeeringConnectionAccepterA`,
+    `S3BucketServerSideEncryptionConfigurationRuleA`). Classes live in the module named after their
+    resource (`from cdktf_cdktf_provider_aws.vpc import Vpc`), never at the package root. Python fails at
+    import time with `ImportError: cannot import name ...`, so `cdktf synth` never starts.
+
+    The truth is the provider package itself (each module's `__all__`), read without importing it; when
+    it is not installed, a snapshot of cdktf-cdktf-provider-aws shipped with cdktf-fixer is used.
+
+    Fixes: a name exported by another module is imported from there; `Name` becomes `NameA` when that is
+    the standalone resource (every use renamed); a module that does not exist is replaced by imports of
+    the classes used through it. These are safe. A close-match guess for a misspelled nested block class
+    is unsafe; two or more candidates are listed and nothing is changed.
+    """
+
+    code = "CTB001"
+    name = "provider-class-names"
+    summary = "Provider class imported under a name or from a module the provider does not export"
+    fix_safety = Fix.UNSAFE
+    markers = tuple(spec.package for spec in PROVIDERS)
+    METADATA_DEPENDENCIES = (PositionProvider, ScopeProvider)
+
+    VALID = [
+        "from cdktf_cdktf_provider_aws.s3_bucket_versioning import S3BucketVersioningA\n",
+        "from cdktf_cdktf_provider_aws.security_group import SecurityGroup, SecurityGroupIngress\n",
+        "from cdktf_cdktf_provider_aws import vpc\nvpc.Vpc(self, 'vpc')\n",
+    ]
+    INVALID = [
+        Example(
+            """
+            from cdktf_cdktf_provider_aws.s3_bucket_versioning import S3BucketVersioning
+
+            S3BucketVersioning(self, "versioning", bucket=bucket.id)
+            """,
+            """
+            from cdktf_cdktf_provider_aws.s3_bucket_versioning import S3BucketVersioningA
+
+            S3BucketVersioningA(self, "versioning", bucket=bucket.id)
+            """,
+        ),
+        Example(
+            "from cdktf_cdktf_provider_aws import Vpc, AwsProvider\n",
+            "from cdktf_cdktf_provider_aws.vpc import Vpc\nfrom cdktf_cdktf_provider_aws.provider import AwsProvider\n",
+        ),
+    ]
+
+    def __init__(self, context) -> None:
+        super().__init__(context)
+        self.plan = _Plan()
+
+    # --- analysis: decide every rewrite before changing anything -----------------------------------
+
+    def visit_Module(self, node: cst.Module) -> bool:
+        self._module = node
+        collector = _ImportCollector()
+        node.visit(collector)
+        for statement in collector.from_imports:
+            self._plan_from_import(statement)
+        for statement in collector.imports:
+            self._plan_import(statement)
+        return True
+
+    def _index(self, package: str) -> ProviderIndex | None:
+        return self.context.project.provider_for_package(package)
+
+    def _references(self, statement: cst.CSTNode, bound: str) -> list[cst.CSTNode]:
+        scope = self.get_metadata(ScopeProvider, statement, None)
+        if scope is None:
+            return []
+        return [
+            ref.node
+            for assignment in scope.assignments[bound]
+            if getattr(assignment, "node", None) is statement
+            for ref in assignment.references
+        ]
+
+    def _resource_calls(self, references: Sequence[cst.CSTNode]) -> bool:
+        wanted = {id(r) for r in references}
+        finder = _CallFinder(wanted)
+        self._module.visit(finder)
+        return finder.found
+
+    def _plan_from_import(self, statement: cst.ImportFrom) -> None:
+        if statement.relative or isinstance(statement.names, cst.ImportStar):
+            return
+        located = _provider_module(get_full_name_for_node(statement.module))
+        if located is None:
+            return
+        package, module = located
+        index = self._index(package)
+        if index is None:
+            return
+        additions: list[_Target] = []
+        for alias in statement.names:
+            name = get_full_name_for_node(alias.name)
+            bound = alias.evaluated_alias or name
+            if not name:
+                continue
+            references = self._references(statement, bound)
+            if module is None and not index.has_module(name) and not index.home_of(name) and name.islower():
+                # `from package import dynamodb` + `dynamodb.DynamodbTable(...)`: no such module
+                targets = self._plan_module_uses(index, name, None, references, alias)
+                if targets is not None:
+                    self.plan.alias_targets[alias] = None
+                    additions.extend(targets)
+                continue
+            if module is None and index.has_module(name):
+                self._plan_module_uses(index, name, name, references, alias)
+                continue
+            resolution = resolve(index, module, name)
+            if resolution.fix is None:
+                continue
+            if resolution.name and not index.is_construct_class(resolution.name) and self._resource_calls(references):
+                self.report(
+                    alias,
+                    f"`{name}` is called like a resource (scope, id), but {package}.{resolution.module}."
+                    f"{resolution.name} is a nested block struct, not a resource; not rewritten",
+                    Fix.NONE,
+                )
+                continue
+            if not self.report(alias, resolution.message, resolution.fix):
+                continue
+            assert resolution.module and resolution.name
+            target = _Target(package, resolution.module, resolution.name, alias.asname and bound)
+            if resolution.module == module:
+                self.plan.alias_targets[alias] = target  # renamed in place
+            else:
+                self.plan.alias_targets[alias] = None
+                additions.append(target)
+            if alias.asname is None and resolution.name != name:
+                for ref in references:
+                    if isinstance(ref, cst.Name):
+                        self.plan.renames[ref] = resolution.name
+        if additions:
+            self.plan.extra_imports[statement] = additions
+
+    def _plan_import(self, statement: cst.Import) -> None:
+        additions: list[_Target] = []
+        for alias in statement.names:
+            dotted = get_full_name_for_node(alias.name)
+            located = _provider_module(dotted)
+            if located is None or dotted is None:
+                continue
+            package, module = located
+            index = self._index(package)
+            if index is None:
+                continue
+            bound = alias.evaluated_alias or dotted
+            references = self._references(statement, bound if alias.asname else dotted.split(".")[0])
+            if alias.asname is None and module is not None:
+                # `import package.module`: uses are the full dotted chain
+                references = [r for r in references if get_full_name_for_node(r) == dotted]
+            exists = module is None or index.has_module(module)
+            targets = self._plan_module_uses(index, bound, module, references, alias)
+            if targets is None:
+                continue
+            additions.extend(targets)
+            if not exists:
+                self.plan.alias_targets[alias] = None
+        if additions:
+            self.plan.extra_imports[statement] = additions
+
+    def _plan_module_uses(
+        self,
+        index: ProviderIndex,
+        binding: str,
+        module: str | None,
+        references: Sequence[cst.CSTNode],
+        alias: cst.ImportAlias,
+    ) -> list[_Target] | None:
+        """Check `binding.Name` uses of a module binding. Returns imports to add, or None when the
+        binding cannot be removed (a use was left unresolved or no fix is applied)."""
+        package = index.spec.package
+        exists = module is not None and index.has_module(module)
+        uses = _attribute_uses(self._module, references)
+        targets: list[_Target] = []
+        all_fixed = True
+        if module is not None and not exists and not uses:
+            self.report(alias, f"{package} has no module `{module}`", Fix.NONE)
+            return None
+        for attribute, node_for_position in uses:
+            name = attribute.attr.value
+            if module is None:  # the package itself: `aws.vpc.Vpc` or `aws.Vpc`
+                if index.has_module(name):
+                    continue  # `aws.vpc` followed by `.Vpc`: handled as its own use below
+                resolution = resolve(index, None, name)
+            else:
+                resolution = resolve(index, module, name)
+            if resolution.fix is None:
+                continue
+            if not self.report(node_for_position, resolution.message, resolution.fix):
+                all_fixed = False
+                continue
+            assert resolution.module and resolution.name
+            if exists and resolution.module == module:
+                self.plan.attributes[attribute] = attribute.with_changes(attr=cst.Name(resolution.name))
+            else:
+                self.plan.attributes[attribute] = cst.Name(resolution.name)
+                target = _Target(package, resolution.module, resolution.name, None)
+                if target not in targets:
+                    targets.append(target)
+        if module is None and not exists:
+            # package binding: also `aws.vpc.Vppc` (a module that exists, a name it lacks)
+            for attribute, node_for_position in _attribute_uses(self._module, references, depth=2):
+                sub = attribute.value
+                assert isinstance(sub, cst.Attribute)
+                submodule = sub.attr.value
+                if not index.has_module(submodule):
+                    continue
+                resolution = resolve(index, submodule, attribute.attr.value)
+                if resolution.fix is None or not self.report(node_for_position, resolution.message, resolution.fix):
+                    continue
+                assert resolution.name
+                if resolution.module == submodule:
+                    self.plan.attributes[attribute] = attribute.with_changes(attr=cst.Name(resolution.name))
+                else:
+                    assert resolution.module
+                    self.plan.attributes[attribute] = cst.Name(resolution.name)
+                    targets.append(_Target(package, resolution.module, resolution.name, None))
+            return targets
+        if not exists and not all_fixed:
+            return None
+        return targets
+
+    # --- rewriting ----------------------------------------------------------------------------------
+
+    def leave_Name(self, original_node: cst.Name, updated_node: cst.Name) -> cst.Name:
+        new = self.plan.renames.get(original_node)
+        return updated_node.with_changes(value=new) if new else updated_node
+
+    def leave_Attribute(self, original_node: cst.Attribute, updated_node: cst.Attribute) -> cst.BaseExpression:
+        replacement = self.plan.attributes.get(original_node)
+        if replacement is None:
+            return updated_node
+        if isinstance(replacement, cst.Name):
+            return replacement.with_changes(lpar=updated_node.lpar, rpar=updated_node.rpar)
+        return replacement
+
+    def leave_ImportAlias(self, original_node: cst.ImportAlias, updated_node: cst.ImportAlias) -> cst.ImportAlias:
+        target = self.plan.alias_targets.get(original_node)
+        if target is None:
+            return updated_node
+        return updated_node.with_changes(name=cst.Name(target.name))
+
+    def leave_SimpleStatementLine(
+        self, original_node: cst.SimpleStatementLine, updated_node: cst.SimpleStatementLine
+    ) -> cst.BaseStatement | cst.FlattenSentinel[cst.BaseStatement] | cst.RemovalSentinel:
+        if not any(
+            s in self.plan.extra_imports or _has_dropped_alias(s, self.plan) for s in original_node.body
+        ):
+            return updated_node
+        # Imports are rewritten in place rather than via AddImportsVisitor so the statement's leading
+        # comments and position survive and the diff stays next to the line the user wrote.
+        new_body: list[cst.BaseSmallStatement] = []
+        additions: list[_Target] = []
+        for original, updated in zip(original_node.body, updated_node.body):
+            additions.extend(self.plan.extra_imports.get(original, []))
+            kept = _without_dropped_aliases(original, updated, self.plan)
+            if kept is not None:
+                new_body.append(kept)
+        existing = _module_level_imports(self._module)
+        lines: list[cst.BaseStatement] = []
+        if new_body:
+            lines.append(updated_node.with_changes(body=_fix_last_semicolon(new_body)))
+        for module, targets in _group(additions, existing):
+            statement = cst.ImportFrom(
+                module=_dotted(module),
+                names=[
+                    cst.ImportAlias(cst.Name(t.name), cst.AsName(cst.Name(t.asname)) if t.asname else None)
+                    for t in targets
+                ],
+            )
+            lines.append(cst.SimpleStatementLine([statement]))
+        if not lines:
+            return cst.RemoveFromParent()
+        if not new_body:
+            # the first new line inherits the removed statement's comments and blank lines
+            lines[0] = lines[0].with_changes(leading_lines=updated_node.leading_lines)
+        return cst.FlattenSentinel(lines)
+
+
+def _has_dropped_alias(statement: cst.BaseSmallStatement, plan: _Plan) -> bool:
+    if isinstance(statement, (cst.Import, cst.ImportFrom)) and not isinstance(statement.names, cst.ImportStar):
+        return any(alias in plan.alias_targets and plan.alias_targets[alias] is None for alias in statement.names)
+    return False
+
+
+def _without_dropped_aliases(
+    original: cst.BaseSmallStatement, updated: cst.BaseSmallStatement, plan: _Plan
+) -> cst.BaseSmallStatement | None:
+    if not _has_dropped_alias(original, plan):
+        return updated
+    assert isinstance(original, (cst.Import, cst.ImportFrom)) and isinstance(updated, (cst.Import, cst.ImportFrom))
+    assert not isinstance(original.names, cst.ImportStar) and not isinstance(updated.names, cst.ImportStar)
+    kept = [
+        new for old, new in zip(original.names, updated.names) if not (old in plan.alias_targets and plan.alias_targets[old] is None)
+    ]
+    if not kept:
+        return None
+    last = kept[-1]
+    if isinstance(updated, cst.Import) or updated.rpar is None:
+        # without parentheses a trailing comma is a syntax error
+        kept[-1] = last.with_changes(comma=cst.MaybeSentinel.DEFAULT)
+    return updated.with_changes(names=kept)
+
+
+def _fix_last_semicolon(body: list[cst.BaseSmallStatement]) -> list[cst.BaseSmallStatement]:
+    last = body[-1]
+    if hasattr(last, "semicolon"):
+        body[-1] = last.with_changes(semicolon=cst.MaybeSentinel.DEFAULT)
+    return body
+
+
+def _dotted(module: str) -> cst.Attribute | cst.Name:
+    parts = module.split(".")
+    node: cst.Attribute | cst.Name = cst.Name(parts[0])
+    for part in parts[1:]:
+        node = cst.Attribute(node, cst.Name(part))
+    return node
+
+
+def _module_level_imports(module: cst.Module) -> set[tuple[str, str, str | None]]:
+    found = set()
+    for line in module.body:
+        if isinstance(line, cst.SimpleStatementLine):
+            for statement in line.body:
+                if isinstance(statement, cst.ImportFrom) and not isinstance(statement.names, cst.ImportStar):
+                    source = get_full_name_for_node(statement.module) if statement.module else ""
+                    for alias in statement.names:
+                        found.add((source or "", get_full_name_for_node(alias.name) or "", alias.evaluated_alias))
+    return found
+
+
+def _group(targets: list[_Target], existing: set[tuple[str, str, str | None]]) -> list[tuple[str, list[_Target]]]:
+    grouped: dict[str, list[_Target]] = {}
+    for target in targets:
+        full = f"{target.package}.{target.module}"
+        if (full, target.name, target.asname) in existing:
+            continue
+        bucket = grouped.setdefault(full, [])
+        if target not in bucket:
+            bucket.append(target)
+    return list(grouped.items())
+
+
+class _ImportCollector(cst.CSTVisitor):
+    def __init__(self) -> None:
+        self.from_imports: list[cst.ImportFrom] = []
+        self.imports: list[cst.Import] = []
+
+    def visit_ImportFrom(self, node: cst.ImportFrom) -> bool:
+        self.from_imports.append(node)
+        return False
+
+    def visit_Import(self, node: cst.Import) -> bool:
+        self.imports.append(node)
+        return False
+
+
+class _CallFinder(cst.CSTVisitor):
+    def __init__(self, wanted: set[int]) -> None:
+        self.wanted = wanted
+        self.found = False
+
+    def visit_Call(self, node: cst.Call) -> None:
+        if id(node.func) in self.wanted and _resource_shaped(node):
+            self.found = True
+
+
+class _AttributeFinder(cst.CSTVisitor):
+    def __init__(self, wanted: set[int], depth: int) -> None:
+        self.wanted = wanted
+        self.depth = depth
+        self.found: list[tuple[cst.Attribute, cst.CSTNode]] = []
+
+    def visit_Attribute(self, node: cst.Attribute) -> None:
+        base: cst.BaseExpression = node
+        for _ in range(self.depth):
+            if not isinstance(base, cst.Attribute):
+                return
+            base = base.value
+        if id(base) in self.wanted:
+            self.found.append((node, node))
+
+
+def _attribute_uses(
+    module: cst.Module, references: Sequence[cst.CSTNode], depth: int = 1
+) -> list[tuple[cst.Attribute, cst.CSTNode]]:
+    """`ref.Name` attribute nodes (depth 1) or `ref.x.Name` (depth 2) for the given reference nodes."""
+    if not references:
+        return []
+    finder = _AttributeFinder({id(r) for r in references}, depth)
+    module.visit(finder)
+    return finder.found

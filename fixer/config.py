@@ -1,0 +1,69 @@
+"""`[tool.cdktf-fixer]` in pyproject.toml: select, ignore, exclude, per-file-ignores."""
+
+from __future__ import annotations
+
+import tomllib
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pathspec
+
+KNOWN_KEYS = {"select", "ignore", "exclude", "per-file-ignores"}
+
+
+class ConfigError(ValueError):
+    pass
+
+
+@dataclass
+class Config:
+    path: Path | None = None  # the pyproject.toml it came from
+    select: list[str] | None = None
+    ignore: list[str] = field(default_factory=list)
+    exclude: list[str] = field(default_factory=list)
+    per_file_ignores: dict[str, list[str]] = field(default_factory=dict)
+
+    @property
+    def base(self) -> Path:
+        return self.path.parent if self.path else Path.cwd()
+
+    def exclude_spec(self) -> pathspec.PathSpec | None:
+        return pathspec.PathSpec.from_lines("gitwildmatch", self.exclude) if self.exclude else None
+
+
+def _string_list(table: dict, key: str, where: Path) -> list[str]:
+    value = table.get(key, [])
+    if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+        raise ConfigError(f"{where}: [tool.cdktf-fixer] {key} must be a list of strings")
+    return value
+
+
+def load(start: Path) -> Config:
+    """The nearest pyproject.toml at or above `start` that has a [tool.cdktf-fixer] table."""
+    start = start.resolve()
+    folder = start if start.is_dir() else start.parent
+    for candidate in (folder, *folder.parents):
+        pyproject = candidate / "pyproject.toml"
+        if not pyproject.is_file():
+            continue
+        try:
+            data = tomllib.loads(pyproject.read_text(encoding="utf-8"))
+        except (OSError, tomllib.TOMLDecodeError) as exc:
+            raise ConfigError(f"{pyproject}: {exc}") from exc
+        table = data.get("tool", {}).get("cdktf-fixer")
+        if table is None:
+            continue
+        unknown = set(table) - KNOWN_KEYS
+        if unknown:
+            raise ConfigError(f"{pyproject}: unknown [tool.cdktf-fixer] keys: {', '.join(sorted(unknown))}")
+        per_file = table.get("per-file-ignores", {})
+        if not isinstance(per_file, dict):
+            raise ConfigError(f"{pyproject}: per-file-ignores must be a table of glob = [codes]")
+        return Config(
+            path=pyproject,
+            select=_string_list(table, "select", pyproject) or None,
+            ignore=_string_list(table, "ignore", pyproject),
+            exclude=_string_list(table, "exclude", pyproject),
+            per_file_ignores={k: _string_list(per_file, k, pyproject) for k in per_file},
+        )
+    return Config()

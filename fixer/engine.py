@@ -1,0 +1,222 @@
+"""The per-file pipeline and the run over many files.
+
+Per file: read the bytes once; skip before parsing when no selected rule's markers occur; parse once with
+LibCST; run every selected rule on the same tree (in fix mode each rule sees the previous rules' output);
+re-parse the result as a guard; write atomically with the original encoding, BOM and line endings.
+A file that does not parse, or a rule that raises, yields an error entry and the file is left untouched.
+"""
+
+from __future__ import annotations
+
+import io
+import os
+import tokenize
+import traceback
+from collections.abc import Callable, Sequence
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import libcst as cst
+from libcst.metadata import MetadataWrapper
+
+from fixer.project import ProjectContext, find_project_root
+from fixer.rule import FileContext, Finding, Fix, Rule
+from fixer.textio import SourceText, atomic_write, decode
+
+SUPPRESSION = "cdktf-fixer:"
+
+
+@dataclass(frozen=True)
+class Options:
+    rule_codes: tuple[str, ...]
+    apply: frozenset[Fix] = frozenset()  # fixes to apply; empty for `check`
+    write: bool = False  # write fixed files (False for check and --diff)
+    keep_text: bool = False  # return before/after text (for --diff)
+    verbose: bool = False
+    per_file_ignores: tuple[tuple[str, tuple[str, ...]], ...] = ()  # (glob relative to config dir, codes)
+    config_dir: str | None = None
+
+
+@dataclass
+class FileError:
+    path: str
+    line: int
+    column: int
+    reason: str
+    detail: str | None = None  # traceback, shown with --verbose
+
+    def to_json(self) -> dict:
+        return {"path": self.path, "line": self.line, "column": self.column, "reason": self.reason}
+
+
+@dataclass
+class FileResult:
+    path: str
+    findings: list[Finding] = field(default_factory=list)
+    error: FileError | None = None
+    changed: bool = False
+    parsed: bool = False
+    before: str | None = None
+    after: str | None = None
+
+
+def _suppressions(text: str) -> dict[int, frozenset[str] | None]:
+    """`# cdktf-fixer: ignore[CODE, ...] reason` comments by line; a bare `ignore` silences every rule."""
+    found: dict[int, frozenset[str] | None] = {}
+    if SUPPRESSION not in text:
+        return found
+    try:
+        tokens = list(tokenize.generate_tokens(io.StringIO(text).readline))
+    except (tokenize.TokenError, SyntaxError):
+        return found
+    for token in tokens:
+        if token.type != tokenize.COMMENT or SUPPRESSION not in token.string:
+            continue
+        directive = token.string.split(SUPPRESSION, 1)[1].strip()
+        if not directive.startswith("ignore"):
+            continue
+        rest = directive[len("ignore") :]
+        if rest.startswith("["):
+            codes = rest[1 : rest.find("]")] if "]" in rest else rest[1:]
+            found[token.start[0]] = frozenset(c.strip().upper() for c in codes.split(",") if c.strip())
+        else:
+            found[token.start[0]] = None
+    return found
+
+
+def _rules_for_file(path: str, rules: Sequence[type[Rule]], options: Options) -> list[type[Rule]]:
+    if not options.per_file_ignores or options.config_dir is None:
+        return list(rules)
+    from pathspec import PathSpec
+
+    try:
+        relative = Path(path).resolve().relative_to(Path(options.config_dir)).as_posix()
+    except ValueError:
+        return list(rules)
+    ignored: set[str] = set()
+    for pattern, codes in options.per_file_ignores:
+        if PathSpec.from_lines("gitwildmatch", [pattern]).match_file(relative):
+            ignored.update(codes)
+    return [r for r in rules if not any(r.code.startswith(c) for c in ignored)]
+
+
+def fix_source(
+    source: SourceText, path: str, rules: Sequence[type[Rule]], project: ProjectContext, options: Options
+) -> FileResult:
+    """Run `rules` over one decoded file. Never raises for bad input or a failing rule."""
+    result = FileResult(path)
+    text = source.text
+    active = [r for r in _rules_for_file(path, rules, options) if r.could_match(text, project)]
+    if not active:
+        return result
+    try:
+        module = cst.parse_module(text)
+    except cst.ParserSyntaxError as exc:
+        result.error = FileError(path, exc.raw_line, exc.raw_column + 1, f"cannot parse: {exc.message}")
+        return result
+    except Exception as exc:  # LibCST can raise other errors on exotic input
+        result.error = FileError(path, 1, 1, f"cannot parse: {type(exc).__name__}: {exc}")
+        return result
+    result.parsed = True
+    context = FileContext(path, project, options.apply, _suppressions(text))
+    wrapper: MetadataWrapper | None = None
+    for rule_class in active:
+        if wrapper is None or wrapper.module is not module:
+            wrapper = MetadataWrapper(module, unsafe_skip_copy=True)
+        try:
+            module = wrapper.visit(rule_class(context))
+        except Exception as exc:
+            result.error = FileError(
+                path, 1, 1, f"rule {rule_class.code} failed: {type(exc).__name__}: {exc}", traceback.format_exc()
+            )
+            return result
+    new_text = module.code
+    if new_text != text:
+        try:
+            cst.parse_module(new_text)
+            compile(new_text, path, "exec", dont_inherit=True)
+        except (cst.ParserSyntaxError, SyntaxError, ValueError) as exc:
+            result.error = FileError(path, 1, 1, f"fix produced invalid code, file left unchanged: {exc}")
+            return result
+        result.changed = True
+    result.findings = context.findings
+    if options.keep_text:
+        result.before, result.after = text, new_text
+    if result.changed and options.write:
+        try:
+            atomic_write(Path(path), source.encode(new_text))
+        except OSError as exc:
+            result.error = FileError(path, 1, 1, f"cannot write: {exc}")
+            result.changed = False
+    return result
+
+
+def process_file(path: str, rules: Sequence[type[Rule]], project: ProjectContext, options: Options) -> FileResult:
+    try:
+        data = Path(path).read_bytes()
+    except OSError as exc:
+        return FileResult(path, error=FileError(path, 1, 1, f"cannot read: {exc.strerror or exc}"))
+    try:
+        source = decode(data)
+    except (SyntaxError, UnicodeDecodeError, LookupError) as exc:
+        return FileResult(path, error=FileError(path, 1, 1, f"cannot decode: {exc}"))
+    return fix_source(source, path, rules, project, options)
+
+
+# --- many files -------------------------------------------------------------------------------------
+
+_worker_projects: dict[Path, ProjectContext] = {}
+_worker_options: Options | None = None
+
+
+def _init_worker(projects: dict[Path, ProjectContext], options: Options) -> None:
+    global _worker_projects, _worker_options
+    _worker_projects, _worker_options = projects, options
+
+
+def _work(item: tuple[str, Path]) -> FileResult:
+    from fixer.registry import rule_by_code
+
+    assert _worker_options is not None
+    rules = [rule_by_code(c) for c in _worker_options.rule_codes]
+    path, root = item
+    return process_file(path, rules, _worker_projects[root], _worker_options)
+
+
+def build_projects(files: Sequence[Path], roots_for: Callable[[Path], Path] = find_project_root) -> dict[Path, Path]:
+    """Each file's project root (cdktf.json folder or the folder given)."""
+    return {f: roots_for(f) for f in files}
+
+
+# Below this many files a process pool costs more than it saves.
+POOL_THRESHOLD = 24
+
+
+def run(
+    files: Sequence[Path],
+    file_roots: dict[Path, Path],
+    options: Options,
+    jobs: int | None = None,
+    on_result: Callable[[FileResult], None] | None = None,
+) -> list[FileResult]:
+    from fixer.registry import rule_by_code
+
+    projects = {root: ProjectContext.build(root) for root in sorted(set(file_roots.values()))}
+    items = [(str(f), file_roots[f]) for f in files]
+    jobs = jobs or os.cpu_count() or 1
+    results: list[FileResult] = []
+    if jobs <= 1 or len(items) < POOL_THRESHOLD:
+        rules = [rule_by_code(c) for c in options.rule_codes]
+        for path, root in items:
+            result = process_file(path, rules, projects[root], options)
+            results.append(result)
+            if on_result:
+                on_result(result)
+        return results
+    with ProcessPoolExecutor(max_workers=jobs, initializer=_init_worker, initargs=(projects, options)) as pool:
+        for result in pool.map(_work, items, chunksize=max(1, len(items) // (jobs * 8))):
+            results.append(result)
+            if on_result:
+                on_result(result)
+    return results

@@ -1,0 +1,222 @@
+"""What a prebuilt CDKTF provider package really exports: `{module: [class names]}`.
+
+The truth about class names is the installed provider package itself. Importing it takes ~15 s and
+hundreds of MB, so the index is read statically: every submodule's `__init__.py` ends with an
+`__all__ = [...]` list, and the root `__init__.py` lists the submodules. When the package is not
+installed we fall back to a snapshot shipped inside cdktf-fixer (`scripts/make_provider_snapshot.py`).
+
+Adding a provider (google, azurerm, ...) is a new `ProviderSpec` entry, not new code.
+"""
+
+from __future__ import annotations
+
+import ast
+import gzip
+import importlib.util
+import json
+import os
+import re
+import sys
+from dataclasses import dataclass, field
+from functools import cached_property
+from importlib import metadata
+from pathlib import Path
+
+DATA_DIR = Path(__file__).parent / "data" / "providers"
+
+
+@dataclass(frozen=True)
+class ProviderSpec:
+    package: str  # import name, e.g. cdktf_cdktf_provider_aws
+    distribution: str  # PyPI name, e.g. cdktf-cdktf-provider-aws
+
+
+PROVIDERS: tuple[ProviderSpec, ...] = (
+    ProviderSpec("cdktf_cdktf_provider_aws", "cdktf-cdktf-provider-aws"),
+)
+
+
+def provider_for_module(dotted: str) -> ProviderSpec | None:
+    root = dotted.split(".", 1)[0]
+    return next((p for p in PROVIDERS if p.package == root), None)
+
+
+_WORD = re.compile(r"[A-Z][^A-Z]*")
+
+
+def pascal(module: str) -> str:
+    """`s3_bucket_versioning` -> `S3BucketVersioning`: how the generator names a module's resource class."""
+    return "".join(part[:1].upper() + part[1:] for part in module.split("_"))
+
+
+def camel_words(name: str) -> list[str]:
+    return _WORD.findall(name) or [name]
+
+
+@dataclass
+class ProviderIndex:
+    spec: ProviderSpec
+    version: str
+    source: str  # "installed:<path>" or "snapshot:<file>"
+    modules: dict[str, frozenset[str]]
+    _home: dict[str, str] = field(default_factory=dict, repr=False)
+
+    def __post_init__(self) -> None:
+        self.modules = {m: frozenset(names) for m, names in self.modules.items()}
+        for module, names in self.modules.items():
+            for name in names:
+                # No name is exported by two modules in the AWS provider; keep the first if one ever is.
+                self._home.setdefault(name, module)
+
+    def has_module(self, module: str) -> bool:
+        return module in self.modules
+
+    def exports(self, module: str) -> frozenset[str]:
+        return self.modules.get(module, frozenset())
+
+    def home_of(self, name: str) -> str | None:
+        """The one module that exports `name`, if any."""
+        return self._home.get(name)
+
+    @cached_property
+    def _module_by_class(self) -> dict[str, str]:
+        return {pascal(m): m for m in self.modules}
+
+    def module_named_after(self, class_name: str) -> str | None:
+        """`S3BucketVersioning` -> `s3_bucket_versioning`, when such a module exists."""
+        return self._module_by_class.get(class_name)
+
+    def longest_prefix_module(self, class_name: str) -> str | None:
+        """The module whose resource class name is the longest CamelCase-word prefix of `class_name`."""
+        words = camel_words(class_name)
+        for end in range(len(words), 0, -1):
+            module = self._module_by_class.get("".join(words[:end]))
+            if module:
+                return module
+        return None
+
+    def is_construct_class(self, name: str) -> bool:
+        """Resource, data source and provider classes have a `<Name>Config`; nested blocks (structs) do not."""
+        module = self.home_of(name)
+        return module is not None and f"{name}Config" in self.modules[module]
+
+    def user_facing(self, module: str) -> list[str]:
+        """Exports a user may instantiate: no `...OutputReference`/`...List`/`...Map` helpers, no `...Config`."""
+        names = self.exports(module)
+        keep = []
+        for name in sorted(names):
+            if name.endswith("OutputReference"):
+                continue
+            if name.endswith(("List", "Map")) and name[:-4 if name.endswith("List") else -3] in names:
+                continue
+            if name.endswith("Config") and name[: -len("Config")] in names:
+                continue
+            keep.append(name)
+        return keep
+
+    def to_json(self) -> dict:
+        return {
+            "package": self.spec.package,
+            "distribution": self.spec.distribution,
+            "version": self.version,
+            "modules": {m: sorted(n) for m, n in sorted(self.modules.items())},
+        }
+
+
+# --- building ---------------------------------------------------------------------------------------
+
+
+def _read_all_list(init_file: Path) -> list[str]:
+    """The last top-level `__all__ = [...]` of a jsii-generated `__init__.py`, without importing it."""
+    text = init_file.read_text(encoding="utf-8")
+    start = text.rfind("\n__all__ = [")
+    if start < 0:
+        return []
+    end = text.find("]", start)
+    return list(ast.literal_eval(text[start + len("\n__all__ = ") : end + 1]))
+
+
+def read_installed(spec: ProviderSpec, package_dir: Path) -> dict[str, list[str]]:
+    modules: dict[str, list[str]] = {}
+    for submodule in _read_all_list(package_dir / "__init__.py"):
+        init_file = package_dir / submodule / "__init__.py"
+        if init_file.is_file():
+            modules[submodule] = _read_all_list(init_file)
+    return modules
+
+
+def _find_installed(spec: ProviderSpec, search_paths: list[Path]) -> tuple[Path, str] | None:
+    """The provider package directory and its version: first in the given site-packages, then our own."""
+    for site in search_paths:
+        package_dir = site / spec.package
+        if (package_dir / "__init__.py").is_file():
+            for dist_info in site.glob(f"{spec.package}-*.dist-info"):
+                version = dist_info.name[len(spec.package) + 1 : -len(".dist-info")]
+                return package_dir, version
+    found = importlib.util.find_spec(spec.package)  # locates, does not import, a top-level package
+    if found is None or not found.submodule_search_locations:
+        return None
+    try:
+        version = metadata.version(spec.distribution)
+    except metadata.PackageNotFoundError:
+        return None
+    return Path(list(found.submodule_search_locations)[0]), version
+
+
+def snapshot_files(spec: ProviderSpec) -> list[Path]:
+    return sorted(DATA_DIR.glob(f"{spec.distribution}-*.json.gz"))
+
+
+def load_snapshot(path: Path) -> dict:
+    with gzip.open(path, "rt", encoding="utf-8") as fh:
+        return json.load(fh)
+
+
+def cache_dir() -> Path:
+    base = os.environ.get("CDKTF_FIXER_CACHE_DIR")
+    if base:
+        return Path(base)
+    xdg = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
+    return Path(xdg) / "cdktf-fixer"
+
+
+def project_site_packages(project_root: Path | None) -> list[Path]:
+    """site-packages of the project's own virtualenv, which holds the provider version the project uses."""
+    if project_root is None:
+        return []
+    found = []
+    for venv in (".venv", "venv"):
+        found.extend(sorted((project_root / venv).glob("lib/python3*/site-packages")))
+    return found
+
+
+def load_index(spec: ProviderSpec, project_root: Path | None = None) -> ProviderIndex | None:
+    installed = _find_installed(spec, project_site_packages(project_root))
+    if installed is not None:
+        package_dir, version = installed
+        cached = cache_dir() / "providers" / f"{spec.distribution}-{version}.json"
+        source = f"installed:{package_dir}"
+        try:
+            data = json.loads(cached.read_text(encoding="utf-8"))
+            return ProviderIndex(spec, version, source, data["modules"])
+        except (OSError, ValueError, KeyError):
+            pass
+        modules = read_installed(spec, package_dir)
+        index = ProviderIndex(spec, version, source, modules)
+        _write_cache(cached, index)
+        return index
+    snapshots = snapshot_files(spec)
+    if not snapshots:
+        return None
+    data = load_snapshot(snapshots[-1])
+    return ProviderIndex(spec, data["version"], f"snapshot:{snapshots[-1].name}", data["modules"])
+
+
+def _write_cache(path: Path, index: ProviderIndex) -> None:
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        tmp = path.with_suffix(f".{os.getpid()}.tmp")
+        tmp.write_text(json.dumps(index.to_json()), encoding="utf-8")
+        os.replace(tmp, path)
+    except OSError as exc:  # a read-only home must not stop a run; the index is rebuilt next time
+        print(f"cdktf-fixer: could not cache provider index at {path}: {exc}", file=sys.stderr)

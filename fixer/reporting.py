@@ -1,0 +1,212 @@
+"""Turning results into output: text, json, sarif, github annotations, statistics, diffs, the summary."""
+
+from __future__ import annotations
+
+import difflib
+import json
+import os
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass
+from enum import Enum
+from pathlib import Path
+from typing import TextIO
+
+from fixer import __version__
+from fixer.engine import FileError, FileResult
+from fixer.rule import Finding, Fix, Rule
+
+
+class OutputFormat(str, Enum):
+    text = "text"
+    json = "json"
+    sarif = "sarif"
+    github = "github"
+
+
+@dataclass
+class Totals:
+    files: int
+    findings: int  # left to fix (reported)
+    fixed: int
+    fixable_safe: int
+    fixable_unsafe: int
+    errors: int
+    changed_files: int
+
+
+def display_path(path: str) -> str:
+    try:
+        return os.path.relpath(path)
+    except ValueError:
+        return path
+
+
+def remaining(results: Sequence[FileResult]) -> list[Finding]:
+    found = [f for r in results for f in r.findings if not f.fixed]
+    return sorted(found, key=lambda f: (f.path, f.line, f.column, f.code))
+
+
+def errors(results: Sequence[FileResult]) -> list[FileError]:
+    return [r.error for r in results if r.error]
+
+
+def totals(results: Sequence[FileResult]) -> Totals:
+    left = remaining(results)
+    return Totals(
+        files=len(results),
+        findings=len(left),
+        fixed=sum(1 for r in results if not r.error for f in r.findings if f.fixed),
+        fixable_safe=sum(1 for f in left if f.fix is Fix.SAFE),
+        fixable_unsafe=sum(1 for f in left if f.fix is Fix.UNSAFE),
+        errors=len(errors(results)),
+        changed_files=sum(1 for r in results if r.changed),
+    )
+
+
+def write_text(out: TextIO, results: Sequence[FileResult], verbose: bool) -> None:
+    for finding in remaining(results):
+        mark = {Fix.SAFE: " [*]", Fix.UNSAFE: " [unsafe fix]", Fix.NONE: ""}[finding.fix]
+        out.write(
+            f"{display_path(finding.path)}:{finding.line}:{finding.column}: {finding.code} {finding.message}{mark}\n"
+        )
+    for error in errors(results):
+        out.write(f"{display_path(error.path)}:{error.line}:{error.column}: error: {error.reason}\n")
+        if verbose and error.detail:
+            out.write(error.detail)
+
+
+def write_json(out: TextIO, results: Sequence[FileResult]) -> None:
+    summary = totals(results)
+    json.dump(
+        {
+            "version": __version__,
+            "findings": [f.to_json() | {"path": display_path(f.path)} for f in remaining(results)],
+            "fixed": [
+                f.to_json() | {"path": display_path(f.path)} for r in results if not r.error for f in r.findings if f.fixed
+            ],
+            "errors": [e.to_json() | {"path": display_path(e.path)} for e in errors(results)],
+            "summary": summary.__dict__,
+        },
+        out,
+        indent=2,
+    )
+    out.write("\n")
+
+
+def write_github(out: TextIO, results: Sequence[FileResult]) -> None:
+    def escape(text: str) -> str:
+        return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+    for f in remaining(results):
+        out.write(
+            f"::error title=cdktf-fixer ({f.code}),file={display_path(f.path)},line={f.line},col={f.column}"
+            f"::{escape(f.code + ' ' + f.message)}\n"
+        )
+    for e in errors(results):
+        out.write(f"::error title=cdktf-fixer,file={display_path(e.path)},line={e.line},col={e.column}::{escape(e.reason)}\n")
+
+
+def write_sarif(out: TextIO, results: Sequence[FileResult], rules: Sequence[type[Rule]]) -> None:
+    sarif_results = [
+        {
+            "ruleId": f.code,
+            "level": "error",
+            "message": {"text": f.message},
+            "locations": [
+                {
+                    "physicalLocation": {
+                        "artifactLocation": {"uri": Path(display_path(f.path)).as_posix()},
+                        "region": {"startLine": f.line, "startColumn": f.column},
+                    }
+                }
+            ],
+        }
+        for f in remaining(results)
+    ]
+    notifications = [
+        {
+            "level": "error",
+            "message": {"text": e.reason},
+            "locations": [
+                {
+                    "physicalLocation": {
+                        "artifactLocation": {"uri": Path(display_path(e.path)).as_posix()},
+                        "region": {"startLine": e.line, "startColumn": e.column},
+                    }
+                }
+            ],
+        }
+        for e in errors(results)
+    ]
+    document = {
+        "$schema": "https://json.schemastore.org/sarif-2.1.0.json",
+        "version": "2.1.0",
+        "runs": [
+            {
+                "tool": {
+                    "driver": {
+                        "name": "cdktf-fixer",
+                        "version": __version__,
+                        "rules": [
+                            {
+                                "id": r.code,
+                                "name": r.name,
+                                "shortDescription": {"text": r.summary},
+                                "fullDescription": {"text": r.docs()},
+                            }
+                            for r in rules
+                        ],
+                    }
+                },
+                "results": sarif_results,
+                "invocations": [{"executionSuccessful": not notifications, "toolExecutionNotifications": notifications}],
+            }
+        ],
+    }
+    json.dump(document, out, indent=2)
+    out.write("\n")
+
+
+def unified_diff(result: FileResult) -> str:
+    assert result.before is not None and result.after is not None
+    name = Path(display_path(result.path)).as_posix()
+    return "".join(
+        difflib.unified_diff(
+            result.before.splitlines(keepends=True),
+            result.after.splitlines(keepends=True),
+            fromfile=f"a/{name}",
+            tofile=f"b/{name}",
+        )
+    )
+
+
+def statistics(results: Sequence[FileResult], rules: Sequence[type[Rule]]) -> list[tuple[str, str, int, int]]:
+    """(code, name, left, fixed) per rule that reported anything, most findings first."""
+    names = {r.code: r.name for r in rules}
+    left = Counter(f.code for f in remaining(results))
+    fixed = Counter(f.code for r in results if not r.error for f in r.findings if f.fixed)
+    rows = [(code, names.get(code, ""), left[code], fixed[code]) for code in set(left) | set(fixed)]
+    return sorted(rows, key=lambda row: (-(row[2] + row[3]), row[0]))
+
+
+def summary_line(t: Totals, mode: str, unsafe_enabled: bool) -> str:
+    parts = []
+    if mode == "fix":
+        parts.append(f"Fixed {t.fixed} finding{'s' * (t.fixed != 1)} in {t.changed_files} file{'s' * (t.changed_files != 1)}.")
+    elif mode == "diff":
+        parts.append(
+            f"Would fix {t.fixed} finding{'s' * (t.fixed != 1)} in {t.changed_files} file{'s' * (t.changed_files != 1)}."
+        )
+    if t.findings:
+        parts.append(f"Found {t.findings} finding{'s' * (t.findings != 1)} left.")
+        if t.fixable_safe and mode == "check":
+            parts.append(f"{t.fixable_safe} fixable with `cdktf-fixer fix`.")
+        if t.fixable_unsafe and not unsafe_enabled:
+            parts.append(f"{t.fixable_unsafe} fixable with `--unsafe-fixes`.")
+    elif mode == "check":
+        parts.append("All checks passed.")
+    if t.errors:
+        parts.append(f"{t.errors} file{'s' * (t.errors != 1)} could not be processed (left unchanged).")
+    parts.append(f"({t.files} file{'s' * (t.files != 1)} checked)")
+    return " ".join(parts)

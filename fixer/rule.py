@@ -1,0 +1,119 @@
+"""What a rule is: a LibCST transformer that reports findings and, when allowed, rewrites the tree.
+
+A rule reports through `self.report(node, message, fix=...)`, which answers whether the rewrite for that
+finding may be applied now (fix mode, applicability allowed, not suppressed). A rule therefore never
+needs to know which mode the engine runs in:
+
+    if self.report(node, "`id` shadows a builtin", fix=Fix.SAFE):
+        return updated_node.with_changes(...)
+    return updated_node
+"""
+
+from __future__ import annotations
+
+import textwrap
+from dataclasses import dataclass, field
+from enum import Enum
+from typing import TYPE_CHECKING, ClassVar
+
+import libcst as cst
+from libcst.metadata import PositionProvider
+
+if TYPE_CHECKING:
+    from fixer.project import ProjectContext
+
+
+class Fix(str, Enum):
+    SAFE = "safe"
+    UNSAFE = "unsafe"
+    NONE = "none"
+
+
+@dataclass(frozen=True)
+class Finding:
+    code: str
+    message: str
+    path: str
+    line: int
+    column: int
+    fix: Fix
+    fixed: bool = False
+
+    def to_json(self) -> dict:
+        return {
+            "code": self.code,
+            "message": self.message,
+            "path": self.path,
+            "line": self.line,
+            "column": self.column,
+            "fix": self.fix.value,
+            "fixed": self.fixed,
+        }
+
+
+@dataclass(frozen=True)
+class Example:
+    before: str
+    after: str | None = None  # None: reported, not rewritten
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "before", textwrap.dedent(self.before).lstrip("\n"))
+        if self.after is not None:
+            object.__setattr__(self, "after", textwrap.dedent(self.after).lstrip("\n"))
+
+
+@dataclass
+class FileContext:
+    """Everything a rule may know about the file it runs on; built once per file by the engine."""
+
+    path: str
+    project: "ProjectContext"
+    apply: frozenset[Fix]  # which fixes to apply: empty in check/diff-less reporting
+    suppressed: dict[int, frozenset[str] | None]  # line -> codes (None: all) from ignore comments
+    findings: list[Finding] = field(default_factory=list)
+
+    def is_suppressed(self, code: str, line: int) -> bool:
+        for candidate in (line, line - 1):
+            if candidate in self.suppressed:
+                codes = self.suppressed[candidate]
+                if codes is None or any(code.startswith(c) for c in codes):
+                    return True
+        return False
+
+
+class Rule(cst.CSTTransformer):
+    """Base class of every codemod. Subclasses set the class attributes and override visit/leave methods."""
+
+    code: ClassVar[str]
+    name: ClassVar[str]
+    summary: ClassVar[str]
+    fix_safety: ClassVar[Fix]  # the most a fix of this rule can be: safe, unsafe, or none (detect only)
+    # Cheap substrings: a file that contains none of them is never parsed for this rule.
+    markers: ClassVar[tuple[str, ...]]
+    default_enabled: ClassVar[bool] = True
+    VALID: ClassVar[list[str]] = []
+    INVALID: ClassVar[list[Example]] = []
+
+    METADATA_DEPENDENCIES = (PositionProvider,)
+
+    def __init__(self, context: FileContext) -> None:
+        super().__init__()
+        self.context = context
+
+    @classmethod
+    def could_match(cls, text: str, project: "ProjectContext") -> bool:
+        return any(marker in text for marker in cls.markers)
+
+    @classmethod
+    def docs(cls) -> str:
+        return textwrap.dedent(cls.__doc__ or cls.summary).strip()
+
+    def report(self, node: cst.CSTNode, message: str, fix: Fix = Fix.NONE) -> bool:
+        position = self.get_metadata(PositionProvider, node).start
+        if self.context.is_suppressed(self.code, position.line):
+            return False
+        apply = fix is not Fix.NONE and fix in self.context.apply
+        self.context.findings.append(
+            Finding(self.code, message, self.context.path, position.line, position.column + 1, fix, apply)
+        )
+        return apply
