@@ -65,6 +65,10 @@ def resolve(index: ProviderIndex, module: str | None, name: str) -> Resolution:
     if pool is None:
         return Resolution(Fix.NONE, f"{not_here}, nor by any module of {package} {index.version}")
     candidates = difflib.get_close_matches(name, index.user_facing(pool), n=4, cutoff=0.8)
+    # Block classes are named after the attribute, so a plural/singular slip is the likeliest mistake.
+    number_slip = [c for c in candidates if c == f"{name}s" or (name.endswith("s") and c == name[:-1])]
+    if len(number_slip) == 1:
+        candidates = number_slip
     if len(candidates) == 1:
         return found(pool, candidates[0], f"did you mean `{candidates[0]}` ({package}.{pool})?", Fix.UNSAFE)
     if candidates:

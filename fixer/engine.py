@@ -77,11 +77,14 @@ def _suppressions(text: str) -> dict[int, frozenset[str] | None]:
         if not directive.startswith("ignore"):
             continue
         rest = directive[len("ignore") :]
+        codes: frozenset[str] | None = None
         if rest.startswith("["):
-            codes = rest[1 : rest.find("]")] if "]" in rest else rest[1:]
-            found[token.start[0]] = frozenset(c.strip().upper() for c in codes.split(",") if c.strip())
-        else:
-            found[token.start[0]] = None
+            listed = rest[1 : rest.find("]")] if "]" in rest else rest[1:]
+            codes = frozenset(c.strip().upper() for c in listed.split(",") if c.strip())
+        line = token.start[0]
+        # A comment alone on its line speaks for the next line; a trailing comment for its own line.
+        own_line = not token.line[: token.start[1]].strip()
+        found[line + 1 if own_line else line] = codes
     return found
 
 

@@ -69,16 +69,14 @@ class FileContext:
     path: str
     project: "ProjectContext"
     apply: frozenset[Fix]  # which fixes to apply: empty in check/diff-less reporting
-    suppressed: dict[int, frozenset[str] | None]  # line -> codes (None: all) from ignore comments
+    suppressed: dict[int, frozenset[str] | None]  # line -> codes (None: all) silenced by ignore comments
     findings: list[Finding] = field(default_factory=list)
 
     def is_suppressed(self, code: str, line: int) -> bool:
-        for candidate in (line, line - 1):
-            if candidate in self.suppressed:
-                codes = self.suppressed[candidate]
-                if codes is None or any(code.startswith(c) for c in codes):
-                    return True
-        return False
+        if line not in self.suppressed:
+            return False
+        codes = self.suppressed[line]
+        return codes is None or any(code.startswith(c) for c in codes)
 
 
 class Rule(cst.CSTTransformer):

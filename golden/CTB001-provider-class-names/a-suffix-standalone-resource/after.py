@@ -1,0 +1,18 @@
+from cdktf_cdktf_provider_aws.s3_bucket import S3Bucket
+from cdktf_cdktf_provider_aws.s3_bucket_versioning import S3BucketVersioningA, S3BucketVersioningVersioningConfiguration
+from cdktf_cdktf_provider_aws.vpc_peering_connection_accepter import VpcPeeringConnectionAccepterA
+
+
+def storage(scope):
+    bucket = S3Bucket(scope, "bucket", bucket="audit-logs")
+    # keep old object versions
+    S3BucketVersioningA(
+        scope,
+        "versioning",
+        bucket=bucket.id,
+        versioning_configuration=S3BucketVersioningVersioningConfiguration(status="Enabled"),
+    )
+    accepter: VpcPeeringConnectionAccepterA = VpcPeeringConnectionAccepterA(
+        scope, "accepter", vpc_peering_connection_id="pcx-1", auto_accept=True
+    )
+    return accepter

@@ -1,0 +1,21 @@
+import os
+from pathlib import Path
+
+import pytest
+
+REPO = Path(__file__).resolve().parents[1]
+GOLDEN = REPO / "golden"
+EXAMPLES = REPO / "examples"
+
+
+@pytest.fixture(autouse=True)
+def _isolated_cache(tmp_path_factory, monkeypatch):
+    """Tests never read or write the user's provider-index cache."""
+    monkeypatch.setenv("CDKTF_FIXER_CACHE_DIR", str(tmp_path_factory.getbasetemp() / "cache"))
+    monkeypatch.delenv("CI", raising=False)
+    yield
+
+
+def pytest_collection_modifyitems(config, items):
+    # golden trees contain their own tests/ folders: never collect them
+    items[:] = [i for i in items if GOLDEN not in Path(str(i.fspath)).parents]

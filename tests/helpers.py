@@ -1,0 +1,74 @@
+"""Running the real CLI in-process and reading what it reports."""
+from __future__ import annotations
+
+import json
+import shutil
+from dataclasses import dataclass
+from pathlib import Path
+
+from typer.testing import CliRunner
+
+from fixer.cli import app
+
+REPO = Path(__file__).resolve().parents[1]
+GOLDEN = REPO / "golden"
+
+
+@dataclass
+class Outcome:
+    exit_code: int
+    stdout: str
+    stderr: str
+
+    def json(self) -> dict:
+        return json.loads(self.stdout)
+
+
+def cli(*args: str) -> Outcome:
+    result = CliRunner().invoke(app, [str(a) for a in args], catch_exceptions=False)
+    return Outcome(result.exit_code, result.stdout, result.stderr)
+
+
+def snapshot(root: Path) -> dict[str, bytes]:
+    return {str(p.relative_to(root)): p.read_bytes() for p in sorted(root.rglob("*")) if p.is_file()}
+
+
+@dataclass
+class GoldenCase:
+    path: Path
+    code: str
+
+    @property
+    def id(self) -> str:
+        return f"{self.path.parent.name}/{self.path.name}"
+
+    @property
+    def is_tree(self) -> bool:
+        return (self.path / "before").is_dir()
+
+    @property
+    def spec(self) -> dict:
+        return json.loads((self.path / "findings.json").read_text())
+
+    def materialize(self, which: str, into: Path) -> Path:
+        """Copy before/after into `into` (a fresh folder): a tree as is, a single file as case.py."""
+        if self.is_tree:
+            shutil.copytree(self.path / which, into)
+        else:
+            into.mkdir(parents=True)
+            shutil.copy(self.path / f"{which}.py", into / "case.py")
+        return into
+
+    def expected(self, which: str) -> dict[str, bytes]:
+        if self.is_tree:
+            return snapshot(self.path / which)
+        return {"case.py": (self.path / f"{which}.py").read_bytes()}
+
+
+def golden_cases() -> list[GoldenCase]:
+    cases = []
+    for rule_dir in sorted(GOLDEN.iterdir()):
+        if rule_dir.is_dir():
+            code = rule_dir.name.split("-", 1)[0]
+            cases.extend(GoldenCase(c, code) for c in sorted(rule_dir.iterdir()) if c.is_dir())
+    return cases

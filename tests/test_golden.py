@@ -1,0 +1,60 @@
+"""Every golden case: fix(before) == after, fix(after) == after with nothing fixable left, exact findings."""
+from __future__ import annotations
+
+import ast
+from pathlib import Path
+
+import pytest
+
+from helpers import GoldenCase, cli, golden_cases, snapshot
+
+CASES = golden_cases()
+
+
+def _fix(case: GoldenCase, folder: Path) -> None:
+    args = ["fix", folder, "--select", case.code, "--quiet"]
+    if case.spec.get("unsafe_fixes"):
+        args.append("--unsafe-fixes")
+    outcome = cli(*args)
+    assert outcome.exit_code in (0, 1), outcome.stdout + outcome.stderr
+
+
+def test_golden_cases_exist_for_every_rule():
+    from fixer.registry import all_rules
+
+    covered = {c.code for c in CASES}
+    assert {r.code for r in all_rules()} <= covered
+
+
+@pytest.mark.parametrize("case", CASES, ids=lambda c: c.id)
+def test_fix_before_gives_after(case: GoldenCase, tmp_path: Path):
+    folder = case.materialize("before", tmp_path / "work")
+    _fix(case, folder)
+    assert snapshot(folder) == case.expected("after")
+    for path in folder.rglob("*.py"):
+        ast.parse(path.read_bytes(), filename=str(path))
+
+
+@pytest.mark.parametrize("case", CASES, ids=lambda c: c.id)
+def test_fix_is_idempotent(case: GoldenCase, tmp_path: Path):
+    folder = case.materialize("after", tmp_path / "work")
+    _fix(case, folder)
+    assert snapshot(folder) == case.expected("after")
+    report = cli("check", folder, "--select", case.code, "--output-format", "json").json()
+    fixable = {"safe", "unsafe"} if case.spec.get("unsafe_fixes") else {"safe"}
+    assert [f for f in report["findings"] if f["fix"] in fixable] == []
+
+
+@pytest.mark.parametrize("case", CASES, ids=lambda c: c.id)
+def test_findings_on_before(case: GoldenCase, tmp_path: Path):
+    folder = case.materialize("before", tmp_path / "work")
+    report = cli("check", folder, "--select", case.code, "--output-format", "json").json()
+    got = []
+    for f in report["findings"]:
+        entry = {"code": f["code"], "line": f["line"], "fix": f["fix"]}
+        if case.is_tree:
+            entry["path"] = Path(f["path"]).resolve().relative_to(folder.resolve()).as_posix()
+        got.append(entry)
+    key = lambda f: (f.get("path", ""), f["line"], f["code"])  # noqa: E731
+    assert sorted(got, key=key) == sorted(case.spec["findings"], key=key)
+    assert report["errors"] == []
