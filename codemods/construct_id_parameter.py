@@ -84,12 +84,14 @@ class ConstructIdParameter(Rule):
         self.renames: set[cst.Name] = set()  # Name nodes (params and their uses) to rename
         self.keywords: set[cst.Arg] = set()
         self.local_bases: dict[str, tuple[str, ...]] = {}
+        self.local_inits: dict[str, tuple[tuple[str, ...], bool]] = {}
         self.class_stack: list[cst.ClassDef] = []
 
     def visit_Module(self, node: cst.Module) -> None:
         collector = _ClassCollector()
         node.visit(collector)
         self.local_bases = collector.bases
+        self.local_inits = collector.inits
 
     def _is_construct(self, class_name: str) -> bool:
         return self.context.project.is_construct_class(class_name, self.local_bases)
@@ -148,10 +150,21 @@ class ConstructIdParameter(Rule):
         if keyword is None:
             return
         callee = self._callee_class(node)
-        if callee is None or not self.context.project.construct_id_keyword_target(callee):
+        if callee is None or not self._takes_construct_id(callee):
             return
         if self.report(keyword, f"`{callee}` takes `{NEW_NAME}`, not `id`", Fix.SAFE):
             self.keywords.add(keyword)
+
+    def _takes_construct_id(self, class_name: str) -> bool:
+        """Whether `class_name(..., id=...)` must say `construct_id=`. A class defined in this file is
+        judged from its own __init__ (the file may lie outside any project the index has seen)."""
+        local = self.local_inits.get(class_name)
+        if local is None:
+            return self.context.project.construct_id_keyword_target(class_name)
+        if not self._is_construct(class_name):
+            return False
+        params, taken = local
+        return ("id" in params and not taken) or ("construct_id" in params and "id" not in params)
 
     def _callee_class(self, node: cst.Call) -> str | None:
         func = node.func
@@ -198,8 +211,17 @@ class _NameFinder(cst.CSTVisitor):
 
 
 class _ClassCollector(cst.CSTVisitor):
+    """Each class of the file: its bases, and its __init__'s parameters and whether it mentions
+    `construct_id` (the same facts fixer.project.ClassInfo holds for the whole project)."""
+
     def __init__(self) -> None:
         self.bases: dict[str, tuple[str, ...]] = {}
+        self.inits: dict[str, tuple[tuple[str, ...], bool]] = {}
 
     def visit_ClassDef(self, node: cst.ClassDef) -> None:
         self.bases[node.name.value] = _base_names(node)
+        init = next((f for f in _direct_methods(node) if f.name.value == "__init__"), None)
+        if init is not None:
+            p = init.params
+            params = tuple(x.name.value for x in (*p.posonly_params, *p.params, *p.kwonly_params))
+            self.inits[node.name.value] = (params, "id" in params and _mentions(init, NEW_NAME))

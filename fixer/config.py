@@ -28,7 +28,7 @@ class Config:
         return self.path.parent if self.path else Path.cwd()
 
     def exclude_spec(self) -> pathspec.PathSpec | None:
-        return pathspec.PathSpec.from_lines("gitwildmatch", self.exclude) if self.exclude else None
+        return pathspec.GitIgnoreSpec.from_lines(self.exclude) if self.exclude else None
 
 
 def _string_list(table: dict, key: str, where: Path) -> list[str]:

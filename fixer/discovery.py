@@ -22,7 +22,7 @@ def _gitignore_spec(folder: Path) -> pathspec.PathSpec | None:
         lines = gitignore.read_text(encoding="utf-8", errors="replace").splitlines()
     except OSError:
         return None
-    return pathspec.PathSpec.from_lines("gitwildmatch", lines)
+    return pathspec.GitIgnoreSpec.from_lines(lines)
 
 
 def _parent_specs(folder: Path) -> list[tuple[Path, pathspec.PathSpec]]:

@@ -91,7 +91,7 @@ def _suppressions(text: str) -> dict[int, frozenset[str] | None]:
 def _rules_for_file(path: str, rules: Sequence[type[Rule]], options: Options) -> list[type[Rule]]:
     if not options.per_file_ignores or options.config_dir is None:
         return list(rules)
-    from pathspec import PathSpec
+    from pathspec import GitIgnoreSpec
 
     try:
         relative = Path(path).resolve().relative_to(Path(options.config_dir)).as_posix()
@@ -99,7 +99,7 @@ def _rules_for_file(path: str, rules: Sequence[type[Rule]], options: Options) ->
         return list(rules)
     ignored: set[str] = set()
     for pattern, codes in options.per_file_ignores:
-        if PathSpec.from_lines("gitwildmatch", [pattern]).match_file(relative):
+        if GitIgnoreSpec.from_lines([pattern]).match_file(relative):
             ignored.update(codes)
     return [r for r in rules if not any(r.code.startswith(c) for c in ignored)]
 

@@ -128,7 +128,7 @@ class ProviderIndex:
 
 def _read_all_list(init_file: Path) -> list[str]:
     """The last top-level `__all__ = [...]` of a jsii-generated `__init__.py`, without importing it."""
-    text = init_file.read_text(encoding="utf-8")
+    text = "\n" + init_file.read_text(encoding="utf-8")
     start = text.rfind("\n__all__ = [")
     if start < 0:
         return []

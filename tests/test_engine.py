@@ -1,0 +1,224 @@
+"""The engine's promises: never corrupt a file, keep its bytes' conventions, write nothing on a dry run."""
+from __future__ import annotations
+
+import codecs
+import json
+import os
+import stat
+from pathlib import Path
+
+import libcst as cst
+import pytest
+
+from fixer.engine import Options, fix_source, process_file, run
+from fixer.project import ProjectContext
+from fixer.rule import Fix, Rule
+from fixer.textio import decode
+from helpers import cli, snapshot
+
+BROKEN = "from cdktf_cdktf_provider_aws.s3_bucket_versioning import S3BucketVersioning\n"
+FIXED = "from cdktf_cdktf_provider_aws.s3_bucket_versioning import S3BucketVersioningA\n"
+
+
+def write(path: Path, text: str | bytes) -> Path:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_bytes(text if isinstance(text, bytes) else text.encode())
+    return path
+
+
+def test_unparsable_file_is_reported_untouched_and_the_run_goes_on(tmp_path):
+    bad = write(tmp_path / "bad.py", BROKEN + "def broken(:\n")
+    good = write(tmp_path / "good.py", BROKEN)
+    outcome = cli("fix", tmp_path)
+    assert outcome.exit_code == 2
+    assert bad.read_text() == BROKEN + "def broken(:\n"
+    assert good.read_text() == FIXED
+    assert "bad.py:2:" in outcome.stdout and "cannot parse" in outcome.stdout
+    assert "Traceback" not in outcome.stdout
+
+
+class ExplodingRule(Rule):
+    code = "CTX999"
+    name = "exploding"
+    summary = "raises"
+    fix_safety = Fix.SAFE
+    markers = ("cdktf",)
+
+    def visit_Module(self, node):
+        raise KeyError("boom")
+
+
+def test_rule_that_raises_becomes_an_error_entry(tmp_path):
+    path = write(tmp_path / "a.py", BROKEN)
+    project = ProjectContext.build(tmp_path)
+    options = Options(("CTX999",), apply=frozenset({Fix.SAFE}), write=True)
+    result = process_file(str(path), [ExplodingRule], project, options)
+    assert result.error is not None and "CTX999" in result.error.reason and "KeyError" in result.error.reason
+    assert "Traceback" in (result.error.detail or "")
+    assert path.read_text() == BROKEN
+
+
+class InvalidOutputRule(Rule):
+    """Produces a tree whose code does not parse: the guard must refuse it."""
+
+    code = "CTX998"
+    name = "invalid-output"
+    summary = "emits broken code"
+    fix_safety = Fix.SAFE
+    markers = ("cdktf",)
+
+    def leave_Module(self, original_node, updated_node):
+        return updated_node.with_changes(body=[cst.SimpleStatementLine([cst.Expr(cst.Name("def"))])])
+
+
+def test_fix_that_produces_invalid_code_is_refused(tmp_path):
+    path = write(tmp_path / "a.py", BROKEN)
+    options = Options(("CTX998",), apply=frozenset({Fix.SAFE}), write=True)
+    result = process_file(str(path), [InvalidOutputRule], ProjectContext.build(tmp_path), options)
+    assert result.error is not None and "invalid code" in result.error.reason
+    assert path.read_text() == BROKEN
+
+
+@pytest.mark.parametrize(
+    "raw",
+    [
+        codecs.BOM_UTF8 + BROKEN.replace("\n", "\r\n").encode(),
+        b"# -*- coding: latin-1 -*-\r\n" + BROKEN.replace("\n", "\r\n").encode() + "# café\r\n".encode("latin-1"),
+        BROKEN.encode() + b"x = 1\r\ny = 2\n",  # mixed line endings stay mixed
+    ],
+    ids=["bom-crlf", "latin1-cookie", "mixed-newlines"],
+)
+def test_encoding_bom_and_newlines_are_preserved(tmp_path, raw):
+    path = write(tmp_path / "a.py", raw)
+    assert cli("fix", path, "--quiet").exit_code == 0
+    expected = raw.replace(b"S3BucketVersioning\r\n", b"S3BucketVersioningA\r\n").replace(
+        b"S3BucketVersioning\n", b"S3BucketVersioningA\n"
+    )
+    assert path.read_bytes() == expected
+
+
+def test_write_keeps_permissions_and_leaves_no_temp_files(tmp_path):
+    path = write(tmp_path / "a.py", BROKEN)
+    os.chmod(path, 0o640)
+    cli("fix", tmp_path, "--quiet")
+    assert stat.S_IMODE(path.stat().st_mode) == 0o640
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["a.py"]
+
+
+def test_diff_writes_nothing_and_exits_1(tmp_path):
+    write(tmp_path / "a.py", BROKEN)
+    before = snapshot(tmp_path)
+    outcome = cli("fix", "--diff", tmp_path)
+    assert outcome.exit_code == 1
+    assert snapshot(tmp_path) == before
+    assert "-from cdktf_cdktf_provider_aws.s3_bucket_versioning import S3BucketVersioning\n" in outcome.stdout
+    assert "+" + FIXED in outcome.stdout
+
+
+def test_check_writes_nothing_and_exit_codes(tmp_path):
+    write(tmp_path / "a.py", BROKEN)
+    before = snapshot(tmp_path)
+    assert cli("check", tmp_path).exit_code == 1
+    assert snapshot(tmp_path) == before
+    write(tmp_path / "a.py", FIXED)
+    clean = cli("check", tmp_path)
+    assert clean.exit_code == 0 and "All checks passed" in clean.stdout
+
+
+def test_files_without_markers_are_not_parsed(tmp_path):
+    path = write(tmp_path / "plain.py", "import os\nprint(os.sep)\n")
+    from codemods.provider_class_names import ProviderClassNames
+
+    result = process_file(str(path), [ProviderClassNames], ProjectContext.build(tmp_path), Options(("CTB001",)))
+    assert result.parsed is False and result.findings == []
+    marked = write(tmp_path / "marked.py", BROKEN)
+    assert process_file(str(marked), [ProviderClassNames], ProjectContext.build(tmp_path), Options(("CTB001",))).parsed
+
+
+def test_discovery_skips_generated_code_and_gitignored_files(tmp_path):
+    (tmp_path / ".git").mkdir()
+    write(tmp_path / ".gitignore", "scratch/\nlocal_*.py\n")
+    for relative in [
+        "lib/stack.py",
+        "cdktf.out/stacks/x.py",
+        "imports/aws/vpc.py",
+        ".gen/aws/vpc.py",
+        ".venv/lib/site.py",
+        "node_modules/pkg/x.py",
+        "scratch/try.py",
+        "lib/local_notes.py",
+    ]:
+        write(tmp_path / relative, BROKEN)
+    report = cli("check", tmp_path, "--output-format", "json").json()
+    paths = {Path(f["path"]).resolve().relative_to(tmp_path.resolve()).as_posix() for f in report["findings"]}
+    assert paths == {"lib/stack.py"}
+
+
+def test_explicit_file_is_processed_even_if_ignored(tmp_path):
+    write(tmp_path / ".gitignore", "scratch/\n")
+    path = write(tmp_path / "scratch" / "try.py", BROKEN)
+    assert cli("check", path).exit_code == 1
+
+
+def test_pyproject_config_select_exclude_and_per_file_ignores(tmp_path):
+    write(
+        tmp_path / "pyproject.toml",
+        '[tool.cdktf-fixer]\nselect = ["CTB"]\nexclude = ["legacy/**"]\n'
+        'per-file-ignores = { "tests/**" = ["CTB001"] }\n',
+    )
+    write(tmp_path / "lib" / "a.py", BROKEN)
+    write(tmp_path / "legacy" / "old.py", BROKEN)
+    write(tmp_path / "tests" / "test_a.py", BROKEN)
+    write(tmp_path / "lib" / "stack.py", "from constructs import Construct\nclass A(Construct):\n    def __init__(self, scope, id):\n        pass\n")
+    report = cli("check", tmp_path, "--output-format", "json").json()
+    found = {(Path(f["path"]).name, f["code"]) for f in report["findings"]}
+    assert found == {("a.py", "CTB001")}  # CTA003 not selected; legacy excluded; tests ignored
+
+
+def test_bad_config_and_unknown_codes_are_usage_errors(tmp_path):
+    write(tmp_path / "a.py", BROKEN)
+    assert cli("check", tmp_path, "--select", "XYZ").exit_code == 2
+    assert cli("check", tmp_path / "missing").exit_code == 2
+    write(tmp_path / "pyproject.toml", "[tool.cdktf-fixer]\nselct = ['CTB']\n")
+    outcome = cli("check", tmp_path / "a.py")
+    assert outcome.exit_code == 2 and "selct" in outcome.stderr
+
+
+def test_select_and_ignore_by_prefix(tmp_path):
+    write(tmp_path / "a.py", BROKEN + "from constructs import Construct\nclass A(Construct):\n    def __init__(self, scope, id):\n        pass\n")
+    codes = lambda *a: {f["code"] for f in cli("check", tmp_path, "--output-format", "json", *a).json()["findings"]}  # noqa: E731
+    assert codes() == {"CTB001", "CTA003"}
+    assert codes("--select", "CTA") == {"CTA003"}
+    assert codes("--ignore", "CTA003,CTB") == set()
+
+
+def test_output_formats(tmp_path):
+    write(tmp_path / "a.py", BROKEN)
+    sarif = json.loads(cli("check", tmp_path, "--output-format", "sarif").stdout)
+    result = sarif["runs"][0]["results"][0]
+    assert sarif["version"] == "2.1.0" and result["ruleId"] == "CTB001"
+    assert result["locations"][0]["physicalLocation"]["region"]["startLine"] == 1
+    github = cli("check", tmp_path, "--output-format", "github").stdout
+    assert github.startswith("::error title=cdktf-fixer (CTB001),file=") and ",line=1," in github
+    text = cli("check", tmp_path, "--statistics").stdout
+    assert "CTB001" in text and "1 fixable with `cdktf-fixer fix`" in text
+
+
+def test_process_pool_gives_the_same_results_as_one_process(tmp_path):
+    for i in range(30):
+        write(tmp_path / f"m{i:02d}.py", BROKEN if i % 2 else "x = 1  # cdktf\n")
+    files = sorted(tmp_path.glob("*.py"))
+    roots = {f: tmp_path.resolve() for f in files}
+    options = Options(("CTA003", "CTB001"))
+    serial = run(files, roots, options, jobs=1)
+    pooled = run(files, roots, options, jobs=2)
+    as_tuples = lambda rs: sorted((r.path, [f.to_json() for f in r.findings]) for r in rs)  # noqa: E731
+    assert as_tuples(serial) == as_tuples(pooled)
+    assert sum(len(r.findings) for r in serial) == 15
+
+
+def test_in_memory_api_reports_positions(tmp_path):
+    source = decode(("\n" * 4 + BROKEN).encode())
+    result = fix_source(source, "x.py", __import__("fixer.registry").registry.select_rules(None, []),
+                        ProjectContext.build(tmp_path), Options(("CTB001",)))
+    assert [(f.code, f.line, f.column) for f in result.findings] == [("CTB001", 5, 59)]
