@@ -26,8 +26,10 @@ class ConstructIdParameter(Rule):
     """
     A stack or construct whose `__init__` takes a parameter named `id`.
 
-    `id` shadows the builtin (pylint W0622 redefined-builtin), which fails the lint gate of most CDKTF
-    pipelines. The CDKTF convention is `construct_id`.
+    `id` shadows the builtin, which fails the lint gate of most CDKTF pipelines: ruff/flake8-builtins
+    A002 always, pylint W0622 when pylint cannot resolve the `constructs` base class (with it installed,
+    pylint exempts overrides whose parent already names the parameter `id`). The CDKTF convention is
+    `construct_id`.
 
     Fix (safe): in `__init__` of every class deriving, directly or through project classes, from
     `Construct` or `TerraformStack`, the parameter and every use of it are renamed with LibCST's scope
