@@ -61,6 +61,13 @@ def resolve(index: ProviderIndex, module: str | None, name: str) -> Resolution:
     home_a = index.home_of(f"{name}A")
     if home_a:
         return found(home_a, f"{name}A", f"the standalone resource class is {package}.{home_a}.{name}A")
+    data_source = f"DataAws{name}"
+    if not name.startswith("DataAws") and index.home_of(data_source):
+        home_data = index.home_of(data_source)
+        assert home_data
+        return found(
+            home_data, data_source, f"did you mean the data source `{data_source}` ({package}.{home_data})?", Fix.UNSAFE
+        )
     pool = module if exists else index.longest_prefix_module(name)
     if pool is None:
         return Resolution(Fix.NONE, f"{not_here}, nor by any module of {package} {index.version}")
@@ -75,7 +82,7 @@ def resolve(index: ProviderIndex, module: str | None, name: str) -> Resolution:
         listed = ", ".join(f"`{c}`" for c in candidates)
         return Resolution(Fix.NONE, f"{not_here}; did you mean one of {listed} ({package}.{pool})?")
     resource = pascal(pool)
-    if name.startswith(resource) and name != resource:
+    if exists and name.startswith(resource) and name != resource:
         return Resolution(
             Fix.NONE,
             f"{not_here}: {package} {index.version} generates no class for this nested block of `{resource}`;"
