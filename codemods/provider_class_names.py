@@ -195,11 +195,11 @@ class ProviderClassNames(Rule):
 
     def visit_Module(self, node: cst.Module) -> bool:
         self._module = node
-        collector = _ImportCollector()
-        node.visit(collector)
-        for statement in collector.from_imports:
+        self.usage = _Usage()
+        node.visit(self.usage)
+        for statement in self.usage.from_imports:
             self._plan_from_import(statement)
-        for statement in collector.imports:
+        for statement in self.usage.imports:
             self._plan_import(statement)
         return True
 
@@ -218,10 +218,7 @@ class ProviderClassNames(Rule):
         ]
 
     def _resource_calls(self, references: Sequence[cst.CSTNode]) -> bool:
-        wanted = {id(r) for r in references}
-        finder = _CallFinder(wanted)
-        self._module.visit(finder)
-        return finder.found
+        return any(_resource_shaped(call) for ref in references for call in self.usage.calls_of(ref))
 
     def _plan_from_import(self, statement: cst.ImportFrom) -> None:
         if statement.relative or isinstance(statement.names, cst.ImportStar):
@@ -242,13 +239,13 @@ class ProviderClassNames(Rule):
             references = self._references(statement, bound)
             if module is None and not index.has_module(name) and not index.home_of(name) and name.islower():
                 # `from package import dynamodb` + `dynamodb.DynamodbTable(...)`: no such module
-                targets = self._plan_module_uses(index, name, None, references, alias)
-                if targets is not None:
+                targets, complete = self._plan_module_uses(index, None, references, alias)
+                additions.extend(targets)
+                if complete:
                     self.plan.alias_targets[alias] = None
-                    additions.extend(targets)
                 continue
             if module is None and index.has_module(name):
-                self._plan_module_uses(index, name, name, references, alias)
+                self._plan_module_uses(index, name, references, alias)
                 continue
             resolution = resolve(index, module, name)
             if resolution.fix is None:
@@ -293,77 +290,57 @@ class ProviderClassNames(Rule):
             if alias.asname is None and module is not None:
                 # `import package.module`: uses are the full dotted chain
                 references = [r for r in references if get_full_name_for_node(r) == dotted]
-            exists = module is None or index.has_module(module)
-            targets = self._plan_module_uses(index, bound, module, references, alias)
-            if targets is None:
-                continue
+            targets, complete = self._plan_module_uses(index, module, references, alias)
             additions.extend(targets)
-            if not exists:
-                self.plan.alias_targets[alias] = None
+            if complete and module is not None and not index.has_module(module):
+                self.plan.alias_targets[alias] = None  # every use now imports its class directly
         if additions:
             self.plan.extra_imports[statement] = additions
 
     def _plan_module_uses(
-        self,
-        index: ProviderIndex,
-        binding: str,
-        module: str | None,
-        references: Sequence[cst.CSTNode],
-        alias: cst.ImportAlias,
-    ) -> list[_Target] | None:
-        """Check `binding.Name` uses of a module binding. Returns imports to add, or None when the
-        binding cannot be removed (a use was left unresolved or no fix is applied)."""
+        self, index: ProviderIndex, module: str | None, references: Sequence[cst.CSTNode], alias: cst.ImportAlias
+    ) -> tuple[list[_Target], bool]:
+        """Check the `binding.Name` uses of a binding that names a provider module, or the package itself
+        (`module` None: `aws.Vpc`, `aws.vpc.Vpc`). Returns the imports the rewritten uses need, and
+        whether every use was resolved (else the binding must stay)."""
         package = index.spec.package
-        exists = module is not None and index.has_module(module)
-        uses = _attribute_uses(self._module, references)
-        targets: list[_Target] = []
-        all_fixed = True
-        if module is not None and not exists and not uses:
+        uses = self._uses_of(index, module, references)
+        if module is not None and not index.has_module(module) and not uses:
             self.report(alias, f"{package} has no module `{module}`", Fix.NONE)
-            return None
-        for attribute, node_for_position in uses:
-            name = attribute.attr.value
-            if module is None:  # the package itself: `aws.vpc.Vpc` or `aws.Vpc`
-                if index.has_module(name):
-                    continue  # `aws.vpc` followed by `.Vpc`: handled as its own use below
-                resolution = resolve(index, None, name)
-            else:
-                resolution = resolve(index, module, name)
+            return [], False
+        targets: list[_Target] = []
+        unresolved = False
+        for attribute, home in uses:
+            resolution = resolve(index, home, attribute.attr.value)
             if resolution.fix is None:
                 continue
-            if not self.report(node_for_position, resolution.message, resolution.fix):
-                all_fixed = False
+            if not self.report(attribute, resolution.message, resolution.fix):
+                unresolved = True
                 continue
             assert resolution.module and resolution.name
-            if exists and resolution.module == module:
+            if home is not None and resolution.module == home and index.has_module(home):
                 self.plan.attributes[attribute] = attribute.with_changes(attr=cst.Name(resolution.name))
             else:
                 self.plan.attributes[attribute] = cst.Name(resolution.name)
                 target = _Target(package, resolution.module, resolution.name, None)
                 if target not in targets:
                     targets.append(target)
-        if module is None and not exists:
-            # package binding: also `aws.vpc.Vppc` (a module that exists, a name it lacks)
-            for attribute, node_for_position in _attribute_uses(self._module, references, depth=2):
-                sub = attribute.value
-                assert isinstance(sub, cst.Attribute)
-                submodule = sub.attr.value
-                if not index.has_module(submodule):
-                    continue
-                resolution = resolve(index, submodule, attribute.attr.value)
-                if resolution.fix is None or not self.report(node_for_position, resolution.message, resolution.fix):
-                    continue
-                assert resolution.name
-                if resolution.module == submodule:
-                    self.plan.attributes[attribute] = attribute.with_changes(attr=cst.Name(resolution.name))
+        return targets, not unresolved
+
+    def _uses_of(
+        self, index: ProviderIndex, module: str | None, references: Sequence[cst.CSTNode]
+    ) -> list[tuple[cst.Attribute, str | None]]:
+        """(`binding.Name` node, the module `Name` is looked up in); through the package binding,
+        `aws.vpc.Vpc` is looked up in `vpc`."""
+        uses: list[tuple[cst.Attribute, str | None]] = []
+        for reference in references:
+            for attribute in self.usage.attributes_of(reference):
+                if module is None and index.has_module(attribute.attr.value):
+                    submodule = attribute.attr.value
+                    uses.extend((deeper, submodule) for deeper in self.usage.attributes_of(attribute))
                 else:
-                    assert resolution.module
-                    self.plan.attributes[attribute] = cst.Name(resolution.name)
-                    targets.append(_Target(package, resolution.module, resolution.name, None))
-            return targets
-        if not exists and not all_fixed:
-            return None
-        return targets
+                    uses.append((attribute, module))
+        return uses
 
     # --- rewriting ----------------------------------------------------------------------------------
 
@@ -486,10 +463,15 @@ def _group(targets: list[_Target], existing: set[tuple[str, str, str | None]]) -
     return list(grouped.items())
 
 
-class _ImportCollector(cst.CSTVisitor):
+class _Usage(cst.CSTVisitor):
+    """One traversal: the file's import statements, and which Attribute/Call has a given node as its
+    value/callee, so finding the uses of a binding never walks the tree again."""
+
     def __init__(self) -> None:
         self.from_imports: list[cst.ImportFrom] = []
         self.imports: list[cst.Import] = []
+        self._attributes: dict[int, list[cst.Attribute]] = {}
+        self._calls: dict[int, list[cst.Call]] = {}
 
     def visit_ImportFrom(self, node: cst.ImportFrom) -> bool:
         self.from_imports.append(node)
@@ -499,39 +481,14 @@ class _ImportCollector(cst.CSTVisitor):
         self.imports.append(node)
         return False
 
-
-class _CallFinder(cst.CSTVisitor):
-    def __init__(self, wanted: set[int]) -> None:
-        self.wanted = wanted
-        self.found = False
+    def visit_Attribute(self, node: cst.Attribute) -> None:
+        self._attributes.setdefault(id(node.value), []).append(node)
 
     def visit_Call(self, node: cst.Call) -> None:
-        if id(node.func) in self.wanted and _resource_shaped(node):
-            self.found = True
+        self._calls.setdefault(id(node.func), []).append(node)
 
+    def attributes_of(self, node: cst.CSTNode) -> list[cst.Attribute]:
+        return self._attributes.get(id(node), [])
 
-class _AttributeFinder(cst.CSTVisitor):
-    def __init__(self, wanted: set[int], depth: int) -> None:
-        self.wanted = wanted
-        self.depth = depth
-        self.found: list[tuple[cst.Attribute, cst.CSTNode]] = []
-
-    def visit_Attribute(self, node: cst.Attribute) -> None:
-        base: cst.BaseExpression = node
-        for _ in range(self.depth):
-            if not isinstance(base, cst.Attribute):
-                return
-            base = base.value
-        if id(base) in self.wanted:
-            self.found.append((node, node))
-
-
-def _attribute_uses(
-    module: cst.Module, references: Sequence[cst.CSTNode], depth: int = 1
-) -> list[tuple[cst.Attribute, cst.CSTNode]]:
-    """`ref.Name` attribute nodes (depth 1) or `ref.x.Name` (depth 2) for the given reference nodes."""
-    if not references:
-        return []
-    finder = _AttributeFinder({id(r) for r in references}, depth)
-    module.visit(finder)
-    return finder.found
+    def calls_of(self, node: cst.CSTNode) -> list[cst.Call]:
+        return self._calls.get(id(node), [])

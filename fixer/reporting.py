@@ -107,20 +107,22 @@ def write_github(out: TextIO, results: Sequence[FileResult]) -> None:
         out.write(f"::error title=cdktf-fixer,file={display_path(e.path)},line={e.line},col={e.column}::{escape(e.reason)}\n")
 
 
+def _sarif_location(path: str, line: int, column: int) -> dict:
+    return {
+        "physicalLocation": {
+            "artifactLocation": {"uri": Path(display_path(path)).as_posix()},
+            "region": {"startLine": line, "startColumn": column},
+        }
+    }
+
+
 def write_sarif(out: TextIO, results: Sequence[FileResult], rules: Sequence[type[Rule]]) -> None:
     sarif_results = [
         {
             "ruleId": f.code,
             "level": "error",
             "message": {"text": f.message},
-            "locations": [
-                {
-                    "physicalLocation": {
-                        "artifactLocation": {"uri": Path(display_path(f.path)).as_posix()},
-                        "region": {"startLine": f.line, "startColumn": f.column},
-                    }
-                }
-            ],
+            "locations": [_sarif_location(f.path, f.line, f.column)],
         }
         for f in remaining(results)
     ]
@@ -128,14 +130,7 @@ def write_sarif(out: TextIO, results: Sequence[FileResult], rules: Sequence[type
         {
             "level": "error",
             "message": {"text": e.reason},
-            "locations": [
-                {
-                    "physicalLocation": {
-                        "artifactLocation": {"uri": Path(display_path(e.path)).as_posix()},
-                        "region": {"startLine": e.line, "startColumn": e.column},
-                    }
-                }
-            ],
+            "locations": [_sarif_location(e.path, e.line, e.column)],
         }
         for e in errors(results)
     ]
