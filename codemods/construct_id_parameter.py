@@ -44,6 +44,7 @@ class ConstructIdParameter(Rule):
     summary = "Stack/construct `__init__` parameter named `id` shadows the builtin; use `construct_id`"
     fix_safety = Fix.SAFE
     markers = ("Construct", "Stack")
+    uses_project_classes = True
     METADATA_DEPENDENCIES = (PositionProvider, ScopeProvider)
 
     VALID = [

@@ -205,12 +205,16 @@ def run(
 ) -> list[FileResult]:
     from fixer.registry import rule_by_code
 
-    projects = {root: ProjectContext.build(root) for root in sorted(set(file_roots.values()))}
+    rules = [rule_by_code(c) for c in options.rule_codes]
+    index_classes = any(r.uses_project_classes for r in rules)
+    members: dict[Path, list[Path]] = {}
+    for path, root in file_roots.items():
+        members.setdefault(root, []).append(path)
+    projects = {root: ProjectContext.build(root, members[root], index_classes) for root in sorted(members)}
     items = [(str(f), file_roots[f]) for f in files]
     jobs = jobs or os.cpu_count() or 1
     results: list[FileResult] = []
     if jobs <= 1 or len(items) < POOL_THRESHOLD:
-        rules = [rule_by_code(c) for c in options.rule_codes]
         for path, root in items:
             result = process_file(path, rules, projects[root], options)
             results.append(result)

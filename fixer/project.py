@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import ast
 import json
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
@@ -41,16 +42,23 @@ class ProjectContext:
     _providers: dict[str, ProviderIndex | None] = field(default_factory=dict, repr=False)
 
     @classmethod
-    def build(cls, root: Path) -> "ProjectContext":
+    def build(cls, root: Path, files: Sequence[Path] | None = None, index_classes: bool = True) -> "ProjectContext":
+        """A CDKTF project (root with cdktf.json) is read whole; without cdktf.json there is no project
+        beyond what the run was given, so only `files` are read (all of root when None)."""
         root = root.resolve()
         context = cls(root=root, has_cdktf_json=(root / "cdktf.json").is_file())
+        members = iter_python_files(root) if context.has_cdktf_json or files is None else files
         modules: set[str] = set()
-        for path in iter_python_files(root):
-            relative = path.relative_to(root).with_suffix("")
+        for path in members:
+            try:
+                relative = path.resolve().relative_to(root).with_suffix("")
+            except ValueError:
+                continue
             parts = relative.parts[:-1] if relative.name == "__init__" else relative.parts
             if parts:
                 modules.add(".".join(parts))
-            context._index_classes(path)
+            if index_classes:
+                context._index_classes(path)
         context.local_modules = frozenset(modules)
         return context
 

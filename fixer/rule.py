@@ -89,6 +89,8 @@ class Rule(cst.CSTTransformer):
     # Cheap substrings: a file that contains none of them is never parsed for this rule.
     markers: ClassVar[tuple[str, ...]]
     default_enabled: ClassVar[bool] = True
+    # Whether the rule asks the project which classes are constructs (the engine then indexes them).
+    uses_project_classes: ClassVar[bool] = False
     VALID: ClassVar[list[str]] = []
     INVALID: ClassVar[list[Example]] = []
 

@@ -222,3 +222,24 @@ def test_in_memory_api_reports_positions(tmp_path):
     result = fix_source(source, "x.py", __import__("fixer.registry").registry.select_rules(None, []),
                         ProjectContext.build(tmp_path), Options(("CTB001",)))
     assert [(f.code, f.line, f.column) for f in result.findings] == [("CTB001", 5, 59)]
+
+
+NET = "from constructs import Construct\n\nclass Net(Construct):\n    def __init__(self, scope, id):\n        super().__init__(scope, id)\n"
+CALL = "from other import Net\n\ndef build(stack):\n    return Net(stack, id='net')\n"
+
+
+def test_without_cdktf_json_the_project_is_what_the_run_was_given(tmp_path):
+    write(tmp_path / "other.py", NET)
+    main = write(tmp_path / "main.py", CALL)
+    alone = cli("check", main, "--output-format", "json").json()["findings"]
+    assert alone == []  # other.py was not given: nothing is known about Net
+    together = cli("check", tmp_path, "--output-format", "json").json()["findings"]
+    assert {(Path(f["path"]).name, f["line"]) for f in together} == {("other.py", 4), ("main.py", 4)}
+
+
+def test_with_cdktf_json_the_whole_project_is_known_even_for_one_file(tmp_path):
+    write(tmp_path / "cdktf.json", '{"language": "python", "app": "python main.py"}')
+    write(tmp_path / "other.py", NET)
+    main = write(tmp_path / "main.py", CALL)
+    assert cli("fix", main, "--quiet").exit_code == 0
+    assert "Net(stack, construct_id='net')" in main.read_text()
