@@ -373,8 +373,10 @@ class ProviderClassNames(Rule):
         # comments and position survive and the diff stays next to the line the user wrote.
         new_body: list[cst.BaseSmallStatement] = []
         additions: list[_Target] = []
+        moved_comments: list[cst.EmptyLine] = []
         for original, updated in zip(original_node.body, updated_node.body):
             additions.extend(self.plan.extra_imports.get(original, []))
+            moved_comments.extend(_dropped_comments(original, self.plan))
             kept = _without_dropped_aliases(original, updated, self.plan)
             if kept is not None:
                 new_body.append(kept)
@@ -396,6 +398,12 @@ class ProviderClassNames(Rule):
         if not new_body:
             # the first new line inherits the removed statement's comments and blank lines
             lines[0] = lines[0].with_changes(leading_lines=updated_node.leading_lines)
+        if moved_comments:
+            first_new = 1 if new_body else 0
+            if first_new < len(lines):
+                lines[first_new] = lines[first_new].with_changes(
+                    leading_lines=[*lines[first_new].leading_lines, *moved_comments]
+                )
         return cst.FlattenSentinel(lines)
 
 
@@ -412,9 +420,19 @@ def _without_dropped_aliases(
         return updated
     assert isinstance(original, (cst.Import, cst.ImportFrom)) and isinstance(updated, (cst.Import, cst.ImportFrom))
     assert not isinstance(original.names, cst.ImportStar) and not isinstance(updated.names, cst.ImportStar)
-    kept = [
-        new for old, new in zip(original.names, updated.names) if not (old in plan.alias_targets and plan.alias_targets[old] is None)
-    ]
+    kept: list[cst.ImportAlias] = []
+    for old, new in zip(original.names, updated.names):
+        if not (old in plan.alias_targets and plan.alias_targets[old] is None):
+            kept.append(new)
+            continue
+        # A dropped alias hands its line break (`, \` or the newline inside parentheses) to the alias
+        # before it, so the layout of a multi-line import survives; the kept alias keeps its comment.
+        if kept and isinstance(new.comma, cst.Comma) and isinstance(kept[-1].comma, cst.Comma):
+            kept[-1] = kept[-1].with_changes(
+                comma=kept[-1].comma.with_changes(
+                    whitespace_after=_merge_break(kept[-1].comma.whitespace_after, new.comma.whitespace_after)
+                )
+            )
     if not kept:
         return None
     last = kept[-1]
@@ -422,6 +440,30 @@ def _without_dropped_aliases(
         # without parentheses a trailing comma is a syntax error
         kept[-1] = last.with_changes(comma=cst.MaybeSentinel.DEFAULT)
     return updated.with_changes(names=kept)
+
+
+def _merge_break(kept: cst.BaseParenthesizableWhitespace, dropped: cst.BaseParenthesizableWhitespace):
+    if isinstance(dropped, cst.ParenthesizedWhitespace):
+        if isinstance(kept, cst.ParenthesizedWhitespace):
+            return kept.with_changes(indent=dropped.indent, last_line=dropped.last_line)
+        return dropped
+    if "\n" in getattr(dropped, "value", ""):  # backslash continuation: it cannot hold a comment
+        return dropped
+    return kept
+
+
+def _dropped_comments(statement: cst.BaseSmallStatement, plan: _Plan) -> list[cst.EmptyLine]:
+    """Comments that stood after aliases which move to other imports: they move along, never vanish."""
+    if not _has_dropped_alias(statement, plan):
+        return []
+    assert isinstance(statement, (cst.Import, cst.ImportFrom)) and not isinstance(statement.names, cst.ImportStar)
+    lines = []
+    for alias in statement.names:
+        if plan.alias_targets.get(alias, False) is None and isinstance(alias.comma, cst.Comma):
+            after = alias.comma.whitespace_after
+            if isinstance(after, cst.ParenthesizedWhitespace) and after.first_line.comment:
+                lines.append(cst.EmptyLine(comment=after.first_line.comment))
+    return lines
 
 
 def _fix_last_semicolon(body: list[cst.BaseSmallStatement]) -> list[cst.BaseSmallStatement]:
