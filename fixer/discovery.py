@@ -8,10 +8,20 @@ from pathlib import Path
 
 import pathspec
 
-# Generated or third-party code: provider bindings (`imports/`, `.gen/`), synth output, environments.
+# Generated or third-party code: provider bindings (`.gen/`), synth output, environments.
 ALWAYS_SKIPPED = frozenset(
-    {"cdktf.out", ".gen", "imports", ".venv", "venv", "node_modules", ".git", "__pycache__", ".tox", ".mypy_cache"}
+    {"cdktf.out", ".gen", ".venv", "venv", "node_modules", ".git", "__pycache__", ".tox", ".mypy_cache"}
 )
+BINDINGS_FOLDER = "imports"
+
+
+def _is_generated_bindings(folder: Path) -> bool:
+    """`cdktf get` writes Python bindings as imports/<provider>/ with a `_jsii` package inside. Some
+    projects keep their own modules in a folder named imports/; those are checked like any code."""
+    try:
+        return any((child / "_jsii").is_dir() for child in folder.iterdir() if child.is_dir())
+    except OSError:
+        return False
 
 
 def _gitignore_spec(folder: Path) -> pathspec.PathSpec | None:
@@ -70,6 +80,8 @@ def iter_python_files(
             path = Path(entry.path)
             if entry.is_dir(follow_symlinks=False):
                 if entry.name in ALWAYS_SKIPPED or entry.name.endswith(".egg-info"):
+                    continue
+                if entry.name == BINDINGS_FOLDER and _is_generated_bindings(path):
                     continue
                 if not _ignored(path, True, _applicable(specs, path)):
                     stack.append((path, specs))

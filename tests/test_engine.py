@@ -142,6 +142,7 @@ def test_discovery_skips_generated_code_and_gitignored_files(tmp_path):
         "lib/stack.py",
         "cdktf.out/stacks/x.py",
         "imports/aws/vpc.py",
+        "imports/aws/_jsii/__init__.py",
         ".gen/aws/vpc.py",
         ".venv/lib/site.py",
         "node_modules/pkg/x.py",
@@ -243,3 +244,10 @@ def test_with_cdktf_json_the_whole_project_is_known_even_for_one_file(tmp_path):
     main = write(tmp_path / "main.py", CALL)
     assert cli("fix", main, "--quiet").exit_code == 0
     assert "Net(stack, construct_id='net')" in main.read_text()
+
+
+def test_a_project_folder_named_imports_is_checked_unless_it_holds_generated_bindings(tmp_path):
+    # corpus Pr7115 keeps its own stacks in imports/: skipping it left the synth blocker unfixed
+    write(tmp_path / "imports" / "networking.py", BROKEN)
+    report = cli("check", tmp_path, "--output-format", "json").json()
+    assert [Path(f["path"]).name for f in report["findings"]] == ["networking.py"]
