@@ -112,8 +112,14 @@ def _run(
     )
     roots = engine.build_projects(files)
     if verbose:
+        from fixer.providers import PROVIDERS, load_index
+
         for root in sorted(set(roots.values())):
             typer.echo(f"project root: {root}", err=True)
+            for spec in PROVIDERS:
+                index = load_index(spec, root)
+                where = f"{index.version} ({index.source})" if index else "not installed, no snapshot"
+                typer.echo(f"  {spec.distribution}: {where}", err=True)
     results = _with_progress(files, roots, options, jobs, quiet, engine)
 
     machine = output_format != "text"
