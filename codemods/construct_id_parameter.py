@@ -2,14 +2,19 @@
 
 from __future__ import annotations
 
+import re
+
 import libcst as cst
 from libcst.helpers import get_full_name_for_node
-from libcst.metadata import PositionProvider, ScopeProvider
+from libcst.metadata import ScopeProvider
 
 from fixer.project import CONSTRUCT_BASES
 from fixer.rule import Example, Fix, Rule
+from fixer.statements import class_defs
 
 NEW_NAME = "construct_id"
+ID_PARAMETER_OR_KEYWORD = re.compile(r"[(,]\s*id\s*[:,)=]")
+ID_KEYWORD = re.compile(r"[(,]\s*id\s*=")
 
 
 def _base_names(node: cst.ClassDef) -> tuple[str, ...]:
@@ -45,7 +50,6 @@ class ConstructIdParameter(Rule):
     fix_safety = Fix.SAFE
     markers = ("Construct", "Stack")
     uses_project_classes = True
-    METADATA_DEPENDENCIES = (PositionProvider, ScopeProvider)
 
     VALID = [
         """
@@ -78,9 +82,10 @@ class ConstructIdParameter(Rule):
 
     @classmethod
     def could_match(cls, text: str, project) -> bool:  # type: ignore[override]
-        return "id" in text and (
-            any(m in text for m in cls.markers) or any(name in text for name in project.construct_class_names)
-        )
+        # `id` as a parameter or keyword (`, id:` `, id)` `(id=`), not the everywhere-present `x.id`
+        if not ID_PARAMETER_OR_KEYWORD.search(text):
+            return False
+        return any(m in text for m in cls.markers) or any(name in text for name in project.construct_class_names)
 
     def __init__(self, context) -> None:
         super().__init__(context)
@@ -90,11 +95,19 @@ class ConstructIdParameter(Rule):
         self.local_inits: dict[str, tuple[tuple[str, ...], bool]] = {}
         self.class_stack: list[cst.ClassDef] = []
 
-    def visit_Module(self, node: cst.Module) -> None:
-        collector = _ClassCollector()
-        node.visit(collector)
-        self.local_bases = collector.bases
-        self.local_inits = collector.inits
+    def visit_Module(self, node: cst.Module) -> bool:
+        for class_def in class_defs(node):
+            self.local_bases[class_def.name.value] = _base_names(class_def)
+            init = next((f for f in _direct_methods(class_def) if f.name.value == "__init__"), None)
+            if init is not None:
+                p = init.params
+                params = tuple(x.name.value for x in (*p.posonly_params, *p.params, *p.kwonly_params))
+                self.local_inits[class_def.name.value] = (params, "id" in params and _mentions(init, NEW_NAME))
+        # Only a construct's `id` parameter or an `id=` keyword can be wrong; otherwise skip the traversal.
+        has_parameter = any(
+            "id" in params and self._is_construct(name) for name, (params, _) in self.local_inits.items()
+        )
+        return has_parameter or bool(ID_KEYWORD.search(node.code if self.context.source is None else self.context.source))
 
     def _is_construct(self, class_name: str) -> bool:
         return self.context.project.is_construct_class(class_name, self.local_bases)
@@ -118,7 +131,7 @@ class ConstructIdParameter(Rule):
         param = next((p for p in params if p.name.value == "id"), None)
         if param is None:
             return
-        scope = self.get_metadata(ScopeProvider, node.body, None)
+        scope = self.context.metadata(ScopeProvider).get(node.body)
         if scope is None:
             return
         if _mentions(node, NEW_NAME):
@@ -211,20 +224,3 @@ class _NameFinder(cst.CSTVisitor):
     def visit_Name(self, node: cst.Name) -> None:
         if node.value == self.name:
             self.found = True
-
-
-class _ClassCollector(cst.CSTVisitor):
-    """Each class of the file: its bases, and its __init__'s parameters and whether it mentions
-    `construct_id` (the same facts fixer.project.ClassInfo holds for the whole project)."""
-
-    def __init__(self) -> None:
-        self.bases: dict[str, tuple[str, ...]] = {}
-        self.inits: dict[str, tuple[tuple[str, ...], bool]] = {}
-
-    def visit_ClassDef(self, node: cst.ClassDef) -> None:
-        self.bases[node.name.value] = _base_names(node)
-        init = next((f for f in _direct_methods(node) if f.name.value == "__init__"), None)
-        if init is not None:
-            p = init.params
-            params = tuple(x.name.value for x in (*p.posonly_params, *p.params, *p.kwonly_params))
-            self.inits[node.name.value] = (params, "id" in params and _mentions(init, NEW_NAME))

@@ -122,13 +122,14 @@ def fix_source(
         result.error = FileError(path, 1, 1, f"cannot parse: {type(exc).__name__}: {exc}")
         return result
     result.parsed = True
-    context = FileContext(path, project, options.apply, _suppressions(text))
+    context = FileContext(path, project, options.apply, _suppressions(text), source=text)
     wrapper: MetadataWrapper | None = None
     for rule_class in active:
         if wrapper is None or wrapper.module is not module:
             wrapper = MetadataWrapper(module, unsafe_skip_copy=True)
+        context.wrapper = wrapper
         try:
-            module = wrapper.visit(rule_class(context))
+            module = module.visit(rule_class(context))
         except Exception as exc:
             result.error = FileError(
                 path, 1, 1, f"rule {rule_class.code} failed: {type(exc).__name__}: {exc}", traceback.format_exc()

@@ -2,7 +2,12 @@
 
 A rule reports through `self.report(node, message, fix=...)`, which answers whether the rewrite for that
 finding may be applied now (fix mode, applicability allowed, not suppressed). A rule therefore never
-needs to know which mode the engine runs in:
+needs to know which mode the engine runs in.
+
+Speed: in LibCST every traversal rebuilds the tree, even a read-only one. A rule first looks at what is
+cheap (statements, not expressions) in `visit_Module` and returns False there when nothing can be
+wrong, which skips the traversal; metadata (positions, scopes) is computed only on demand through
+`self.context.metadata(...)`:
 
     if self.report(node, "`id` shadows a builtin", fix=Fix.SAFE):
         return updated_node.with_changes(...)
@@ -14,10 +19,11 @@ from __future__ import annotations
 import textwrap
 from dataclasses import dataclass, field
 from enum import Enum
+from collections.abc import Mapping
 from typing import TYPE_CHECKING, ClassVar
 
 import libcst as cst
-from libcst.metadata import PositionProvider
+from libcst.metadata import BaseMetadataProvider, MetadataWrapper, PositionProvider
 
 if TYPE_CHECKING:
     from fixer.project import ProjectContext
@@ -71,6 +77,15 @@ class FileContext:
     apply: frozenset[Fix]  # which fixes to apply: empty in check/diff-less reporting
     suppressed: dict[int, frozenset[str] | None]  # line -> codes (None: all) silenced by ignore comments
     findings: list[Finding] = field(default_factory=list)
+    wrapper: MetadataWrapper | None = None  # the tree the current rule runs on; set by the engine
+    source: str | None = None  # the file's text as read (a cheap prefilter for rules; stale after fixes)
+
+    def metadata(self, provider: type[BaseMetadataProvider]) -> Mapping:
+        """Metadata of the current tree, computed on first use and shared by the rules that follow
+        while the tree is unchanged. Rules ask only when they have something to look at, so a clean
+        file never pays for scope analysis or positions."""
+        assert self.wrapper is not None
+        return self.wrapper.resolve(provider)
 
     def is_suppressed(self, code: str, line: int) -> bool:
         if line not in self.suppressed:
@@ -94,8 +109,6 @@ class Rule(cst.CSTTransformer):
     VALID: ClassVar[list[str]] = []
     INVALID: ClassVar[list[Example]] = []
 
-    METADATA_DEPENDENCIES = (PositionProvider,)
-
     def __init__(self, context: FileContext) -> None:
         super().__init__()
         self.context = context
@@ -109,7 +122,7 @@ class Rule(cst.CSTTransformer):
         return textwrap.dedent(cls.__doc__ or cls.summary).strip()
 
     def report(self, node: cst.CSTNode, message: str, fix: Fix = Fix.NONE) -> bool:
-        position = self.get_metadata(PositionProvider, node).start
+        position = self.context.metadata(PositionProvider)[node].start
         if self.context.is_suppressed(self.code, position.line):
             return False
         apply = fix is not Fix.NONE and fix in self.context.apply
