@@ -8,9 +8,10 @@ from dataclasses import dataclass, field
 
 import libcst as cst
 from libcst.helpers import get_full_name_for_node
-from libcst.metadata import PositionProvider, ScopeProvider
+from libcst.metadata import ScopeProvider
 
 from fixer.providers import PROVIDERS, ProviderIndex, pascal
+from fixer.statements import statement_imports
 from fixer.rule import Example, Fix, Rule
 
 
@@ -161,7 +162,6 @@ class ProviderClassNames(Rule):
     summary = "Provider class imported under a name or from a module the provider does not export"
     fix_safety = Fix.UNSAFE
     markers = tuple(spec.package for spec in PROVIDERS)
-    METADATA_DEPENDENCIES = (PositionProvider, ScopeProvider)
 
     VALID = [
         "from cdktf_cdktf_provider_aws.s3_bucket_versioning import S3BucketVersioningA\n",
@@ -195,19 +195,42 @@ class ProviderClassNames(Rule):
 
     def visit_Module(self, node: cst.Module) -> bool:
         self._module = node
+        imports = [i for i in statement_imports(node) if self._needs_analysis(i)]
+        if not imports:
+            return False  # every provider import is right: no traversal, no metadata
         self.usage = _Usage()
         node.visit(self.usage)
-        for statement in self.usage.from_imports:
-            self._plan_from_import(statement)
-        for statement in self.usage.imports:
-            self._plan_import(statement)
-        return True
+        for statement in imports:
+            if isinstance(statement, cst.ImportFrom):
+                self._plan_from_import(statement)
+            else:
+                self._plan_import(statement)
+        plan = self.plan
+        return bool(plan.alias_targets or plan.extra_imports or plan.renames or plan.attributes)
+
+    def _needs_analysis(self, statement: cst.Import | cst.ImportFrom) -> bool:
+        """Cheap screen: a provider import that binds a module (its `m.Name` uses must be checked) or
+        imports a name its module does not export."""
+        if isinstance(statement, cst.Import):
+            return any(_provider_module(get_full_name_for_node(a.name)) for a in statement.names)
+        if statement.relative or isinstance(statement.names, cst.ImportStar):
+            return False
+        located = _provider_module(get_full_name_for_node(statement.module))
+        if located is None:
+            return False
+        index = self._index(located[0])
+        if index is None:
+            return False
+        names = [get_full_name_for_node(a.name) or "" for a in statement.names]
+        if located[1] is None:
+            return True  # `from package import x`: x is a module to follow, or a class in the wrong place
+        return any(resolve(index, located[1], name).fix is not None for name in names)
 
     def _index(self, package: str) -> ProviderIndex | None:
         return self.context.project.provider_for_package(package)
 
     def _references(self, statement: cst.CSTNode, bound: str) -> list[cst.CSTNode]:
-        scope = self.get_metadata(ScopeProvider, statement, None)
+        scope = self.context.metadata(ScopeProvider).get(statement)
         if scope is None:
             return []
         return [
@@ -239,7 +262,7 @@ class ProviderClassNames(Rule):
             references = self._references(statement, bound)
             if module is None and not index.has_module(name) and not index.home_of(name) and name.islower():
                 # `from package import dynamodb` + `dynamodb.DynamodbTable(...)`: no such module
-                targets, complete = self._plan_module_uses(index, None, references, alias)
+                targets, complete = self._plan_module_uses(index, None, references, alias, missing=name)
                 additions.extend(targets)
                 if complete:
                     self.plan.alias_targets[alias] = None
@@ -290,24 +313,31 @@ class ProviderClassNames(Rule):
             if alias.asname is None and module is not None:
                 # `import package.module`: uses are the full dotted chain
                 references = [r for r in references if get_full_name_for_node(r) == dotted]
-            targets, complete = self._plan_module_uses(index, module, references, alias)
+            missing = module if module is not None and not index.has_module(module) else None
+            targets, complete = self._plan_module_uses(index, module, references, alias, missing)
             additions.extend(targets)
-            if complete and module is not None and not index.has_module(module):
+            if complete and missing:
                 self.plan.alias_targets[alias] = None  # every use now imports its class directly
         if additions:
             self.plan.extra_imports[statement] = additions
 
     def _plan_module_uses(
-        self, index: ProviderIndex, module: str | None, references: Sequence[cst.CSTNode], alias: cst.ImportAlias
+        self,
+        index: ProviderIndex,
+        module: str | None,
+        references: Sequence[cst.CSTNode],
+        alias: cst.ImportAlias,
+        missing: str | None = None,
     ) -> tuple[list[_Target], bool]:
         """Check the `binding.Name` uses of a binding that names a provider module, or the package itself
-        (`module` None: `aws.Vpc`, `aws.vpc.Vpc`). Returns the imports the rewritten uses need, and
-        whether every use was resolved (else the binding must stay)."""
+        (`module` None: `aws.Vpc`, `aws.vpc.Vpc`); `missing` names the module when it does not exist.
+        Returns the imports the rewritten uses need, and whether the binding may go (every use rewritten,
+        or an unused binding of a missing module whose removal is applied)."""
         package = index.spec.package
         uses = self._uses_of(index, module, references)
-        if module is not None and not index.has_module(module) and not uses:
-            self.report(alias, f"{package} has no module `{module}`", Fix.NONE)
-            return [], False
+        if missing and not uses:
+            message = f"{package} has no module `{missing}`, and nothing uses it here: remove the import"
+            return [], self.report(alias, message, Fix.SAFE)
         targets: list[_Target] = []
         unresolved = False
         for attribute, home in uses:
@@ -506,22 +536,12 @@ def _group(targets: list[_Target], existing: set[tuple[str, str, str | None]]) -
 
 
 class _Usage(cst.CSTVisitor):
-    """One traversal: the file's import statements, and which Attribute/Call has a given node as its
-    value/callee, so finding the uses of a binding never walks the tree again."""
+    """One traversal: which Attribute/Call has a given node as its value/callee, so finding the uses of
+    a binding never walks the tree again."""
 
     def __init__(self) -> None:
-        self.from_imports: list[cst.ImportFrom] = []
-        self.imports: list[cst.Import] = []
         self._attributes: dict[int, list[cst.Attribute]] = {}
         self._calls: dict[int, list[cst.Call]] = {}
-
-    def visit_ImportFrom(self, node: cst.ImportFrom) -> bool:
-        self.from_imports.append(node)
-        return False
-
-    def visit_Import(self, node: cst.Import) -> bool:
-        self.imports.append(node)
-        return False
 
     def visit_Attribute(self, node: cst.Attribute) -> None:
         self._attributes.setdefault(id(node.value), []).append(node)

@@ -58,3 +58,14 @@ def test_findings_on_before(case: GoldenCase, tmp_path: Path):
     key = lambda f: (f.get("path", ""), f["line"], f["code"])  # noqa: E731
     assert sorted(got, key=key) == sorted(case.spec["findings"], key=key)
     assert report["errors"] == []
+
+
+@pytest.mark.parametrize("case", CASES, ids=lambda c: c.id)
+def test_check_mode_never_changes_a_tree(case: GoldenCase, tmp_path: Path):
+    """Without fixes to apply, every rule must hand back the tree it was given."""
+    from fixer import engine
+
+    folder = case.materialize("before", tmp_path / "work")
+    files = sorted(folder.rglob("*.py"))
+    results = engine.run(files, engine.build_projects(files), engine.Options((case.code,)), jobs=1)
+    assert [r.path for r in results if r.changed] == []
