@@ -125,12 +125,15 @@ def _run(
     machine = output_format != "text"
     out = sys.stdout
     findings_out = sys.stderr if (mode == "diff" and not machine) else out
+    diffs = {}
     if mode == "diff":
-        for result in sorted(results, key=lambda r: r.path):
-            if result.changed and not result.error:
-                out.write(reporting.unified_diff(result))
+        diffs = {r.path: reporting.unified_diff(r) for r in sorted(results, key=lambda r: r.path) if r.changed and not r.error}
+        # machine formats keep stdout one document: the diff goes inside it (json) or to stderr
+        diff_out = sys.stderr if output_format in ("sarif", "github") else out
+        if output_format != "json":
+            diff_out.write("".join(diffs.values()))
     if output_format == "json":
-        reporting.write_json(out, results)
+        reporting.write_json(out, results, {reporting.display_path(p): d for p, d in diffs.items()})
     elif output_format == "sarif":
         reporting.write_sarif(out, results, rules)
     elif output_format == "github":

@@ -76,10 +76,11 @@ def write_text(out: TextIO, results: Sequence[FileResult], verbose: bool) -> Non
             out.write(error.detail)
 
 
-def write_json(out: TextIO, results: Sequence[FileResult]) -> None:
+def write_json(out: TextIO, results: Sequence[FileResult], diffs: dict[str, str] | None = None) -> None:
     summary = totals(results)
     json.dump(
         {
+            **({"diffs": diffs} if diffs is not None else {}),
             "version": __version__,
             "findings": [f.to_json() | {"path": display_path(f.path)} for f in remaining(results)],
             "fixed": [

@@ -251,3 +251,13 @@ def test_a_project_folder_named_imports_is_checked_unless_it_holds_generated_bin
     write(tmp_path / "imports" / "networking.py", BROKEN)
     report = cli("check", tmp_path, "--output-format", "json").json()
     assert [Path(f["path"]).name for f in report["findings"]] == ["networking.py"]
+
+
+def test_diff_with_json_output_is_one_json_document(tmp_path):
+    write(tmp_path / "a.py", BROKEN)
+    outcome = cli("fix", "--diff", tmp_path, "--output-format", "json")
+    assert outcome.exit_code == 1
+    document = json.loads(outcome.stdout)
+    (path, diff), = document["diffs"].items()
+    assert path.endswith("a.py") and "+" + FIXED in diff
+    assert [f["code"] for f in document["fixed"]] == ["CTB001"]
