@@ -242,6 +242,8 @@ def explain(code: Annotated[str, typer.Argument(help="A rule code, e.g. CTB001."
         _fail(str(exc))
     lines = [f"{rule.code} ({rule.name})", f"Fix: {rule.fix_safety.value}", "", rule.docs(), ""]
     for number, example in enumerate(rule.INVALID, 1):
+        if example.files:
+            lines.append(f"Example {number}, in a project with: {', '.join(path for path, _ in example.files)}")
         lines += [f"Example {number}, before:", _indent(example.before)]
         lines += (["after:", _indent(example.after)] if example.after is not None else ["(reported, not rewritten)"])
         lines.append("")

@@ -31,6 +31,34 @@ class ClassInfo:
     bases: tuple[str, ...]  # last dotted part of each base expression
     init_params: tuple[str, ...] | None  # None: no __init__ of its own
     construct_id_taken: bool  # `construct_id` already names something inside __init__
+    init_defaults: int = 0  # how many of the positional parameters have defaults
+    has_var_keyword: bool = False  # __init__ takes **kwargs
+    defines_suffix: bool = False  # __init__ binds `environment_suffix` or `self.environment_suffix` itself
+    provider_calls: tuple[tuple[str, int], ...] = ()  # (class, line) of providers/backends it creates
+
+
+@dataclass(frozen=True)
+class SuffixPlan:
+    main: str
+    path: Path  # file defining the main stack
+    children: list["Site"]  # calls inside main.__init__ that omit a suffix the child requires
+    calls: list["Site"]  # calls of the main stack that do not pass one
+    conflict: bool  # a call passes positional arguments where the new parameter would go
+    insert_at: int  # index in __init__'s parameters (counting self) for the new parameter
+
+
+@dataclass(frozen=True)
+class Site:
+    """One call `ProjectClass(first, ...)` somewhere in the project."""
+
+    callee: str
+    path: Path
+    line: int
+    enclosing_class: str | None
+    enclosing_function: str | None
+    first: str  # "self", "scope" (the enclosing function's scope parameter), "app", "none" or "other"
+    keywords: frozenset[str]
+    positional: int
 
 
 @dataclass
@@ -38,7 +66,11 @@ class ProjectContext:
     root: Path
     has_cdktf_json: bool
     classes: dict[str, list[ClassInfo]] = field(default_factory=dict)
+    sites: list[Site] = field(default_factory=list)
+    # per file: the variable the entry reads ENVIRONMENT_SUFFIX into, if any
+    suffix_variables: dict[Path, str] = field(default_factory=dict)
     local_modules: frozenset[str] = frozenset()
+    module_names: dict[str, frozenset[str]] = field(default_factory=dict)  # dotted module -> top-level names
     _providers: dict[str, ProviderIndex | None] = field(default_factory=dict, repr=False)
 
     @classmethod
@@ -58,25 +90,133 @@ class ProjectContext:
             if parts:
                 modules.add(".".join(parts))
             if index_classes:
-                context._index_classes(path)
+                context._index_classes(path, ".".join(parts))
         context.local_modules = frozenset(modules)
         return context
 
-    def _index_classes(self, path: Path) -> None:
+    def _index_classes(self, path: Path, dotted: str) -> None:
         try:
             text = path.read_text(encoding="utf-8-sig")
         except (OSError, UnicodeDecodeError):
             return
-        if "class " not in text or not any(m in text for m in CLASS_MARKERS):
+        if not any(m in text for m in CLASS_MARKERS):
             return
         try:
             tree = ast.parse(text)
         except (SyntaxError, ValueError):
             return  # the engine reports unparsable files; the index just knows nothing about them
+        self.module_names[dotted] = frozenset(_top_level_names(tree))
         for node in ast.walk(tree):
             if isinstance(node, ast.ClassDef):
                 info = _class_info(node, path)
                 self.classes.setdefault(info.name, []).append(info)
+        collector = _SiteCollector(path)
+        collector.visit(tree)
+        self.sites.extend(collector.sites)
+        if collector.suffix_variable:
+            self.suffix_variables[path] = collector.suffix_variable
+
+    # --- stacks and their children ------------------------------------------------------------------
+
+    def sites_of(self, class_name: str) -> list[Site]:
+        return [s for s in self.sites if s.callee == class_name]
+
+    def _inside_construct(self, site: Site) -> bool:
+        return site.enclosing_class is not None and self.is_construct_class(site.enclosing_class)
+
+    def is_child_site(self, site: Site) -> bool:
+        """Created inside a stack or construct's method, with `self` or that method's scope parameter."""
+        return self._inside_construct(site) and site.first in ("self", "scope")
+
+    @cached_property
+    def child_stacks(self) -> frozenset[str]:
+        """Project classes deriving directly from TerraformStack that are only ever created inside another
+        stack or construct, never with an App as scope: in CDKTF they must be Constructs (catalog A1)."""
+        found = set()
+        for name, infos in self.classes.items():
+            if len(infos) != 1 or "TerraformStack" not in infos[0].bases:
+                continue
+            sites = self.sites_of(name)
+            if sites and all(self.is_child_site(s) for s in sites):
+                found.add(name)
+        return frozenset(found)
+
+    @cached_property
+    def main_stacks(self) -> frozenset[str]:
+        """Stacks the project builds with an App as scope."""
+        return frozenset(s.callee for s in self.sites if s.first == "app" and s.callee in self.construct_class_names)
+
+    def names_in_module(self, dotted: str) -> frozenset[str] | None:
+        """Top-level names a project module defines (None: no such module), read on first request."""
+        if dotted not in self.module_names:
+            base = self.root.joinpath(*dotted.split("."))
+            for candidate in (base.with_suffix(".py"), base / "__init__.py"):
+                if candidate.is_file():
+                    try:
+                        tree = ast.parse(candidate.read_text(encoding="utf-8-sig"))
+                    except (OSError, SyntaxError, ValueError, UnicodeDecodeError):
+                        return None
+                    self.module_names[dotted] = frozenset(_top_level_names(tree))
+                    break
+            else:
+                return None
+        return self.module_names[dotted]
+
+    def sites_in(self, path: str | Path) -> list[Site]:
+        resolved = Path(path).resolve()
+        return [s for s in self.sites if s.path.resolve() == resolved]
+
+    def is_stack_class(self, name: str) -> bool:
+        """Derives from TerraformStack, directly or through project classes."""
+        seen: set[str] = set()
+        pending = [name]
+        while pending:
+            current = pending.pop()
+            if current == "TerraformStack":
+                return True
+            if current in seen:
+                continue
+            seen.add(current)
+            for info in self.classes.get(current, []):
+                pending.extend(info.bases)
+        return False
+
+    def is_child_class(self, name: str) -> bool:
+        """A project construct that belongs inside a stack: a Construct subclass, or a child stack."""
+        return name in self.construct_class_names and (name in self.child_stacks or not self.is_stack_class(name))
+
+    @cached_property
+    def suffix_plans(self) -> dict[str, "SuffixPlan"]:
+        """Main stacks whose children need an environment suffix the stack does not take (catalog A4/F4)."""
+        plans = {}
+        for main in sorted(self.main_stacks):
+            info = self.class_info(main)
+            if info is None or info.init_params is None or SUFFIX in info.init_params or info.defines_suffix:
+                continue
+            children = [
+                s
+                for s in self.sites
+                if s.enclosing_class == main and s.enclosing_function == "__init__" and self._needs_suffix(s)
+            ]
+            if not children:
+                continue
+            positional = [p for p in info.init_params[: len(info.init_params)] if p != "self"]
+            required = len(positional) - info.init_defaults
+            calls = [s for s in self.sites_of(main) if SUFFIX not in s.keywords]
+            conflict = any(s.positional > required for s in calls)
+            plans[main] = SuffixPlan(main, info.path, children, calls, conflict, insert_at=required + 1)
+        return plans
+
+    def _needs_suffix(self, site: Site) -> bool:
+        info = self.class_info(site.callee)
+        if info is None or info.init_params is None or SUFFIX not in info.init_params:
+            return False
+        position = info.init_params.index(SUFFIX)  # counting `self`
+        return SUFFIX not in site.keywords and site.positional < position
+
+    def class_info(self, name: str) -> ClassInfo | None:
+        infos = self.classes.get(name)
+        return infos[0] if infos and len(infos) == 1 else None
 
     # --- construct classes --------------------------------------------------------------------------
 
@@ -159,11 +299,140 @@ def _class_info(node: ast.ClassDef, path: Path) -> ClassInfo:
         (s for s in node.body if isinstance(s, (ast.FunctionDef, ast.AsyncFunctionDef)) and s.name == "__init__"),
         None,
     )
+    providers = tuple(
+        (name, call.lineno)
+        for call in ast.walk(node)
+        if isinstance(call, ast.Call)
+        for name in [_base_name(call.func)]
+        if name and (name.endswith("Provider") or name.endswith("Backend"))
+    )
     if init is None:
-        return ClassInfo(node.name, path, bases, None, False)
+        return ClassInfo(node.name, path, bases, None, False, provider_calls=providers)
     args = init.args
     params = tuple(a.arg for a in (*args.posonlyargs, *args.args, *args.kwonlyargs))
-    return ClassInfo(node.name, path, bases, params, "id" in params and _mentions(init, "construct_id"))
+    return ClassInfo(
+        node.name,
+        path,
+        bases,
+        params,
+        "id" in params and _mentions(init, "construct_id"),
+        init_defaults=len(args.defaults),
+        has_var_keyword=args.kwarg is not None,
+        defines_suffix=_binds_suffix(init),
+        provider_calls=providers,
+    )
+
+
+SUFFIX = "environment_suffix"
+
+
+def _binds_suffix(function: ast.AST) -> bool:
+    """The __init__ already handles a suffix: binds `environment_suffix`, sets `self.environment_suffix`,
+    or reads it from **kwargs (`kwargs.get("environment_suffix")`) or the environment."""
+    for node in ast.walk(function):
+        if isinstance(node, ast.Name) and node.id == SUFFIX and isinstance(node.ctx, ast.Store):
+            return True
+        if isinstance(node, ast.Attribute) and node.attr == SUFFIX and isinstance(node.ctx, ast.Store):
+            return True
+        if isinstance(node, ast.Constant) and node.value in (SUFFIX, "ENVIRONMENT_SUFFIX"):
+            return True
+    return False
+
+
+def _top_level_names(tree: ast.Module) -> set[str]:
+    names: set[str] = set()
+    for node in tree.body:
+        if isinstance(node, (ast.ClassDef, ast.FunctionDef, ast.AsyncFunctionDef)):
+            names.add(node.name)
+        elif isinstance(node, (ast.Assign, ast.AnnAssign)):
+            targets = node.targets if isinstance(node, ast.Assign) else [node.target]
+            names.update(t.id for t in targets if isinstance(t, ast.Name))
+        elif isinstance(node, (ast.Import, ast.ImportFrom)):
+            names.update((a.asname or a.name).split(".")[0] for a in node.names)
+    return names
+
+
+def _reads_suffix(value: ast.expr) -> bool:
+    """`os.environ.get("ENVIRONMENT_SUFFIX", ...)`, `os.getenv("ENVIRONMENT_SUFFIX")`, `os.environ[...]`."""
+    for node in ast.walk(value):
+        if isinstance(node, ast.Constant) and node.value == "ENVIRONMENT_SUFFIX":
+            return True
+    return False
+
+
+def _is_app(call: ast.Call) -> bool:
+    """`App()`, `cdktf.App()` or `Testing.app()`."""
+    func = call.func
+    if _base_name(func) == "App":
+        return True
+    return isinstance(func, ast.Attribute) and func.attr == "app" and _base_name(func.value) == "Testing"
+
+
+class _SiteCollector(ast.NodeVisitor):
+    """Every call of a capitalized name with the class and function it stands in, and App variables."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self.sites: list[Site] = []
+        self.classes: list[str] = []
+        self.functions: list[ast.FunctionDef | ast.AsyncFunctionDef] = []
+        self.app_names: set[str] = set()
+        self.suffix_variable: str | None = None
+
+    def visit_ClassDef(self, node: ast.ClassDef) -> None:
+        self.classes.append(node.name)
+        self.generic_visit(node)
+        self.classes.pop()
+
+    def visit_FunctionDef(self, node: ast.FunctionDef | ast.AsyncFunctionDef) -> None:
+        self.functions.append(node)
+        self.generic_visit(node)
+        self.functions.pop()
+
+    visit_AsyncFunctionDef = visit_FunctionDef
+
+    def visit_Assign(self, node: ast.Assign) -> None:
+        if isinstance(node.value, ast.Call) and _is_app(node.value):
+            self.app_names.update(t.id for t in node.targets if isinstance(t, ast.Name))
+        if not self.functions and _reads_suffix(node.value):
+            for target in node.targets:
+                if isinstance(target, ast.Name):
+                    self.suffix_variable = target.id
+        self.generic_visit(node)
+
+    def visit_Call(self, node: ast.Call) -> None:
+        name = _base_name(node.func)
+        if name and name[:1].isupper():
+            self.sites.append(
+                Site(
+                    callee=name,
+                    path=self.path,
+                    line=node.lineno,
+                    enclosing_class=self.classes[-1] if self.classes and self.functions else None,
+                    enclosing_function=self.functions[-1].name if self.functions else None,
+                    first=self._first(node),
+                    keywords=frozenset(k.arg for k in node.keywords if k.arg),
+                    positional=len(node.args),
+                )
+            )
+        self.generic_visit(node)
+
+    def _first(self, node: ast.Call) -> str:
+        if not node.args:
+            return "none"
+        first = node.args[0]
+        if isinstance(first, ast.Call) and _is_app(first):
+            return "app"
+        if not isinstance(first, ast.Name):
+            return "other"
+        if first.id in self.app_names:
+            return "app"
+        if first.id == "self":
+            return "self"
+        function = self.functions[-1] if self.functions else None
+        if function is not None and len(function.args.args) > 1 and function.args.args[1].arg == first.id:
+            return "scope"
+        return "other"
 
 
 def _mentions(function: ast.AST, name: str) -> bool:

@@ -61,6 +61,7 @@ class Finding:
 class Example:
     before: str
     after: str | None = None  # None: reported, not rewritten
+    files: tuple[tuple[str, str], ...] = ()  # other project files the example needs: (path, text)
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "before", textwrap.dedent(self.before).lstrip("\n"))

@@ -50,6 +50,11 @@ class GoldenCase:
     def spec(self) -> dict:
         return json.loads((self.path / "findings.json").read_text())
 
+    @property
+    def select(self) -> str:
+        """The case's rule, or the rules it names when several act together."""
+        return ",".join(self.spec.get("select", [self.code]))
+
     def materialize(self, which: str, into: Path) -> Path:
         """Copy before/after into `into` (a fresh folder): a tree as is, a single file as case.py."""
         if self.is_tree:

@@ -13,29 +13,37 @@ from helpers import cli
 RULES = all_rules()
 
 
-def _run(rule, code: str, tmp_path):
-    options = Options((rule.code,), apply=frozenset({Fix.SAFE, Fix.UNSAFE}))
-    return fix_source(decode(code.encode()), "example.py", [rule], ProjectContext.build(tmp_path), options)
+def _run(rule, code: str, tmp_path, files=()):
+    """The example as a file of a project folder, with the other files it needs (rules use project facts)."""
+    for relative, text in files:
+        (tmp_path / relative).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / relative).write_text(text)
+    tmp_path.mkdir(parents=True, exist_ok=True)
+    path = tmp_path / "example.py"
+    path.write_text(code)
+    options = Options((rule.code,), apply=frozenset({Fix.SAFE, Fix.UNSAFE}), keep_text=True)
+    others = [tmp_path / relative for relative, _ in files if relative.endswith(".py")]
+    project = ProjectContext.build(tmp_path, [path, *others], index_classes=True)
+    return fix_source(decode(code.encode()), str(path), [rule], project, options)
 
 
 @pytest.mark.parametrize("rule", RULES, ids=lambda r: r.code)
 def test_invalid_examples_are_reported_and_fixed(rule, tmp_path):
     assert rule.INVALID, f"{rule.code} documents no example"
-    for example in rule.INVALID:
-        result = _run(rule, example.before, tmp_path)
+    for number, example in enumerate(rule.INVALID):
+        result = _run(rule, example.before, tmp_path / str(number), example.files)
         assert result.error is None
         assert result.findings, f"{rule.code} reported nothing on its own example"
         if example.after is not None:
-            assert fix_source(decode(example.before.encode()), "e.py", [rule], ProjectContext.build(tmp_path),
-                              Options((rule.code,), apply=frozenset({Fix.SAFE, Fix.UNSAFE}), keep_text=True)).after == example.after
+            assert result.after == example.after
 
 
 @pytest.mark.parametrize("rule", RULES, ids=lambda r: r.code)
 def test_valid_examples_are_left_alone(rule, tmp_path):
-    for code in rule.VALID:
+    for number, code in enumerate(rule.VALID):
         import textwrap
 
-        result = _run(rule, textwrap.dedent(code), tmp_path)
+        result = _run(rule, textwrap.dedent(code), tmp_path / f"valid{number}")
         assert result.error is None and result.findings == [] and not result.changed
 
 

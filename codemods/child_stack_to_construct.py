@@ -1,0 +1,170 @@
+"""CTA001: a TerraformStack that is only ever created inside another stack becomes a Construct (catalog A1)."""
+
+from __future__ import annotations
+
+import libcst as cst
+from libcst.codemod import CodemodContext
+from libcst.codemod.visitors import AddImportsVisitor, ImportItem, RemoveImportsVisitor
+from libcst.helpers import get_full_name_for_node
+
+from fixer.rule import Example, Fix, Rule
+from fixer.statements import class_defs
+
+
+class ChildStackToConstruct(Rule):
+    """
+    A project class deriving from `TerraformStack` that is created only inside another stack or construct.
+
+    In CDKTF every TerraformStack is a separate Terraform configuration with its own state and its own
+    provider. A "child stack" created inside the main stack therefore has no AWS provider, and synth fails
+    with "Found resources without a matching provider construct ... for the following providers: aws".
+
+    The whole project decides: the class must be created somewhere, every creation must stand inside a
+    method of a stack or construct (with `self`, or that method's `scope`, which CTA002 turns into
+    `self`), and none may pass an `App`. A stack built with the App as scope stays a TerraformStack, even
+    when the project has several.
+
+    Fix (unsafe): the base class becomes `Construct` (`from constructs import Construct` added, the
+    `TerraformStack` import dropped when unused); `super().__init__(scope, construct_id)` stays. Unsafe
+    because on a deployed project the resources move from the child's Terraform state into the main
+    stack's: plan a `terraform state mv` or an import. A provider or backend created inside the child is
+    reported: the main stack must own it; it is not deleted.
+    """
+
+    code = "CTA001"
+    name = "child-stack-to-construct"
+    summary = "TerraformStack created only inside another stack: it must be a Construct"
+    fix_safety = Fix.UNSAFE
+    markers = ("TerraformStack",)
+    uses_project_classes = True
+
+    INVALID = [
+        Example(
+            """
+            from cdktf import App, TerraformStack
+            from constructs import Construct
+
+
+            class VpcStack(TerraformStack):
+                def __init__(self, scope: Construct, construct_id: str):
+                    super().__init__(scope, construct_id)
+
+
+            class TapStack(TerraformStack):
+                def __init__(self, scope: Construct, construct_id: str):
+                    super().__init__(scope, construct_id)
+                    VpcStack(self, "vpc")
+
+
+            TapStack(App(), "tap")
+            """,
+            """
+            from cdktf import App, TerraformStack
+            from constructs import Construct
+
+
+            class VpcStack(Construct):
+                def __init__(self, scope: Construct, construct_id: str):
+                    super().__init__(scope, construct_id)
+
+
+            class TapStack(TerraformStack):
+                def __init__(self, scope: Construct, construct_id: str):
+                    super().__init__(scope, construct_id)
+                    VpcStack(self, "vpc")
+
+
+            TapStack(App(), "tap")
+            """,
+        )
+    ]
+    VALID = [
+        """
+        from cdktf import App, TerraformStack
+
+
+        class NetworkStack(TerraformStack):
+            pass
+
+
+        class DnsStack(TerraformStack):
+            pass
+
+
+        app = App()
+        NetworkStack(app, "network")
+        DnsStack(app, "dns")
+        """,
+    ]
+
+    def __init__(self, context) -> None:
+        super().__init__(context)
+        self.converted = False
+        self.class_depth = 0
+
+    def visit_Module(self, node: cst.Module) -> bool:
+        children = self.context.project.child_stacks
+        return any(c.name.value in children for c in class_defs(node))
+
+    def visit_ClassDef(self, node: cst.ClassDef) -> None:
+        self.class_depth += 1
+
+    def leave_ClassDef(self, original_node: cst.ClassDef, updated_node: cst.ClassDef) -> cst.ClassDef:
+        self.class_depth -= 1
+        name = original_node.name.value
+        if name not in self.context.project.child_stacks:
+            return updated_node
+        base_index = next(
+            (
+                i
+                for i, arg in enumerate(original_node.bases)
+                if (get_full_name_for_node(arg.value) or "").rsplit(".", 1)[-1] == "TerraformStack"
+            ),
+            None,
+        )
+        if base_index is None:
+            return updated_node
+        parents = sorted({s.enclosing_class or "?" for s in self.context.project.sites_of(name)})
+        message = (
+            f"`{name}` is a TerraformStack but is only created inside {', '.join(f'`{p}`' for p in parents)}: "
+            "as a separate stack it has no provider (\"Found resources without a matching provider construct\"); "
+            "make it a Construct. Unsafe on a deployed project: its resources move into the parent stack's "
+            "Terraform state (plan `terraform state mv`)"
+        )
+        for provider, call in _provider_calls(original_node):
+            self.report(
+                call,
+                f"`{provider}` is created inside `{name}`, which belongs inside another stack: the main stack must "
+                "own providers and backends; remove it here once the main stack has one",
+                Fix.NONE,
+            )
+        if not self.report(original_node.bases[base_index], message, Fix.UNSAFE):
+            return updated_node
+        self.converted = True
+        bases = list(updated_node.bases)
+        bases[base_index] = bases[base_index].with_changes(value=cst.Name("Construct"))
+        return updated_node.with_changes(bases=bases)
+
+    def leave_Module(self, original_node: cst.Module, updated_node: cst.Module) -> cst.Module:
+        if not self.converted:
+            return updated_node
+        context = CodemodContext()
+        updated_node = AddImportsVisitor(context, [ImportItem("constructs", "Construct")]).transform_module(updated_node)
+        RemoveImportsVisitor.remove_unused_import(context, "cdktf", "TerraformStack")
+        return RemoveImportsVisitor(context).transform_module(updated_node)
+
+
+def _provider_calls(node: cst.ClassDef) -> list[tuple[str, cst.Call]]:
+    finder = _ProviderFinder()
+    node.visit(finder)
+    return finder.found
+
+
+class _ProviderFinder(cst.CSTVisitor):
+    def __init__(self) -> None:
+        self.found: list[tuple[str, cst.Call]] = []
+
+    def visit_Call(self, node: cst.Call) -> None:
+        name = (get_full_name_for_node(node.func) or "").rsplit(".", 1)[-1]
+        if name.endswith(("Provider", "Backend")) and name[:1].isupper():
+            self.found.append((name, node))

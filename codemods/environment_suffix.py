@@ -1,0 +1,226 @@
+"""CTA004: the main stack does not take the `environment_suffix` its children need (catalog A4, F4)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import libcst as cst
+from libcst.helpers import get_full_name_for_node
+from libcst.metadata import PositionProvider
+
+from fixer.project import SUFFIX, SuffixPlan
+from fixer.rule import Example, Fix, Rule
+
+
+class EnvironmentSuffix(Rule):
+    """
+    The main stack's `__init__` lacks `environment_suffix` while the constructs it creates require one.
+
+    Every physical name must carry the environment suffix so two environments never collide. When the
+    stack the entry builds does not take it, its children are created without it and synth fails with
+    `TypeError: ... missing 1 required positional argument: 'environment_suffix'`; the tests that call
+    `TapStack(app, "TestStack")` fail the same way once the stack takes it (catalog F4).
+
+    Fix: `environment_suffix: str` is added to the main stack's `__init__` (before the parameters with
+    defaults) and passed to every child that needs it; every call of the main stack in the project that
+    omits it passes it: the entry the variable it already reads from `ENVIRONMENT_SUFFIX`, tests
+    `environment_suffix="test"`. Safe in a CDKTF app (a folder with cdktf.json: nothing outside it builds
+    the stack); unsafe otherwise, because callers outside the project would have to pass it too. A call
+    that passes arguments positionally where the parameter would go, or a call site with no suffix to
+    pass, is reported, not changed.
+    """
+
+    code = "CTA004"
+    name = "environment-suffix"
+    summary = "Main stack lacks the `environment_suffix` parameter its children and callers need"
+    fix_safety = Fix.SAFE
+    markers = ("Stack", "Construct")
+    uses_project_classes = True
+
+    INVALID = [
+        Example(
+            """
+            import os
+
+            from cdktf import App, TerraformStack
+            from constructs import Construct
+
+
+            class Network(Construct):
+                def __init__(self, scope, construct_id, environment_suffix: str):
+                    super().__init__(scope, construct_id)
+
+
+            class TapStack(TerraformStack):
+                def __init__(self, scope: Construct, construct_id: str):
+                    super().__init__(scope, construct_id)
+                    Network(self, "network")
+
+
+            environment_suffix = os.environ.get("ENVIRONMENT_SUFFIX", "dev")
+            app = App()
+            TapStack(app, "tap")
+            """,
+            """
+            import os
+
+            from cdktf import App, TerraformStack
+            from constructs import Construct
+
+
+            class Network(Construct):
+                def __init__(self, scope, construct_id, environment_suffix: str):
+                    super().__init__(scope, construct_id)
+
+
+            class TapStack(TerraformStack):
+                def __init__(self, scope: Construct, construct_id: str, environment_suffix: str):
+                    super().__init__(scope, construct_id)
+                    Network(self, "network", environment_suffix=environment_suffix)
+
+
+            environment_suffix = os.environ.get("ENVIRONMENT_SUFFIX", "dev")
+            app = App()
+            TapStack(app, "tap", environment_suffix=environment_suffix)
+            """,
+        )
+    ]
+    VALID = [
+        """
+        from cdktf import App, TerraformStack
+
+
+        class TapStack(TerraformStack):
+            def __init__(self, scope, construct_id, environment_suffix: str = "dev"):
+                super().__init__(scope, construct_id)
+
+
+        TapStack(App(), "tap")
+        """,
+    ]
+
+    def __init__(self, context) -> None:
+        super().__init__(context)
+        self.class_names: list[str] = []
+        self.here = Path(context.path).resolve()
+
+    def _plans(self) -> dict[str, SuffixPlan]:
+        return self.context.project.suffix_plans
+
+    def visit_Module(self, node: cst.Module) -> bool:
+        for plan in self._plans().values():
+            if plan.path.resolve() == self.here:
+                return True
+            if any(s.path.resolve() == self.here for s in (*plan.children, *plan.calls)):
+                return True
+        return False
+
+    @property
+    def _fix(self) -> Fix:
+        return Fix.SAFE if self.context.project.has_cdktf_json else Fix.UNSAFE
+
+    def visit_ClassDef(self, node: cst.ClassDef) -> None:
+        self.class_names.append(node.name.value)
+
+    def leave_ClassDef(self, original_node: cst.ClassDef, updated_node: cst.ClassDef) -> cst.ClassDef:
+        self.class_names.pop()
+        return updated_node
+
+    def leave_FunctionDef(self, original_node: cst.FunctionDef, updated_node: cst.FunctionDef) -> cst.FunctionDef:
+        plan = self._plans().get(self.class_names[-1]) if self.class_names else None
+        if plan is None or original_node.name.value != "__init__" or plan.path.resolve() != self.here:
+            return updated_node
+        needs = sorted({s.callee for s in plan.children})
+        message = (
+            f"`{plan.main}.__init__` has no `{SUFFIX}`, but {', '.join(f'`{n}`' for n in needs)} require one; "
+            f"add it and pass it on"
+        )
+        if plan.conflict:
+            self.report(original_node.params, message + " (a call passes arguments positionally where it would go: "
+                        "change by hand)", Fix.NONE)
+            return updated_node
+        fix = self._fix
+        if fix is Fix.UNSAFE:
+            message += " (unsafe: no cdktf.json, so callers outside this folder would have to pass it too)"
+        if not self.report(original_node.params, message, fix):
+            return updated_node
+        return updated_node.with_changes(params=_insert_parameter(updated_node.params, plan.insert_at))
+
+    def leave_Call(self, original_node: cst.Call, updated_node: cst.Call) -> cst.Call:
+        callee = (get_full_name_for_node(original_node.func) or "").rsplit(".", 1)[-1]
+        line = self.context.metadata(PositionProvider)[original_node].start.line
+        for plan in self._plans().values():
+            for site in plan.children:
+                if site.callee == callee and site.line == line and site.path.resolve() == self.here:
+                    return self._pass(original_node, updated_node, plan, cst.Name(SUFFIX),
+                                      f"`{callee}` requires `{SUFFIX}`; pass the stack's")
+            for site in plan.calls:
+                if site.callee == callee and site.line == line and site.path.resolve() == self.here:
+                    value = self._value_at_call_site(site.path)
+                    if value is None:
+                        self.report(original_node, f"`{plan.main}` will take `{SUFFIX}`: pass it here", Fix.NONE)
+                        return updated_node
+                    return self._pass(original_node, updated_node, plan, value,
+                                      f"`{plan.main}` will take `{SUFFIX}`: pass it here")
+        return updated_node
+
+    def _pass(self, original: cst.Call, updated: cst.Call, plan: SuffixPlan, value, message: str) -> cst.Call:
+        if plan.conflict:
+            self.report(original, message, Fix.NONE)
+            return updated
+        if not self.report(original, message, self._fix):
+            return updated
+        return _append_keyword(updated, SUFFIX, value)
+
+    def _value_at_call_site(self, path: Path) -> cst.BaseExpression | None:
+        variable = self.context.project.suffix_variables.get(path)
+        if variable:
+            return cst.Name(variable)
+        if path.name.startswith("test_") or path.name.endswith("_test.py") or "tests" in path.parts:
+            return cst.SimpleString('"test"')
+        return None
+
+
+def _insert_parameter(params: cst.Parameters, index: int) -> cst.Parameters:
+    """Insert `environment_suffix: str` at `index` (>= 1) of the positional parameters, in their layout."""
+    existing = list(params.params)
+    new = cst.Param(name=cst.Name(SUFFIX), annotation=cst.Annotation(cst.Name("str")))
+    before = existing[index - 1]
+    followed = (
+        index < len(existing)
+        or params.star_arg is not cst.MaybeSentinel.DEFAULT
+        or bool(params.kwonly_params)
+        or params.star_kwarg is not None
+    )
+    if followed:
+        new = new.with_changes(comma=before.comma)  # same separator as between the parameters around it
+    elif isinstance(before.comma, cst.Comma):
+        # last parameter with a trailing comma: the new one ends the list, `before` takes the separator
+        separator = existing[index - 2].comma if index >= 2 else before.comma
+        new = new.with_changes(comma=before.comma)
+        existing[index - 1] = before.with_changes(comma=separator)
+    else:
+        existing[index - 1] = before.with_changes(comma=cst.Comma(whitespace_after=cst.SimpleWhitespace(" ")))
+    existing.insert(index, new)
+    return params.with_changes(params=existing)
+
+
+def _append_keyword(call: cst.Call, name: str, value: cst.BaseExpression) -> cst.Call:
+    args = list(call.args)
+    new = cst.Arg(
+        value=value,
+        keyword=cst.Name(name),
+        equal=cst.AssignEqual(whitespace_before=cst.SimpleWhitespace(""), whitespace_after=cst.SimpleWhitespace("")),
+    )
+    if not args:
+        return call.with_changes(args=[new])
+    last = args[-1]
+    if isinstance(last.comma, cst.Comma):
+        # trailing comma (usually one argument per line): the new argument takes the layout of the last one
+        separator = args[-2].comma if len(args) > 1 and isinstance(args[-2].comma, cst.Comma) else last.comma
+        args[-1] = last.with_changes(comma=separator)
+        new = new.with_changes(comma=last.comma)
+    else:
+        args[-1] = last.with_changes(comma=cst.Comma(whitespace_after=cst.SimpleWhitespace(" ")))
+    args.append(new)
+    return call.with_changes(args=args)

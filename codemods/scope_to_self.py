@@ -1,0 +1,130 @@
+"""CTA002: a child construct created with the parent's `scope` instead of `self` (catalog A2)."""
+
+from __future__ import annotations
+
+import libcst as cst
+from libcst.helpers import get_full_name_for_node
+
+from fixer.rule import Example, Fix, Rule
+
+
+class ScopeToSelf(Rule):
+    """
+    A project construct created inside a stack's or construct's `__init__` with the `scope` it was given.
+
+    `VpcStack(scope, "vpc")` inside `TapStack.__init__` attaches the child to the App, not to the stack:
+    it lands outside the stack (or becomes a stack of its own) and loses the stack's provider.
+
+    Fix (safe): the first argument becomes `self` when the call stands in `__init__` of a stack or
+    construct, the argument is that `__init__`'s scope parameter, and the callee is a project class that
+    belongs inside a stack: a Construct subclass, or a TerraformStack that CTA001 turns into one. A
+    TerraformStack that is also built with the App as scope elsewhere is a real top-level stack, and
+    creating it from the app scope is left alone.
+    """
+
+    code = "CTA002"
+    name = "scope-to-self"
+    summary = "Child construct created with the parent's `scope` instead of `self`"
+    fix_safety = Fix.SAFE
+    markers = ("Construct", "Stack")
+    uses_project_classes = True
+
+    INVALID = [
+        Example(
+            """
+            from cdktf import App, TerraformStack
+            from constructs import Construct
+
+
+            class Network(Construct):
+                pass
+
+
+            class TapStack(TerraformStack):
+                def __init__(self, scope: Construct, construct_id: str):
+                    super().__init__(scope, construct_id)
+                    Network(scope, "network")
+
+
+            TapStack(App(), "tap")
+            """,
+            """
+            from cdktf import App, TerraformStack
+            from constructs import Construct
+
+
+            class Network(Construct):
+                pass
+
+
+            class TapStack(TerraformStack):
+                def __init__(self, scope: Construct, construct_id: str):
+                    super().__init__(scope, construct_id)
+                    Network(self, "network")
+
+
+            TapStack(App(), "tap")
+            """,
+        )
+    ]
+    VALID = [
+        """
+        from cdktf import TerraformStack
+
+
+        class TapStack(TerraformStack):
+            def __init__(self, scope, construct_id):
+                super().__init__(scope, construct_id)
+        """,
+    ]
+
+    def __init__(self, context) -> None:
+        super().__init__(context)
+        self.classes: list[cst.ClassDef] = []
+        self.functions: list[cst.FunctionDef] = []
+
+    def visit_Module(self, node: cst.Module) -> bool:
+        project = self.context.project
+        return any(
+            s.first == "scope" and project.is_child_site(s) and project.is_child_class(s.callee)
+            for s in project.sites_in(self.context.path)
+        )
+
+    def visit_ClassDef(self, node: cst.ClassDef) -> None:
+        self.classes.append(node)
+
+    def leave_ClassDef(self, original_node: cst.ClassDef, updated_node: cst.ClassDef) -> cst.ClassDef:
+        self.classes.pop()
+        return updated_node
+
+    def visit_FunctionDef(self, node: cst.FunctionDef) -> None:
+        self.functions.append(node)
+
+    def leave_FunctionDef(self, original_node: cst.FunctionDef, updated_node: cst.FunctionDef) -> cst.FunctionDef:
+        self.functions.pop()
+        return updated_node
+
+    def leave_Call(self, original_node: cst.Call, updated_node: cst.Call) -> cst.Call:
+        if not self.classes or not self.functions or self.functions[-1].name.value != "__init__":
+            return updated_node
+        project = self.context.project
+        callee = (get_full_name_for_node(original_node.func) or "").rsplit(".", 1)[-1]
+        owner = self.classes[-1].name.value
+        if not project.is_child_class(callee) or not project.is_construct_class(owner):
+            return updated_node
+        params = self.functions[-1].params.params
+        if len(params) < 2 or not original_node.args or original_node.args[0].keyword is not None:
+            return updated_node
+        scope_name = params[1].name.value
+        first = original_node.args[0].value
+        if not (isinstance(first, cst.Name) and first.value == scope_name):
+            return updated_node
+        message = (
+            f"`{callee}` is created with `{scope_name}`, which attaches it to the parent of `{owner}` "
+            f"(the App) instead of `{owner}`; pass `self`"
+        )
+        if not self.report(original_node.args[0], message, Fix.SAFE):
+            return updated_node
+        args = list(updated_node.args)
+        args[0] = args[0].with_changes(value=cst.Name("self"))
+        return updated_node.with_changes(args=args)
