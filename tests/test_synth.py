@@ -8,7 +8,9 @@ import os
 import shutil
 import subprocess
 import sys
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
+from typing import NamedTuple
 
 import pytest
 
@@ -34,11 +36,39 @@ for name in sys.argv[1:]:
 """
 
 
-def synth(project: Path, *test_modules: str) -> subprocess.CompletedProcess:
+# cdktf's own switch to synthesize a project that fails validation, to count what each stack holds
+SKIP_VALIDATION = """
+import functools, cdktf
+cdktf.App = functools.partial(cdktf.App, skip_validation=True)
+"""
+
+
+def synth(project: Path, *test_modules: str, skip_validation: bool = False) -> subprocess.CompletedProcess:
     env = {**os.environ, "ENVIRONMENT_SUFFIX": "test", "CDKTF_OUTDIR": str(project / "cdktf.out")}
+    driver = (SKIP_VALIDATION if skip_validation else "") + DRIVER
     return subprocess.run(
-        [sys.executable, "-c", DRIVER, *test_modules], cwd=project, env=env, capture_output=True, text=True, timeout=600
+        [sys.executable, "-c", driver, *test_modules], cwd=project, env=env, capture_output=True, text=True, timeout=600
     )
+
+
+class Job(NamedTuple):
+    project: Path
+    test_modules: tuple[str, ...] = ()
+    skip_validation: bool = False
+
+
+def synth_all(*jobs: Job) -> list[subprocess.CompletedProcess]:
+    """Several synths side by side: each spends ~15 s importing the provider on one core."""
+    with ThreadPoolExecutor(max_workers=2) as pool:
+        return list(pool.map(lambda j: synth(j.project, *j.test_modules, skip_validation=j.skip_validation), jobs))
+
+
+def resources_by_stack(project: Path) -> dict[str, int]:
+    counts = {}
+    for path in glob.glob(str(project / "cdktf.out" / "stacks" / "*" / "cdk.tf.json")):
+        resources = json.loads(Path(path).read_text()).get("resource", {})
+        counts[Path(path).parent.name] = sum(len(by_name) for by_name in resources.values())
+    return counts
 
 
 def stack_json(project: Path) -> dict:
@@ -97,3 +127,64 @@ def test_readme_example_is_broken_before_and_synthesizes_after_fix(tmp_path):
         "aws_s3_bucket_versioning",
         "aws_s3_bucket_server_side_encryption_configuration",
     }
+
+
+A1 = GOLDEN / "CTA001-child-stack-to-construct"
+
+
+def test_a1_b5_payment_migration_fails_then_holds_every_child_resource_in_one_stack(tmp_path):
+    before = copy(A1 / "payment-migration" / "before", tmp_path, "before")
+    layout = copy(A1 / "child-stacks-without-provider" / "before", tmp_path, "layout")
+    after = copy(A1 / "payment-migration" / "after", tmp_path, "after")
+    run_before, run_layout, run_after = synth_all(Job(before), Job(layout, skip_validation=True), Job(after))
+    assert run_before.returncode != 0 and "ModuleNotFoundError: No module named 'stacks'" in run_before.stderr
+    # with validation skipped, the broken layout synthesizes each child as a stack of its own
+    children = resources_by_stack(layout)
+    assert run_layout.returncode == 0, run_layout.stderr
+    assert set(children) == {"TapStacktest", "vpc", "security", "database"} and children["vpc"] == 3
+    assert run_after.returncode == 0, run_after.stderr
+    assert resources_by_stack(after) == {"TapStacktest": sum(children.values())}
+
+
+def test_a1_a2_child_stacks_without_provider_fail_validation_and_synthesize_after(tmp_path):
+    case = A1 / "child-stacks-without-provider"
+    before = copy(case / "before", tmp_path, "before")
+    after = copy(case / "after", tmp_path, "after")
+    run_before, run_after = synth_all(Job(before), Job(after, ("tests.unit.test_tap_stack",)))
+    assert run_before.returncode != 0
+    assert "Found resources without a matching provider construct" in run_before.stderr
+    assert run_after.returncode == 0, run_after.stderr
+    assert list(resources_by_stack(after)) == ["TapStacktest"]
+
+
+def test_a2_child_created_with_scope_is_silently_dropped_before_and_kept_after(tmp_path):
+    case = GOLDEN / "CTA002-scope-to-self" / "construct-child-created-with-scope"
+    before = copy(case / "before", tmp_path, "before")
+    after = copy(case / "after", tmp_path, "after")
+    run_before, run_after = synth_all(Job(before), Job(after))
+    # no error at all: the construct hangs off the App, outside every stack, and its queue is lost
+    assert run_before.returncode == 0, run_before.stderr
+    assert "aws_sqs_queue" not in stack_json(before).get("resource", {})
+    assert run_after.returncode == 0, run_after.stderr
+    assert len(stack_json(after)["resource"]["aws_sqs_queue"]) == 1
+
+
+def test_a4_f4_missing_environment_suffix_fails_then_entry_and_tests_synthesize(tmp_path):
+    case = GOLDEN / "CTA004-environment-suffix" / "tap-stack-lacks-suffix"
+    before = copy(case / "before", tmp_path, "before")
+    after = copy(case / "after", tmp_path, "after")
+    run_before, run_after = synth_all(Job(before), Job(after, ("tests.unit.test_tap_stack",)))
+    assert run_before.returncode != 0
+    assert "TypeError" in run_before.stderr and "environment_suffix" in run_before.stderr
+    assert run_after.returncode == 0, run_after.stderr
+    resources = stack_json(after)["resource"]
+    assert resources["aws_sqs_queue"] and resources["aws_vpc"]
+
+
+def test_b5_lib_imports_fail_then_synthesize(tmp_path):
+    case = GOLDEN / "CTB005-lib-package-imports" / "pip-package-named-like-local-folder"
+    before = copy(case / "before", tmp_path, "before")
+    after = copy(case / "after", tmp_path, "after")
+    run_before, run_after = synth_all(Job(before), Job(after))
+    assert run_before.returncode != 0 and "ModuleNotFoundError: No module named 'stacks'" in run_before.stderr
+    assert run_after.returncode == 0, run_after.stderr
