@@ -27,8 +27,9 @@ class ChildStackToConstruct(Rule):
     Fix (unsafe): the base class becomes `Construct` (`from constructs import Construct` added, the
     `TerraformStack` import dropped when unused); `super().__init__(scope, construct_id)` stays. Unsafe
     because on a deployed project the resources move from the child's Terraform state into the main
-    stack's: plan a `terraform state mv` or an import. A provider or backend created inside the child is
-    reported: the main stack must own it; it is not deleted.
+    stack's: plan a `terraform state mv` or an import. A backend created inside the child is reported:
+    the main stack must own it; it is not deleted. A nested stack that creates a provider of its own is
+    left alone: it synthesizes as a separate configuration, and projects deploy it that way.
     """
 
     code = "CTA001"

@@ -33,8 +33,9 @@ class LibPackageImports(Rule):
     Fix (safe): the module becomes `lib.stacks.vpc_stack`, in `from` imports and in `import` statements
     (with every `stacks.vpc_stack.X` use). Only when the module does not exist at the root, does exist
     under `lib/`, is not an installed package, and (for `from` imports) defines every imported name: a
-    project folder `lib/constructs/` never captures `from constructs import Construct`. Relative imports
-    are left as they are.
+    project folder `lib/constructs/` never captures `from constructs import Construct`. Left alone:
+    relative imports, files that edit `sys.path` themselves, and projects whose entry runs inside lib/
+    (cdktf.json `"app": "python lib/main.py"`), where `stacks.vpc_stack` is the right name.
     """
 
     code = "CTB005"
@@ -57,7 +58,11 @@ class LibPackageImports(Rule):
 
     @classmethod
     def could_match(cls, text: str, project) -> bool:  # type: ignore[override]
-        return "import" in text and any(m.startswith(PACKAGE + ".") for m in project.local_modules)
+        if "import" not in text or "sys.path" in text:
+            return False  # a file that puts folders on sys.path itself has chosen how it imports
+        if not project.entry_runs_from_root:
+            return False  # entry inside lib/ (`python lib/main.py`): lib/ is on sys.path, `stacks.x` is right
+        return any(m.startswith(PACKAGE + ".") for m in project.local_modules)
 
     def __init__(self, context) -> None:
         super().__init__(context)

@@ -136,10 +136,31 @@ class ProjectContext:
         for name, infos in self.classes.items():
             if len(infos) != 1 or "TerraformStack" not in infos[0].bases:
                 continue
+            if any(call.endswith("Provider") for call, _ in infos[0].provider_calls):
+                # A nested stack with a provider of its own synthesizes as a separate configuration, and
+                # projects deploy it that way (corpus Pr6426): converting it would only move its state.
+                continue
             sites = self.sites_of(name)
             if sites and all(self.is_child_site(s) for s in sites):
                 found.add(name)
         return frozenset(found)
+
+    @cached_property
+    def entry(self) -> Path | None:
+        """The script cdktf.json's `app` runs (else tap.py or main.py at the root), relative to the root."""
+        command = self.app_command() or ""
+        for token in command.split():
+            if token.endswith(".py"):
+                return Path(token)
+        for name in ("tap.py", "main.py"):
+            if (self.root / name).is_file():
+                return Path(name)
+        return None
+
+    @property
+    def entry_runs_from_root(self) -> bool:
+        """Whether the entry's folder, the first entry of sys.path when it runs, is the project root."""
+        return self.entry is None or self.entry.parent == Path(".")
 
     @cached_property
     def main_stacks(self) -> frozenset[str]:
