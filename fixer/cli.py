@@ -76,6 +76,7 @@ def _run(
 ) -> None:
     from fixer import config as config_module
     from fixer import discovery, engine, registry, reporting
+    from fixer.project import assign_roots
     from fixer.rule import Fix
 
     if output_format not in FORMATS:
@@ -110,7 +111,7 @@ def _run(
         per_file_ignores=per_file,
         config_dir=str(config.base),
     )
-    roots = engine.build_projects(files)
+    roots = assign_roots(paths, files)
     if verbose:
         from fixer.providers import PROVIDERS, load_index
 

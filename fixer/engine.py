@@ -20,7 +20,7 @@ from pathlib import Path
 import libcst as cst
 from libcst.metadata import MetadataWrapper
 
-from fixer.project import ProjectContext, find_project_root
+from fixer.project import ProjectContext
 from fixer.rule import FileContext, Finding, Fix, Rule
 from fixer.textio import SourceText, atomic_write, decode
 
@@ -186,11 +186,6 @@ def _work(item: tuple[str, Path]) -> FileResult:
     rules = [rule_by_code(c) for c in _worker_options.rule_codes]
     path, root = item
     return process_file(path, rules, _worker_projects[root], _worker_options)
-
-
-def build_projects(files: Sequence[Path], roots_for: Callable[[Path], Path] = find_project_root) -> dict[Path, Path]:
-    """Each file's project root (cdktf.json folder or the folder given)."""
-    return {f: roots_for(f) for f in files}
 
 
 # Below this many files a process pool costs more than it saves.

@@ -155,7 +155,12 @@ class ProjectContext:
         for name in ("tap.py", "main.py"):
             if (self.root / name).is_file():
                 return Path(name)
-        return None
+        # no cdktf.json and no conventional entry: the shallowest script that synthesizes the app
+        scripts = sorted(
+            (p for p in iter_python_files(self.root) if "test" not in p.name and _calls_synth(p)),
+            key=lambda p: (len(p.relative_to(self.root).parts), str(p)),
+        )
+        return scripts[0].relative_to(self.root) if scripts else None
 
     @property
     def entry_runs_from_root(self) -> bool:
@@ -304,6 +309,13 @@ class ProjectContext:
             return json.loads((self.root / "cdktf.json").read_text(encoding="utf-8")).get("app")
         except (OSError, ValueError, AttributeError):
             return None
+
+
+def _calls_synth(path: Path) -> bool:
+    try:
+        return ".synth()" in path.read_text(encoding="utf-8", errors="replace")
+    except OSError:
+        return False
 
 
 def _base_name(expr: ast.expr) -> str | None:
@@ -474,7 +486,25 @@ def find_project_root(path: Path) -> Path:
     """Nearest folder at or above `path` holding cdktf.json; else the folder given (a file's parent)."""
     path = path.resolve()
     start = path if path.is_dir() else path.parent
+    return _cdktf_folder(start) or start
+
+
+def _cdktf_folder(start: Path) -> Path | None:
     for folder in (start, *start.parents):
         if (folder / "cdktf.json").is_file():
             return folder
-    return start
+    return None
+
+
+def assign_roots(given: Sequence[Path], files: Sequence[Path]) -> dict[Path, Path]:
+    """Each file's project root: the nearest folder above it holding cdktf.json, else the folder named on
+    the command line that contains it (for a file named directly, its folder)."""
+    folders = sorted((g.resolve() for g in given if g.is_dir()), key=lambda g: len(g.parts), reverse=True)
+    roots = {}
+    for file in files:
+        resolved = file.resolve()
+        found = _cdktf_folder(resolved.parent)
+        if found is None:
+            found = next((g for g in folders if resolved.is_relative_to(g)), resolved.parent)
+        roots[file] = found
+    return roots

@@ -261,3 +261,30 @@ def test_diff_with_json_output_is_one_json_document(tmp_path):
     (path, diff), = document["diffs"].items()
     assert path.endswith("a.py") and "+" + FIXED in diff
     assert [f["code"] for f in document["fixed"]] == ["CTB001"]
+
+
+def test_without_cdktf_json_the_folder_given_is_the_project_root_for_files_below_it(tmp_path):
+    # files in sub-folders belong to the folder given, not each to its own folder (corpus Pr7948):
+    # from lib/main.py, `stacks.network` is lib.stacks.network of the project given
+    write(tmp_path / "lib" / "main.py", "from stacks.network import Network\n\nNetwork\n")
+    write(tmp_path / "lib" / "stacks" / "network.py", "class Network:\n    pass\n")
+    write(tmp_path / "tap.py", "from lib.main import Network\n\napp.synth()\n")
+    report = cli("check", tmp_path, "--select", "CTB005", "--output-format", "json").json()
+    assert [(Path(f["path"]).name, f["line"]) for f in report["findings"]] == [("main.py", 1)]
+
+
+def test_without_cdktf_json_an_entry_inside_lib_is_found_by_its_synth_call(tmp_path):
+    # corpus Pr7948 (model): no cdktf.json, lib/main.py synthesizes, so lib/ is on sys.path
+    write(tmp_path / "lib" / "main.py", "from stacks.network import Network\n\napp.synth()\n")
+    write(tmp_path / "lib" / "stacks" / "network.py", "class Network:\n    pass\n")
+    assert cli("check", tmp_path, "--select", "CTB005", "--output-format", "json").json()["findings"] == []
+
+
+def test_each_cdktf_project_below_the_folder_given_is_its_own_root(tmp_path):
+    for name in ("one", "two"):
+        write(tmp_path / name / "cdktf.json", '{"language": "python", "app": "python main.py"}')
+        write(tmp_path / name / "lib" / "stacks" / "network.py", "class Network:\n    pass\n")
+    write(tmp_path / "one" / "main.py", "from stacks.network import Network\n")
+    write(tmp_path / "two" / "main.py", "from lib.stacks.network import Network\n")
+    report = cli("check", tmp_path, "--select", "CTB005", "--output-format", "json").json()
+    assert [Path(f["path"]).parent.name for f in report["findings"]] == ["one"]

@@ -64,8 +64,9 @@ def test_findings_on_before(case: GoldenCase, tmp_path: Path):
 def test_check_mode_never_changes_a_tree(case: GoldenCase, tmp_path: Path):
     """Without fixes to apply, every rule must hand back the tree it was given."""
     from fixer import engine
+    from fixer.project import assign_roots
 
     folder = case.materialize("before", tmp_path / "work")
     files = sorted(folder.rglob("*.py"))
-    results = engine.run(files, engine.build_projects(files), engine.Options(tuple(case.select.split(","))), jobs=1)
+    results = engine.run(files, assign_roots([folder], files), engine.Options(tuple(case.select.split(","))), jobs=1)
     assert [r.path for r in results if r.changed] == []
