@@ -48,6 +48,12 @@ JobsOpt = Annotated[
 StatsOpt = Annotated[bool, typer.Option("--statistics", help="Print a count of findings per rule.")]
 QuietOpt = Annotated[bool, typer.Option("--quiet", "-q", help="Print findings only: no summary, no progress bar.")]
 VerboseOpt = Annotated[bool, typer.Option("--verbose", "-v", help="Show tracebacks of failing rules and the provider index used.")]
+NoCacheOpt = Annotated[bool, typer.Option("--no-cache", help="Neither read nor write the results cache.")]
+CacheDirOpt = Annotated[
+    Optional[Path],
+    typer.Option("--cache-dir", help="Where results of earlier runs are kept (default: .cdktf_fixer_cache beside "
+                 "the pyproject.toml with [tool.cdktf-fixer], else in the current folder)."),
+]
 UnsafeOpt = Annotated[bool, typer.Option("--unsafe-fixes", help="Also apply fixes marked unsafe (they may change behaviour).")]
 
 FORMATS = ("text", "json", "sarif", "github")
@@ -73,6 +79,8 @@ def _run(
     verbose: bool,
     mode: str,
     unsafe_fixes: bool,
+    no_cache: bool = False,
+    cache_dir: Path | None = None,
 ) -> None:
     from fixer import config as config_module
     from fixer import discovery, engine, registry, reporting
@@ -121,7 +129,12 @@ def _run(
                 index = load_index(spec, root)
                 where = f"{index.version} ({index.source})" if index else "not installed, no snapshot"
                 typer.echo(f"  {spec.distribution}: {where}", err=True)
-    results = _with_progress(files, roots, options, jobs, quiet, engine)
+    cache = None
+    if not no_cache:
+        from fixer.cache import CACHE_DIR_NAME, ResultCache
+
+        cache = ResultCache(cache_dir or config.base / CACHE_DIR_NAME, options.rule_codes, options.apply)
+    results = _with_progress(files, roots, options, jobs, quiet, engine, cache)
 
     machine = output_format != "text"
     out = sys.stdout
@@ -156,10 +169,10 @@ def _run(
         raise typer.Exit(1)
 
 
-def _with_progress(files, roots, options, jobs, quiet, engine) -> list["FileResult"]:
+def _with_progress(files, roots, options, jobs, quiet, engine, cache) -> list["FileResult"]:
     show = not quiet and sys.stderr.isatty() and len(files) >= 50 and not os.environ.get("CI")
     if not show:
-        return engine.run(files, roots, options, jobs)
+        return engine.run(files, roots, options, jobs, cache=cache)
     from rich.console import Console
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
@@ -172,7 +185,7 @@ def _with_progress(files, roots, options, jobs, quiet, engine) -> list["FileResu
         transient=True,
     ) as progress:
         task = progress.add_task("cdktf-fixer", total=len(files))
-        return engine.run(files, roots, options, jobs, on_result=lambda _: progress.advance(task))
+        return engine.run(files, roots, options, jobs, on_result=lambda _: progress.advance(task), cache=cache)
 
 
 @app.command()
@@ -185,9 +198,11 @@ def check(
     statistics: StatsOpt = False,
     quiet: QuietOpt = False,
     verbose: VerboseOpt = False,
+    no_cache: NoCacheOpt = False,
+    cache_dir: CacheDirOpt = None,
 ) -> None:
     """Report findings; change nothing. `[*]` marks findings `fix` can repair."""
-    _run(paths, select, ignore, output_format, jobs, statistics, quiet, verbose, "check", False)
+    _run(paths, select, ignore, output_format, jobs, statistics, quiet, verbose, "check", False, no_cache, cache_dir)
 
 
 @app.command()
@@ -202,9 +217,12 @@ def fix(
     statistics: StatsOpt = False,
     quiet: QuietOpt = False,
     verbose: VerboseOpt = False,
+    no_cache: NoCacheOpt = False,
+    cache_dir: CacheDirOpt = None,
 ) -> None:
     """Apply fixes in place (atomic writes; encoding, BOM and line endings kept), then report what is left."""
-    _run(paths, select, ignore, output_format, jobs, statistics, quiet, verbose, "diff" if diff else "fix", unsafe_fixes)
+    mode = "diff" if diff else "fix"
+    _run(paths, select, ignore, output_format, jobs, statistics, quiet, verbose, mode, unsafe_fixes, no_cache, cache_dir)
 
 
 @app.command()

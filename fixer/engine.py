@@ -16,6 +16,7 @@ from collections.abc import Callable, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import libcst as cst
 from libcst.metadata import MetadataWrapper
@@ -23,6 +24,9 @@ from libcst.metadata import MetadataWrapper
 from fixer.project import ProjectContext
 from fixer.rule import FileContext, Finding, Fix, Rule
 from fixer.textio import SourceText, atomic_write, decode
+
+if TYPE_CHECKING:
+    from fixer.cache import ResultCache
 
 SUPPRESSION = "cdktf-fixer:"
 
@@ -198,7 +202,9 @@ def run(
     options: Options,
     jobs: int | None = None,
     on_result: Callable[[FileResult], None] | None = None,
+    cache: "ResultCache | None" = None,
 ) -> list[FileResult]:
+    """Process `files` (each with its project root), reusing cached results where nothing changed."""
     from fixer.registry import rule_by_code
 
     rules = [rule_by_code(c) for c in options.rule_codes]
@@ -206,20 +212,54 @@ def run(
     members: dict[Path, list[Path]] = {}
     for path, root in file_roots.items():
         members.setdefault(root, []).append(path)
-    projects = {root: ProjectContext.build(root, members[root], index_classes) for root in sorted(members)}
+    facts = cache.facts if cache is not None else None
+    projects = {root: ProjectContext.build(root, members[root], index_classes, facts) for root in sorted(members)}
     items = [(str(f), file_roots[f]) for f in files]
+    results: list[FileResult | None] = [None] * len(items)
+    keys: dict[int, str] = {}
+    pending: list[int] = []
+    project_keys = {root: _project_key(project) for root, project in projects.items()} if cache else {}
+    for number, (path, root) in enumerate(items):
+        if cache is not None:
+            try:
+                key = cache.key(Path(path).read_bytes(), project_keys[root])
+            except OSError:
+                key = None  # unreadable: processing reports it
+            hit = cache.get(key, path) if key else None
+            if hit is not None:
+                results[number] = hit
+                if on_result:
+                    on_result(hit)
+                continue
+            if key:
+                keys[number] = key
+        pending.append(number)
+
+    def done(number: int, result: FileResult) -> None:
+        results[number] = result
+        if cache is not None and number in keys:
+            cache.put(keys[number], result)
+        if on_result:
+            on_result(result)
+
     jobs = jobs or os.cpu_count() or 1
-    results: list[FileResult] = []
-    if jobs <= 1 or len(items) < POOL_THRESHOLD:
-        for path, root in items:
-            result = process_file(path, rules, projects[root], options)
-            results.append(result)
-            if on_result:
-                on_result(result)
-        return results
-    with ProcessPoolExecutor(max_workers=jobs, initializer=_init_worker, initargs=(projects, options)) as pool:
-        for result in pool.map(_work, items, chunksize=max(1, len(items) // (jobs * 8))):
-            results.append(result)
-            if on_result:
-                on_result(result)
-    return results
+    if jobs <= 1 or len(pending) < POOL_THRESHOLD:
+        for number in pending:
+            path, root = items[number]
+            done(number, process_file(path, rules, projects[root], options))
+    else:
+        with ProcessPoolExecutor(max_workers=jobs, initializer=_init_worker, initargs=(projects, options)) as pool:
+            work = [items[n] for n in pending]
+            for number, result in zip(pending, pool.map(_work, work, chunksize=max(1, len(work) // (jobs * 8)))):
+                done(number, result)
+    if cache is not None:
+        cache.save()
+    return [r for r in results if r is not None]
+
+
+def _project_key(project: ProjectContext) -> str:
+    """Project facts and the provider versions the rules will see: part of every cached result's key."""
+    from fixer.providers import PROVIDERS, installed_version
+
+    versions = [installed_version(spec, project.root) for spec in PROVIDERS]
+    return project.digest + "|" + "|".join(v or "-" for v in versions)

@@ -9,6 +9,7 @@ whole-project questions stays a small fraction of the per-file LibCST work.
 from __future__ import annotations
 
 import ast
+import hashlib
 import json
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -74,7 +75,13 @@ class ProjectContext:
     _providers: dict[str, ProviderIndex | None] = field(default_factory=dict, repr=False)
 
     @classmethod
-    def build(cls, root: Path, files: Sequence[Path] | None = None, index_classes: bool = True) -> "ProjectContext":
+    def build(
+        cls,
+        root: Path,
+        files: Sequence[Path] | None = None,
+        index_classes: bool = True,
+        facts_cache: dict | None = None,
+    ) -> "ProjectContext":
         """A CDKTF project (root with cdktf.json) is read whole; without cdktf.json there is no project
         beyond what the run was given, so only `files` are read (all of root when None)."""
         root = root.resolve()
@@ -90,31 +97,54 @@ class ProjectContext:
             if parts:
                 modules.add(".".join(parts))
             if index_classes:
-                context._index_classes(path, ".".join(parts))
+                context._index_classes(path, ".".join(parts), facts_cache)
         context.local_modules = frozenset(modules)
         return context
 
-    def _index_classes(self, path: Path, dotted: str) -> None:
+    def _index_classes(self, path: Path, dotted: str, facts_cache: dict | None) -> None:
         try:
-            text = path.read_text(encoding="utf-8-sig")
-        except (OSError, UnicodeDecodeError):
+            data = path.read_bytes()
+        except OSError:
             return
-        if not any(m in text for m in CLASS_MARKERS):
-            return
-        try:
-            tree = ast.parse(text)
-        except (SyntaxError, ValueError):
-            return  # the engine reports unparsable files; the index just knows nothing about them
-        self.module_names[dotted] = frozenset(_top_level_names(tree))
-        for node in ast.walk(tree):
-            if isinstance(node, ast.ClassDef):
-                info = _class_info(node, path)
-                self.classes.setdefault(info.name, []).append(info)
-        collector = _SiteCollector(path)
-        collector.visit(tree)
-        self.sites.extend(collector.sites)
-        if collector.suffix_variable:
-            self.suffix_variables[path] = collector.suffix_variable
+        facts = None
+        key = hashlib.sha256(data).hexdigest() if facts_cache is not None else ""
+        if facts_cache is not None and key in facts_cache:
+            facts = FileFacts.from_json(facts_cache[key], path)
+        if facts is None:
+            facts = _file_facts(data, path)
+            if facts_cache is not None:
+                facts_cache[key] = facts.to_json()
+        if facts.module_names is not None:
+            self.module_names[dotted] = frozenset(facts.module_names)
+        for info in facts.classes:
+            self.classes.setdefault(info.name, []).append(info)
+        self.sites.extend(facts.sites)
+        if facts.suffix_variable:
+            self.suffix_variables[path] = facts.suffix_variable
+
+    @cached_property
+    def digest(self) -> str:
+        """A hash of every project fact a rule may use: a result cached for one file stays valid only
+        while the rest of the project says the same."""
+        facts = {
+            "root": str(self.root),
+            "cdktf": self.has_cdktf_json,
+            "app": self.app_command(),
+            "modules": sorted(self.local_modules),
+            "names": {k: sorted(v) for k, v in sorted(self.module_names.items())},
+            "classes": sorted(
+                [i.name, str(i.path), list(i.bases), i.init_params, i.construct_id_taken, i.init_defaults,
+                 i.has_var_keyword, i.defines_suffix, [list(c) for c in i.provider_calls]]
+                for infos in self.classes.values() for i in infos
+            ),
+            "sites": sorted(
+                [s.callee, str(s.path), s.line, s.enclosing_class, s.enclosing_function, s.first,
+                 sorted(s.keywords), s.positional]
+                for s in self.sites
+            ),
+            "suffix": sorted((str(k), v) for k, v in self.suffix_variables.items()),
+        }
+        return hashlib.sha256(json.dumps(facts, sort_keys=True, default=str).encode()).hexdigest()
 
     # --- stacks and their children ------------------------------------------------------------------
 
@@ -324,6 +354,63 @@ def _base_name(expr: ast.expr) -> str | None:
     if isinstance(expr, ast.Attribute):
         return expr.attr
     return None
+
+
+@dataclass
+class FileFacts:
+    """What one file tells the project index; a function of the file's content alone (the path is
+    attached when read back), so the facts cache is keyed by content."""
+
+    module_names: list[str] | None
+    classes: list[ClassInfo]
+    sites: list[Site]
+    suffix_variable: str | None
+
+    def to_json(self) -> dict:
+        return {
+            "names": self.module_names,
+            "classes": [
+                [c.name, list(c.bases), c.init_params, c.construct_id_taken, c.init_defaults, c.has_var_keyword,
+                 c.defines_suffix, [list(p) for p in c.provider_calls]]
+                for c in self.classes
+            ],
+            "sites": [
+                [s.callee, s.line, s.enclosing_class, s.enclosing_function, s.first, sorted(s.keywords), s.positional]
+                for s in self.sites
+            ],
+            "suffix": self.suffix_variable,
+        }
+
+    @classmethod
+    def from_json(cls, data: dict, path: Path) -> "FileFacts":
+        classes = [
+            ClassInfo(name, path, tuple(bases), tuple(params) if params is not None else None, taken, defaults,
+                      var_keyword, suffix, tuple((p[0], p[1]) for p in providers))
+            for name, bases, params, taken, defaults, var_keyword, suffix, providers in data["classes"]
+        ]
+        sites = [
+            Site(callee, path, line, klass, function, first, frozenset(keywords), positional)
+            for callee, line, klass, function, first, keywords, positional in data["sites"]
+        ]
+        return cls(data["names"], classes, sites, data["suffix"])
+
+
+def _file_facts(data: bytes, path: Path) -> FileFacts:
+    empty = FileFacts(None, [], [], None)
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        return empty
+    if not any(m in text for m in CLASS_MARKERS):
+        return empty
+    try:
+        tree = ast.parse(text)
+    except (SyntaxError, ValueError):
+        return empty  # the engine reports unparsable files; the index just knows nothing about them
+    classes = [_class_info(node, path) for node in ast.walk(tree) if isinstance(node, ast.ClassDef)]
+    collector = _SiteCollector(path)
+    collector.visit(tree)
+    return FileFacts(sorted(_top_level_names(tree)), classes, collector.sites, collector.suffix_variable)
 
 
 def _class_info(node: ast.ClassDef, path: Path) -> ClassInfo:

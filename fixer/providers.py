@@ -190,6 +190,15 @@ def project_site_packages(project_root: Path | None) -> list[Path]:
     return found
 
 
+def installed_version(spec: ProviderSpec, project_root: Path | None = None) -> str | None:
+    """The provider version load_index would use, without loading the index."""
+    installed = _find_installed(spec, project_site_packages(project_root))
+    if installed is not None:
+        return installed[1]
+    snapshots = snapshot_files(spec)
+    return f"snapshot:{snapshots[-1].name}" if snapshots else None
+
+
 def load_index(spec: ProviderSpec, project_root: Path | None = None) -> ProviderIndex | None:
     installed = _find_installed(spec, project_site_packages(project_root))
     if installed is not None:

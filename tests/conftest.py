@@ -10,9 +10,10 @@ EXAMPLES = REPO / "examples"
 
 @pytest.fixture(autouse=True)
 def _isolated_cache(tmp_path_factory, monkeypatch):
-    """Tests never read or write the user's provider-index cache."""
+    """Tests never read or write the user's provider-index cache, nor leave a results cache in the repo."""
     monkeypatch.setenv("CDKTF_FIXER_CACHE_DIR", str(tmp_path_factory.getbasetemp() / "cache"))
     monkeypatch.delenv("CI", raising=False)
+    monkeypatch.chdir(tmp_path_factory.mktemp("cwd"))
     yield
 
 

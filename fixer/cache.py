@@ -1,0 +1,82 @@
+"""Results of earlier runs, so a run over an unchanged tree costs little (like ruff's `.ruff_cache`).
+
+A file's result is reused when all of these are the same as when it was stored: the file's bytes, the
+rules selected and the fixes applied, cdktf-fixer's version, the provider-index version, and the digest
+of the project facts (the structural rules look across files, so a change elsewhere in the project
+invalidates). Only results that changed nothing are stored; a file a fix would rewrite is always
+processed. The project index's per-file facts are cached by content too, or a warm run would still
+parse every file to rebuild it.
+
+Stored as JSON, never pickle: the cache folder lives inside the user's tree and a cloned repository
+must not be able to make cdktf-fixer run code by shipping one.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+from pathlib import Path
+
+from fixer import __version__
+from fixer.engine import FileError, FileResult
+from fixer.rule import Finding, Fix
+
+CACHE_DIR_NAME = ".cdktf_fixer_cache"
+
+
+class ResultCache:
+    def __init__(self, directory: Path, rule_codes: tuple[str, ...], apply: frozenset[Fix]) -> None:
+        setting = json.dumps([__version__, sorted(rule_codes), sorted(f.value for f in apply)])
+        self.directory = directory
+        self.file = directory / __version__ / f"{hashlib.sha256(setting.encode()).hexdigest()[:16]}.json"
+        self.results: dict[str, dict] = {}
+        self.facts: dict[str, dict] = {}
+        self._used: set[str] = set()
+        try:
+            data = json.loads(self.file.read_text(encoding="utf-8"))
+            self.results, self.facts = dict(data["results"]), dict(data["facts"])
+        except (OSError, ValueError, KeyError, TypeError):
+            pass  # no cache yet, or an unreadable one: start afresh
+
+    @staticmethod
+    def key(content: bytes, project_key: str) -> str:
+        return hashlib.sha256(content + b"\0" + project_key.encode()).hexdigest()
+
+    def get(self, key: str, path: str) -> FileResult | None:
+        entry = self.results.get(key)
+        if entry is None:
+            return None
+        self._used.add(key)
+        result = FileResult(path, parsed=entry["parsed"])
+        result.findings = [
+            Finding(code, message, path, line, column, Fix(fix)) for code, message, line, column, fix in entry["findings"]
+        ]
+        if entry["error"]:
+            line, column, reason = entry["error"]
+            result.error = FileError(path, line, column, reason)
+        return result
+
+    def put(self, key: str, result: FileResult) -> None:
+        if result.changed or any(f.fixed for f in result.findings):
+            return
+        self._used.add(key)
+        self.results[key] = {
+            "parsed": result.parsed,
+            "findings": [[f.code, f.message, f.line, f.column, f.fix.value] for f in result.findings],
+            "error": [result.error.line, result.error.column, result.error.reason] if result.error else None,
+        }
+
+    def save(self) -> None:
+        """Keep what this run used or added, so the cache does not grow with every edit ever made."""
+        results = {k: v for k, v in self.results.items() if k in self._used}
+        try:
+            self.file.parent.mkdir(parents=True, exist_ok=True)
+            ignore = self.directory / ".gitignore"
+            if not ignore.exists():
+                ignore.write_text("# Automatically created by cdktf-fixer.\n*\n", encoding="utf-8")
+            tmp = self.file.with_suffix(f".{os.getpid()}.tmp")
+            tmp.write_text(json.dumps({"results": results, "facts": self.facts}), encoding="utf-8")
+            os.replace(tmp, self.file)
+        except OSError:
+            pass  # a read-only tree still gets checked, just not cached

@@ -1,0 +1,76 @@
+"""The results cache: an unchanged tree is not processed again; anything a result depends on invalidates it."""
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from fixer import engine
+from helpers import cli
+
+BROKEN = "from cdktf_cdktf_provider_aws.s3_bucket_versioning import S3BucketVersioning\n"
+NET = "from constructs import Construct\n\nclass Net(Construct):\n    def __init__(self, scope, {param}):\n        pass\n"
+CALL = "from net import Net\n\ndef build(stack):\n    return Net(stack, id='net')\n"
+
+
+def findings(tmp_path: Path, *args: str) -> list[tuple[str, int, str]]:
+    report = cli("check", tmp_path / "src", "--cache-dir", tmp_path / "cache", "--output-format", "json", *args).json()
+    return sorted((Path(f["path"]).name, f["line"], f["code"]) for f in report["findings"])
+
+
+def write(path: Path, text: str) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(text)
+
+
+@pytest.fixture
+def count_processing(monkeypatch):
+    calls = []
+    real = engine.process_file
+
+    def counting(path, *args, **kwargs):
+        calls.append(Path(path).name)
+        return real(path, *args, **kwargs)
+
+    monkeypatch.setattr(engine, "process_file", counting)
+    return calls
+
+
+def test_warm_run_reuses_results_and_processes_nothing(tmp_path, count_processing):
+    write(tmp_path / "src" / "a.py", BROKEN)
+    write(tmp_path / "src" / "b.py", "x = 1\n")
+    cold = findings(tmp_path)
+    assert cold == [("a.py", 1, "CTB001")] and sorted(count_processing) == ["a.py", "b.py"]
+    count_processing.clear()
+    assert findings(tmp_path) == cold
+    assert count_processing == []
+    assert (tmp_path / "cache" / ".gitignore").read_text().endswith("*\n")
+
+
+def test_an_edit_elsewhere_in_the_project_invalidates(tmp_path, count_processing):
+    # the call site in main.py is judged by Net's signature in net.py
+    write(tmp_path / "src" / "net.py", NET.format(param="id"))
+    write(tmp_path / "src" / "main.py", CALL)
+    assert ("main.py", 4, "CTA003") in findings(tmp_path)
+    write(tmp_path / "src" / "net.py", NET.format(param="name"))  # main.py itself is unchanged
+    assert findings(tmp_path) == []
+
+
+def test_rule_selection_and_mode_are_part_of_the_key(tmp_path):
+    write(tmp_path / "src" / "a.py", BROKEN)
+    assert findings(tmp_path) == [("a.py", 1, "CTB001")]
+    assert findings(tmp_path, "--select", "CTA") == []
+    outcome = cli("fix", tmp_path / "src", "--cache-dir", tmp_path / "cache", "--diff")
+    assert outcome.exit_code == 1 and "S3BucketVersioningA" in outcome.stdout  # fix mode is not served from check
+
+
+def test_no_cache_writes_nothing_and_a_corrupt_cache_is_ignored(tmp_path):
+    write(tmp_path / "src" / "a.py", BROKEN)
+    assert cli("check", tmp_path / "src", "--cache-dir", tmp_path / "cache", "--no-cache").exit_code == 1
+    assert not (tmp_path / "cache").exists()
+    findings(tmp_path)
+    for stored in (tmp_path / "cache").rglob("*.json"):
+        stored.write_text("{not json")
+    assert findings(tmp_path) == [("a.py", 1, "CTB001")]
+    assert json.loads(next((tmp_path / "cache").rglob("*.json")).read_text())["results"]
