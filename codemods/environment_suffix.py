@@ -99,6 +99,14 @@ class EnvironmentSuffix(Rule):
         """,
     ]
 
+    @classmethod
+    def could_match(cls, text: str, project, path: str) -> bool:  # type: ignore[override]
+        here = Path(path).resolve()
+        return any(
+            plan.path.resolve() == here or any(s.path.resolve() == here for s in (*plan.children, *plan.calls))
+            for plan in project.suffix_plans.values()
+        )
+
     def __init__(self, context) -> None:
         super().__init__(context)
         self.class_names: list[str] = []

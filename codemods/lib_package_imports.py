@@ -57,7 +57,7 @@ class LibPackageImports(Rule):
     ]
 
     @classmethod
-    def could_match(cls, text: str, project) -> bool:  # type: ignore[override]
+    def could_match(cls, text: str, project, path: str) -> bool:  # type: ignore[override]
         if "import" not in text or "sys.path" in text:
             return False  # a file that puts folders on sys.path itself has chosen how it imports
         if not project.entry_runs_from_root:

@@ -78,6 +78,13 @@ class ScopeToSelf(Rule):
         """,
     ]
 
+    @classmethod
+    def could_match(cls, text: str, project, path: str) -> bool:  # type: ignore[override]
+        return any(
+            s.first == "scope" and project.is_child_site(s) and project.is_child_class(s.callee)
+            for s in project.sites_in(path)
+        )
+
     def __init__(self, context) -> None:
         super().__init__(context)
         self.classes: list[cst.ClassDef] = []

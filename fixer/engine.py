@@ -114,7 +114,7 @@ def fix_source(
     """Run `rules` over one decoded file. Never raises for bad input or a failing rule."""
     result = FileResult(path)
     text = source.text
-    active = [r for r in _rules_for_file(path, rules, options) if r.could_match(text, project)]
+    active = [r for r in _rules_for_file(path, rules, options) if r.could_match(text, project, path)]
     if not active:
         return result
     try:

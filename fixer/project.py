@@ -23,6 +23,7 @@ from fixer.providers import PROVIDERS, ProviderIndex, ProviderSpec, load_index
 CONSTRUCT_BASES = frozenset({"Construct", "TerraformStack"})
 # What a file must contain to possibly define a construct subclass.
 CLASS_MARKERS = ("Construct", "Stack")
+CLASS_MARKERS_BYTES = tuple(m.encode() for m in CLASS_MARKERS)
 
 
 @dataclass
@@ -88,6 +89,7 @@ class ProjectContext:
         context = cls(root=root, has_cdktf_json=(root / "cdktf.json").is_file())
         members = iter_python_files(root) if context.has_cdktf_json or files is None else files
         modules: set[str] = set()
+        unmarked: list[tuple[Path, str, bytes]] = []
         for path in members:
             try:
                 relative = path.resolve().relative_to(root).with_suffix("")
@@ -97,15 +99,30 @@ class ProjectContext:
             if parts:
                 modules.add(".".join(parts))
             if index_classes:
-                context._index_classes(path, ".".join(parts), facts_cache)
+                data = context._index_file(path, ".".join(parts), facts_cache, force=False)
+                if data is not None:
+                    unmarked.append((path, ".".join(parts), data))
+        if index_classes and unmarked:
+            # second pass: a file that only uses project constructs (`Net(stack, id=...)`) names one of them
+            names = [n.encode() for n in context.classes]
+            for path, dotted, data in unmarked:
+                if any(name in data for name in names):
+                    context._index_file(path, dotted, facts_cache, force=True, data=data)
+            context.__dict__.pop("construct_class_names", None)
         context.local_modules = frozenset(modules)
         return context
 
-    def _index_classes(self, path: Path, dotted: str, facts_cache: dict | None) -> None:
-        try:
-            data = path.read_bytes()
-        except OSError:
-            return
+    def _index_file(
+        self, path: Path, dotted: str, facts_cache: dict | None, force: bool, data: bytes | None = None
+    ) -> bytes | None:
+        """Add one file's facts. Returns its bytes when it was passed over for want of a marker."""
+        if data is None:
+            try:
+                data = path.read_bytes()
+            except OSError:
+                return None
+        if not force and not any(m in data for m in CLASS_MARKERS_BYTES):
+            return data
         facts = None
         key = hashlib.sha256(data).hexdigest() if facts_cache is not None else ""
         if facts_cache is not None and key in facts_cache:
@@ -121,6 +138,7 @@ class ProjectContext:
         self.sites.extend(facts.sites)
         if facts.suffix_variable:
             self.suffix_variables[path] = facts.suffix_variable
+        return None
 
     @cached_property
     def digest(self) -> str:
@@ -219,8 +237,25 @@ class ProjectContext:
         return self.module_names[dotted]
 
     def sites_in(self, path: str | Path) -> list[Site]:
-        resolved = Path(path).resolve()
-        return [s for s in self.sites if s.path.resolve() == resolved]
+        return self._sites_by_path.get(Path(path).resolve(), [])
+
+    def classes_in(self, path: str | Path) -> list[ClassInfo]:
+        return self._classes_by_path.get(Path(path).resolve(), [])
+
+    @cached_property
+    def _sites_by_path(self) -> dict[Path, list[Site]]:
+        by_path: dict[Path, list[Site]] = {}
+        for site in self.sites:
+            by_path.setdefault(site.path.resolve(), []).append(site)
+        return by_path
+
+    @cached_property
+    def _classes_by_path(self) -> dict[Path, list[ClassInfo]]:
+        by_path: dict[Path, list[ClassInfo]] = {}
+        for infos in self.classes.values():
+            for info in infos:
+                by_path.setdefault(info.path.resolve(), []).append(info)
+        return by_path
 
     def is_stack_class(self, name: str) -> bool:
         """Derives from TerraformStack, directly or through project classes."""
@@ -400,8 +435,6 @@ def _file_facts(data: bytes, path: Path) -> FileFacts:
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError:
-        return empty
-    if not any(m in text for m in CLASS_MARKERS):
         return empty
     try:
         tree = ast.parse(text)

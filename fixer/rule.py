@@ -115,7 +115,8 @@ class Rule(cst.CSTTransformer):
         self.context = context
 
     @classmethod
-    def could_match(cls, text: str, project: "ProjectContext") -> bool:
+    def could_match(cls, text: str, project: "ProjectContext", path: str) -> bool:
+        """Cheap test before parsing: False means this rule cannot find anything in the file."""
         return any(marker in text for marker in cls.markers)
 
     @classmethod

@@ -1,0 +1,245 @@
+"""Benchmark cdktf-fixer against the LibCST parse floor and its peers; prints a markdown report.
+
+    python bench/run.py                          # CDKTF-only and mixed-monorepo inputs
+    python bench/run.py --corpus ../shared/corpus # also the real corpus (its model/ folders)
+    python bench/run.py --quick                  # smaller inputs, for a smoke run
+
+Every figure comes from this one run on this machine: wall time (a fresh process per measurement,
+interpreter start included), files per second, and peak memory (the largest resident set of the
+measured process tree's biggest process). Ratios compare measurements of the same run only.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import shutil
+import subprocess
+import sys
+import sysconfig
+import tempfile
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[1]
+FIXER = [sys.executable, "-m", "fixer"]
+
+# A fresh wrapper per measurement, so RUSAGE_CHILDREN holds only the measured command's processes.
+WRAPPER = """
+import json, resource, subprocess, sys, time
+start = time.perf_counter()
+code = subprocess.run(sys.argv[1:], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL).returncode
+wall = time.perf_counter() - start
+print(json.dumps([wall, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss, code]))
+"""
+
+FLOOR = """
+import sys
+from pathlib import Path
+import libcst
+for name in Path(sys.argv[1]).read_text().splitlines():
+    libcst.parse_module(Path(name).read_bytes().decode("utf-8-sig"))
+"""
+
+
+def measure(command: list[str], cwd: Path) -> tuple[float, int, int]:
+    out = subprocess.run([sys.executable, "-c", WRAPPER, *command], cwd=cwd, capture_output=True, text=True, check=True)
+    wall, rss_kb, code = json.loads(out.stdout)
+    return wall, rss_kb, code
+
+
+def cdktf_sources() -> list[Path]:
+    """The CDKTF code shipped in the repo: the example project and every golden case's before side."""
+    sources = [REPO / "examples" / "payments-app"]
+    for case in sorted((REPO / "golden").glob("*/*")):
+        sources.append(case / "before" if (case / "before").is_dir() else case / "before.py")
+    return sources
+
+
+def copy_cdktf(dest: Path) -> int:
+    count = 0
+    for number, source in enumerate(cdktf_sources()):
+        target = dest / f"{number:03d}-{source.parent.name if source.name.startswith('before') else source.name}"
+        if source.is_dir():
+            shutil.copytree(source, target)
+            count += sum(1 for _ in target.rglob("*.py"))
+        else:
+            target.mkdir(parents=True)
+            shutil.copy(source, target / "stack.py")
+            count += 1
+    return count
+
+
+def build_cdktf_only(dest: Path, target: int) -> int:
+    files, copy = 0, 0
+    while files < target:
+        files += copy_cdktf(dest / f"copy{copy:03d}")
+        copy += 1
+    return files
+
+
+def build_mixed(dest: Path, limit: int | None) -> tuple[int, int]:
+    stdlib = Path(sysconfig.get_paths()["stdlib"])
+    python_files = [
+        p for p in sorted(stdlib.rglob("*.py")) if "site-packages" not in p.parts and "dist-packages" not in p.parts
+    ]
+    if limit:
+        python_files = python_files[:limit]
+    for path in python_files:
+        target = dest / "stdlib" / path.relative_to(stdlib)
+        target.parent.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(path, target)
+    cdktf = copy_cdktf(dest / "infra")
+    return len(python_files), cdktf
+
+
+def python_files(root: Path) -> list[Path]:
+    sys.path.insert(0, str(REPO))
+    from fixer.discovery import iter_python_files
+
+    return list(iter_python_files(root))
+
+
+class Report:
+    def __init__(self) -> None:
+        self.rows: list[tuple[str, str, int, float, int]] = []
+        self.values: dict[str, float] = {}
+
+    def add(self, key: str, label: str, files: int, wall: float, rss_kb: int) -> float:
+        self.rows.append((label, key, files, wall, rss_kb))
+        self.values[key] = wall
+        print(f"  {label}: {wall:.2f} s", file=sys.stderr)
+        return wall
+
+    def table(self) -> str:
+        lines = ["| measurement | files | wall (s) | files/s | peak RSS (MB) |", "|---|---:|---:|---:|---:|"]
+        for label, _, files, wall, rss in self.rows:
+            lines.append(f"| {label} | {files} | {wall:.2f} | {files / wall:.0f} | {rss / 1024:.0f} |")
+        return "\n".join(lines)
+
+
+def run_fixer(report: Report, key: str, label: str, tree: Path, files: int, *args: str) -> float:
+    wall, rss, _ = measure([*FIXER, *args, str(tree)], REPO)
+    return report.add(key, label, files, wall, rss)
+
+
+def bench_cdktf_only(report: Report, work: Path, target: int) -> None:
+    tree = work / "cdktf-only"
+    files = build_cdktf_only(tree, target)
+    print(f"CDKTF-only: {files} files", file=sys.stderr)
+    listing = work / "cdktf-files.txt"
+    listing.write_text("\n".join(str(p) for p in python_files(tree)))
+    wall, rss, _ = measure([sys.executable, "-c", FLOOR, str(listing)], REPO)
+    report.add("floor", "CDKTF-only: LibCST parse_module floor (1 process)", files, wall, rss)
+    cache = work / "cache-cdktf"
+    for jobs in ("1", "2"):
+        run_fixer(report, f"check_j{jobs}", f"CDKTF-only: check --jobs {jobs}, cold", tree, files,
+                  "check", "--no-cache", "--jobs", jobs)
+    run_fixer(report, "check_cold", "CDKTF-only: check, cold (empty cache)", tree, files,
+              "check", "--cache-dir", str(cache))
+    run_fixer(report, "check_warm", "CDKTF-only: check, warm (unchanged tree)", tree, files,
+              "check", "--cache-dir", str(cache))
+    run_fixer(report, "diff_cold", "CDKTF-only: fix --diff, cold", tree, files, "fix", "--diff", "--cache-dir", str(cache))
+    run_fixer(report, "diff_warm", "CDKTF-only: fix --diff, warm", tree, files, "fix", "--diff", "--cache-dir", str(cache))
+    sys.path.insert(0, str(REPO))
+    from fixer.registry import all_rules
+
+    total, peak = 0.0, 0
+    for rule in all_rules():
+        wall, rss, _ = measure([*FIXER, "check", "--no-cache", "--jobs", "1", "--select", rule.code, str(tree)], REPO)
+        total += wall
+        peak = max(peak, rss)
+    report.add("per_rule", f"CDKTF-only: {len(all_rules())} rules as separate passes (one parse each), --jobs 1",
+               files, total, peak)
+    ruff = shutil.which("ruff")
+    if ruff:
+        wall, rss, _ = measure([ruff, "check", "--no-cache", "--isolated", "--exit-zero", str(tree)], REPO)
+        report.add("ruff_cdktf", "CDKTF-only: ruff check (default rules, no cache)", files, wall, rss)
+
+
+def bench_mixed(report: Report, work: Path, limit: int | None) -> None:
+    tree = work / "mixed"
+    stdlib, cdktf = build_mixed(tree, limit)
+    files = stdlib + cdktf
+    print(f"mixed monorepo: {stdlib} stdlib + {cdktf} CDKTF files", file=sys.stderr)
+    run_fixer(report, "mixed_check", "mixed: check --jobs 2, cold", tree, files, "check", "--no-cache", "--jobs", "2")
+    run_fixer(report, "mixed_check_j1", "mixed: check --jobs 1, cold", tree, files, "check", "--no-cache", "--jobs", "1")
+    cache = work / "cache-mixed"
+    run_fixer(report, "mixed_cold", "mixed: check, cold (empty cache)", tree, files, "check", "--cache-dir", str(cache))
+    run_fixer(report, "mixed_warm", "mixed: check, warm", tree, files, "check", "--cache-dir", str(cache))
+    ruff = shutil.which("ruff")
+    if ruff:
+        wall, rss, _ = measure([ruff, "check", "--no-cache", "--isolated", "--exit-zero", str(tree)], REPO)
+        report.add("ruff_mixed", "mixed: ruff check (default rules, no cache)", files, wall, rss)
+
+
+def bench_corpus(report: Report, work: Path, corpus: Path) -> None:
+    tree = work / "corpus"
+    for project in sorted(corpus.glob("Pr*/model")):
+        shutil.copytree(project, tree / project.parent.name)
+    files = len(python_files(tree))
+    run_fixer(report, "corpus_j1", "corpus model/: check --jobs 1, cold", tree, files, "check", "--no-cache", "--jobs", "1")
+    run_fixer(report, "corpus_j2", "corpus model/: check --jobs 2, cold", tree, files, "check", "--no-cache", "--jobs", "2")
+
+
+def bench_startup(report: Report, work: Path) -> None:
+    clean = work / "clean.py"
+    clean.write_text("x = 1\n")
+    best_help = min(measure([*FIXER, "--help"], REPO)[0] for _ in range(3))
+    report.add("help", "startup: cdktf-fixer --help (best of 3)", 0 or 1, best_help, 0)
+    best_one = min(measure([*FIXER, "check", "--no-cache", str(clean)], REPO)[0] for _ in range(3))
+    report.add("one_file", "startup: check of one clean file (best of 3)", 1, best_one, 0)
+
+
+def ratios(report: Report) -> str:
+    v = report.values
+    lines = ["| target | measured | goal | met |", "|---|---:|---:|---|"]
+
+    def row(name: str, value: float | None, goal: str, met: bool | None) -> None:
+        shown = "n/a" if value is None else f"{value:.2f}"
+        lines.append(f"| {name} | {shown} | {goal} | {'n/a' if met is None else ('yes' if met else 'no')} |")
+
+    if "ruff_mixed" in v:
+        row("mixed check (--jobs 2) / ruff check", v["mixed_check"] / v["ruff_mixed"], "<= 1.0",
+            v["mixed_check"] <= v["ruff_mixed"])
+    row("CDKTF-only check --jobs 1 / parse floor", v["check_j1"] / v["floor"], "<= 1.2", v["check_j1"] <= 1.2 * v["floor"])
+    row("CDKTF-only check --jobs 2 / parse floor", v["check_j2"] / v["floor"], "(for reference)", None)
+    row("speed-up --jobs 2 over --jobs 1 (CDKTF-only)", v["check_j1"] / v["check_j2"], ">= 1.8",
+        v["check_j1"] / v["check_j2"] >= 1.8)
+    row("warm / cold check (CDKTF-only)", v["check_warm"] / v["check_cold"], "<= 0.10",
+        v["check_warm"] <= 0.1 * v["check_cold"])
+    row("warm / cold fix --diff (CDKTF-only)", v["diff_warm"] / v["diff_cold"], "<= 0.10",
+        v["diff_warm"] <= 0.1 * v["diff_cold"])
+    row("warm / cold check (mixed)", v["mixed_warm"] / v["mixed_cold"], "<= 0.10", v["mixed_warm"] <= 0.1 * v["mixed_cold"])
+    row("one pass / separate passes per rule", v["check_j1"] / v["per_rule"], "(for reference)", None)
+    row("--help (s)", v["help"], "< 0.3", v["help"] < 0.3)
+    row("check of one clean file (s)", v["one_file"], "< 0.3", v["one_file"] < 0.3)
+    return "\n".join(lines)
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--corpus", type=Path, help="the shared corpus folder (Pr*/model projects)")
+    parser.add_argument("--quick", action="store_true", help="small inputs: a smoke run, not figures to quote")
+    parser.add_argument("--files", type=int, default=2000, help="CDKTF-only target file count (default 2000)")
+    args = parser.parse_args()
+    report = Report()
+    with tempfile.TemporaryDirectory(prefix="cdktf-fixer-bench-") as tmp:
+        work = Path(tmp)
+        bench_startup(report, work)
+        bench_cdktf_only(report, work, 200 if args.quick else args.files)
+        bench_mixed(report, work, 200 if args.quick else None)
+        if args.corpus:
+            bench_corpus(report, work, args.corpus.resolve())
+    cpu = f"{os.cpu_count()} cores, {platform.machine()}, Python {platform.python_version()}"
+    ruff_version = subprocess.run(["ruff", "--version"], capture_output=True, text=True).stdout.strip() if shutil.which("ruff") else "not installed"
+    print(f"Machine: {cpu}; {ruff_version}\n")
+    print(report.table())
+    print()
+    print(ratios(report))
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
