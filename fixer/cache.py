@@ -3,8 +3,9 @@
 A file's result is reused when all of these are the same as when it was stored: the file's bytes, the
 rules selected and the fixes applied, cdktf-fixer's version, the provider-index version, and the digest
 of the project facts (the structural rules look across files, so a change elsewhere in the project
-invalidates). Only results that changed nothing are stored; a file a fix would rewrite is always
-processed. The project index's per-file facts are cached by content too, or a warm run would still
+invalidates). A result that changed nothing is stored as its findings; one that would rewrite the
+file only in --diff mode, with the fixed text (after a real fix the file's content, and so its key,
+is different). The project index's per-file facts are cached by content too, or a warm run would still
 parse every file to rebuild it.
 
 Stored as JSON, never pickle: the cache folder lives inside the user's tree and a cloned repository
@@ -26,8 +27,9 @@ CACHE_DIR_NAME = ".cdktf_fixer_cache"
 
 
 class ResultCache:
-    def __init__(self, directory: Path, rule_codes: tuple[str, ...], apply: frozenset[Fix]) -> None:
-        setting = json.dumps([__version__, sorted(rule_codes), sorted(f.value for f in apply)])
+    def __init__(self, directory: Path, rule_codes: tuple[str, ...], apply: frozenset[Fix], writes: bool) -> None:
+        # `fix` and `fix --diff` apply the same fixes, but a --diff result must never stand in for a write
+        setting = json.dumps([__version__, sorted(rule_codes), sorted(f.value for f in apply), writes])
         self.directory = directory
         self.file = directory / __version__ / f"{hashlib.sha256(setting.encode()).hexdigest()[:16]}.json"
         self.results: dict[str, dict] = {}
@@ -50,21 +52,29 @@ class ResultCache:
         self._used.add(key)
         result = FileResult(path, parsed=entry["parsed"])
         result.findings = [
-            Finding(code, message, path, line, column, Fix(fix)) for code, message, line, column, fix in entry["findings"]
+            Finding(code, message, path, line, column, Fix(fix), fixed)
+            for code, message, line, column, fix, fixed in entry["findings"]
         ]
+        if entry.get("after") is not None:
+            result.changed = True
+            result.before, result.after = entry["before"], entry["after"]
         if entry["error"]:
             line, column, reason = entry["error"]
             result.error = FileError(path, line, column, reason)
         return result
 
-    def put(self, key: str, result: FileResult) -> None:
-        if result.changed or any(f.fixed for f in result.findings):
+    def put(self, key: str, result: FileResult, written: bool) -> None:
+        if written and result.changed:
+            return  # the file now has other content: this key will not be asked for again
+        if result.changed and result.after is None:
             return
         self._used.add(key)
         self.results[key] = {
             "parsed": result.parsed,
-            "findings": [[f.code, f.message, f.line, f.column, f.fix.value] for f in result.findings],
+            "findings": [[f.code, f.message, f.line, f.column, f.fix.value, f.fixed] for f in result.findings],
             "error": [result.error.line, result.error.column, result.error.reason] if result.error else None,
+            "before": result.before if result.changed else None,
+            "after": result.after if result.changed else None,
         }
 
     def save(self) -> None:

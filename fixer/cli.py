@@ -133,7 +133,7 @@ def _run(
     if not no_cache:
         from fixer.cache import CACHE_DIR_NAME, ResultCache
 
-        cache = ResultCache(cache_dir or config.base / CACHE_DIR_NAME, options.rule_codes, options.apply)
+        cache = ResultCache(cache_dir or config.base / CACHE_DIR_NAME, options.rule_codes, options.apply, options.write)
     results = _with_progress(files, roots, options, jobs, quiet, engine, cache)
 
     machine = output_format != "text"

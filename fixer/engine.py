@@ -238,7 +238,7 @@ def run(
     def done(number: int, result: FileResult) -> None:
         results[number] = result
         if cache is not None and number in keys:
-            cache.put(keys[number], result)
+            cache.put(keys[number], result, written=options.write)
         if on_result:
             on_result(result)
 

@@ -74,3 +74,15 @@ def test_no_cache_writes_nothing_and_a_corrupt_cache_is_ignored(tmp_path):
         stored.write_text("{not json")
     assert findings(tmp_path) == [("a.py", 1, "CTB001")]
     assert json.loads(next((tmp_path / "cache").rglob("*.json")).read_text())["results"]
+
+
+def test_warm_diff_is_served_from_the_cache_but_never_stands_in_for_a_real_fix(tmp_path, count_processing):
+    write(tmp_path / "src" / "a.py", BROKEN)
+    diff = lambda: cli("fix", "--diff", tmp_path / "src", "--cache-dir", tmp_path / "cache")  # noqa: E731
+    first = diff()
+    count_processing.clear()
+    second = diff()
+    assert second.stdout == first.stdout and "+from cdktf_cdktf_provider_aws.s3_bucket_versioning import" in second.stdout
+    assert count_processing == []
+    assert cli("fix", tmp_path / "src", "--cache-dir", tmp_path / "cache").exit_code == 0
+    assert "S3BucketVersioningA" in (tmp_path / "src" / "a.py").read_text()
