@@ -46,6 +46,9 @@ for name in Path(sys.argv[1]).read_text().splitlines():
 def measure(command: list[str], cwd: Path) -> tuple[float, int, int]:
     out = subprocess.run([sys.executable, "-c", WRAPPER, *command], cwd=cwd, capture_output=True, text=True, check=True)
     wall, rss_kb, code = json.loads(out.stdout)
+    if code not in (0, 1):  # 2 is a usage or processing error, anything else a crash: never time those
+        detail = subprocess.run(command, cwd=cwd, capture_output=True, text=True)
+        raise SystemExit(f"{' '.join(command)} exited {code}:\n{detail.stderr[-2000:]}")
     return wall, rss_kb, code
 
 
@@ -175,12 +178,26 @@ def bench_mixed(report: Report, work: Path, limit: int | None) -> None:
 
 
 def bench_corpus(report: Report, work: Path, corpus: Path) -> None:
-    tree = work / "corpus"
-    for project in sorted(corpus.glob("Pr*/model")):
-        shutil.copytree(project, tree / project.parent.name)
-    files = len(python_files(tree))
-    run_fixer(report, "corpus_j1", "corpus model/: check --jobs 1, cold", tree, files, "check", "--no-cache", "--jobs", "1")
-    run_fixer(report, "corpus_j2", "corpus model/: check --jobs 2, cold", tree, files, "check", "--no-cache", "--jobs", "2")
+    """model/ as generated (most files broken) and ideal/ as corrected (mostly clean: the everyday case)."""
+    for side in ("model", "ideal"):
+        tree = work / f"corpus-{side}"
+        for project in sorted(corpus.glob(f"Pr*/{side}")):
+            shutil.copytree(project, tree / project.parent.name)
+        listing = work / f"corpus-{side}.txt"
+        paths = python_files(tree)
+        parsable = []
+        for path in paths:
+            try:
+                compile(path.read_bytes(), str(path), "exec", dont_inherit=True)
+                parsable.append(path)
+            except (SyntaxError, ValueError):
+                pass  # truncated answers: the floor cannot parse them either
+        listing.write_text("\n".join(str(p) for p in parsable))
+        wall, rss, _ = measure([sys.executable, "-c", FLOOR, str(listing)], REPO)
+        report.add(f"corpus_{side}_floor", f"corpus {side}/: LibCST parse_module floor (1 process)", len(parsable), wall, rss)
+        for jobs in ("1", "2"):
+            run_fixer(report, f"corpus_{side}_j{jobs}", f"corpus {side}/: check --jobs {jobs}, cold", tree, len(paths),
+                      "check", "--no-cache", "--jobs", jobs)
 
 
 def bench_startup(report: Report, work: Path) -> None:
@@ -213,6 +230,10 @@ def ratios(report: Report) -> str:
         v["diff_warm"] <= 0.1 * v["diff_cold"])
     row("warm / cold check (mixed)", v["mixed_warm"] / v["mixed_cold"], "<= 0.10", v["mixed_warm"] <= 0.1 * v["mixed_cold"])
     row("one pass / separate passes per rule", v["check_j1"] / v["per_rule"], "(for reference)", None)
+    for side in ("model", "ideal"):
+        if f"corpus_{side}_floor" in v:
+            row(f"corpus {side}/ check --jobs 1 / parse floor", v[f"corpus_{side}_j1"] / v[f"corpus_{side}_floor"],
+                "(for reference)", None)
     row("--help (s)", v["help"], "< 0.3", v["help"] < 0.3)
     row("check of one clean file (s)", v["one_file"], "< 0.3", v["one_file"] < 0.3)
     return "\n".join(lines)

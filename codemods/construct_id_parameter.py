@@ -62,20 +62,28 @@ class ConstructIdParameter(Rule):
     INVALID = [
         Example(
             """
+            from cdktf import App, TerraformStack
+            from constructs import Construct
+
+
             class TapStack(TerraformStack):
                 def __init__(self, scope: Construct, id: str, **kwargs):
                     super().__init__(scope, id)
 
 
-            TapStack(app, id="tap")
+            TapStack(App(), id="tap")
             """,
             """
+            from cdktf import App, TerraformStack
+            from constructs import Construct
+
+
             class TapStack(TerraformStack):
                 def __init__(self, scope: Construct, construct_id: str, **kwargs):
                     super().__init__(scope, construct_id)
 
 
-            TapStack(app, construct_id="tap")
+            TapStack(App(), construct_id="tap")
             """,
         )
     ]

@@ -9,17 +9,9 @@ from libcst.helpers import get_full_name_for_node
 from libcst.metadata import ScopeProvider
 
 from fixer.rule import Example, Fix, Rule
-from fixer.statements import statement_imports
+from fixer.statements import dotted_name, statement_imports
 
 PACKAGE = "lib"
-
-
-def _dotted(name: str) -> cst.Attribute | cst.Name:
-    parts = name.split(".")
-    node: cst.Attribute | cst.Name = cst.Name(parts[0])
-    for part in parts[1:]:
-        node = cst.Attribute(node, cst.Name(part))
-    return node
 
 
 class LibPackageImports(Rule):
@@ -111,7 +103,7 @@ class LibPackageImports(Rule):
         module = self.modules.get(original_node)
         if module is None or not self.report(original_node, self._message(module), Fix.SAFE):
             return updated_node
-        return updated_node.with_changes(module=_dotted(module))
+        return updated_node.with_changes(module=dotted_name(module))
 
     def visit_Import(self, node: cst.Import) -> None:
         scope = None
@@ -132,10 +124,10 @@ class LibPackageImports(Rule):
         if module is None or not self.report(original_node, self._message(module), Fix.SAFE):
             self.references = {k: v for k, v in self.references.items() if v != module}
             return updated_node
-        return updated_node.with_changes(name=_dotted(module))
+        return updated_node.with_changes(name=dotted_name(module))
 
     def leave_Attribute(self, original_node: cst.Attribute, updated_node: cst.Attribute) -> cst.BaseExpression:
         module = self.references.get(original_node)
         if module is None:
             return updated_node
-        return _dotted(module).with_changes(lpar=updated_node.lpar, rpar=updated_node.rpar)
+        return dotted_name(module).with_changes(lpar=updated_node.lpar, rpar=updated_node.rpar)

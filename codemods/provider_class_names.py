@@ -11,7 +11,7 @@ from libcst.helpers import get_full_name_for_node
 from libcst.metadata import ScopeProvider
 
 from fixer.providers import PROVIDERS, ProviderIndex, pascal
-from fixer.statements import statement_imports
+from fixer.statements import dotted_name, statement_imports
 from fixer.rule import Example, Fix, Rule
 
 
@@ -416,7 +416,7 @@ class ProviderClassNames(Rule):
             lines.append(updated_node.with_changes(body=_fix_last_semicolon(new_body)))
         for module, targets in _group(additions, existing):
             statement = cst.ImportFrom(
-                module=_dotted(module),
+                module=dotted_name(module),
                 names=[
                     cst.ImportAlias(cst.Name(t.name), cst.AsName(cst.Name(t.asname)) if t.asname else None)
                     for t in targets
@@ -501,14 +501,6 @@ def _fix_last_semicolon(body: list[cst.BaseSmallStatement]) -> list[cst.BaseSmal
     if hasattr(last, "semicolon"):
         body[-1] = last.with_changes(semicolon=cst.MaybeSentinel.DEFAULT)
     return body
-
-
-def _dotted(module: str) -> cst.Attribute | cst.Name:
-    parts = module.split(".")
-    node: cst.Attribute | cst.Name = cst.Name(parts[0])
-    for part in parts[1:]:
-        node = cst.Attribute(node, cst.Name(part))
-    return node
 
 
 def _module_level_imports(module: cst.Module) -> set[tuple[str, str, str | None]]:

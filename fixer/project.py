@@ -23,7 +23,10 @@ from fixer.providers import PROVIDERS, ProviderIndex, ProviderSpec, load_index
 CONSTRUCT_BASES = frozenset({"Construct", "TerraformStack"})
 # What a file must contain to possibly define a construct subclass.
 CLASS_MARKERS = ("Construct", "Stack")
-CLASS_MARKERS_BYTES = tuple(m.encode() for m in CLASS_MARKERS)
+def _names_construct_roots(data: bytes) -> bool:
+    """Whether a file can define or use constructs at first sight: it imports from cdktf, or names
+    Construct together with the constructs package (`ConstructorError` alone does not count)."""
+    return b"cdktf" in data or (b"Construct" in data and b"constructs" in data)
 
 
 @dataclass
@@ -102,13 +105,25 @@ class ProjectContext:
                 data = context._index_file(path, ".".join(parts), facts_cache, force=False)
                 if data is not None:
                     unmarked.append((path, ".".join(parts), data))
-        if index_classes and unmarked:
-            # second pass: a file that only uses project constructs (`Net(stack, id=...)`) names one of them
-            names = [n.encode() for n in context.classes]
+        # Files that subclass or use project constructs without naming Construct or TerraformStack
+        # (`class Net(BaseStack)`, `Net(stack, id=...)`) name a construct class the index already knows:
+        # add them until nothing new turns up. Only construct names count, so the unrelated code of a
+        # monorepo is never parsed.
+        searched: set[str] = set()
+        while index_classes and unmarked:
+            context.__dict__.pop("construct_class_names", None)
+            names = [n.encode() for n in context.construct_class_names - searched]
+            if not names:
+                break
+            searched |= context.construct_class_names
+            still = []
             for path, dotted, data in unmarked:
                 if any(name in data for name in names):
                     context._index_file(path, dotted, facts_cache, force=True, data=data)
-            context.__dict__.pop("construct_class_names", None)
+                else:
+                    still.append((path, dotted, data))
+            unmarked = still
+        context.__dict__.pop("construct_class_names", None)
         context.local_modules = frozenset(modules)
         return context
 
@@ -121,7 +136,7 @@ class ProjectContext:
                 data = path.read_bytes()
             except OSError:
                 return None
-        if not force and not any(m in data for m in CLASS_MARKERS_BYTES):
+        if not force and not _names_construct_roots(data):
             return data
         facts = None
         key = hashlib.sha256(data).hexdigest() if facts_cache is not None else ""
@@ -150,14 +165,15 @@ class ProjectContext:
             "app": self.app_command(),
             "modules": sorted(self.local_modules),
             "names": {k: sorted(v) for k, v in sorted(self.module_names.items())},
+            # rows serialized before sorting: they mix None and tuples, which do not compare
             "classes": sorted(
-                [i.name, str(i.path), list(i.bases), i.init_params, i.construct_id_taken, i.init_defaults,
-                 i.has_var_keyword, i.defines_suffix, [list(c) for c in i.provider_calls]]
+                json.dumps([i.name, str(i.path), i.bases, i.init_params, i.construct_id_taken, i.init_defaults,
+                            i.has_var_keyword, i.defines_suffix, i.provider_calls])
                 for infos in self.classes.values() for i in infos
             ),
             "sites": sorted(
-                [s.callee, str(s.path), s.line, s.enclosing_class, s.enclosing_function, s.first,
-                 sorted(s.keywords), s.positional]
+                json.dumps([s.callee, str(s.path), s.line, s.enclosing_class, s.enclosing_function, s.first,
+                            sorted(s.keywords), s.positional])
                 for s in self.sites
             ),
             "suffix": sorted((str(k), v) for k, v in self.suffix_variables.items()),

@@ -36,6 +36,15 @@ def class_defs(module: cst.Module) -> list[cst.ClassDef]:
     return [node for node in walk_statements(module) if isinstance(node, cst.ClassDef)]
 
 
+def dotted_name(module: str) -> cst.Attribute | cst.Name:
+    """`a.b.c` as the expression LibCST uses for module names and attribute chains."""
+    parts = module.split(".")
+    node: cst.Attribute | cst.Name = cst.Name(parts[0])
+    for part in parts[1:]:
+        node = cst.Attribute(node, cst.Name(part))
+    return node
+
+
 def _child_statements(node: cst.BaseCompoundStatement) -> list[cst.CSTNode]:
     children: list[cst.CSTNode] = []
 

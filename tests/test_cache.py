@@ -86,3 +86,10 @@ def test_warm_diff_is_served_from_the_cache_but_never_stands_in_for_a_real_fix(t
     assert count_processing == []
     assert cli("fix", tmp_path / "src", "--cache-dir", tmp_path / "cache").exit_code == 0
     assert "S3BucketVersioningA" in (tmp_path / "src" / "a.py").read_text()
+
+
+def test_project_digest_handles_classes_with_and_without_init(tmp_path):
+    # the digest once sorted rows mixing None and tuples: TypeError on any such project, cache or not
+    write(tmp_path / "src" / "a.py", "from constructs import Construct\n\nclass A(Construct):\n    pass\n")
+    write(tmp_path / "src" / "b.py", NET.format(param="construct_id"))
+    assert cli("check", tmp_path / "src", "--cache-dir", tmp_path / "cache").exit_code == 0
