@@ -29,9 +29,11 @@ FIXER = [sys.executable, "-m", "fixer"]
 WRAPPER = """
 import json, resource, subprocess, sys, time
 start = time.perf_counter()
-code = subprocess.run(sys.argv[1:], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL).returncode
+run = subprocess.run(sys.argv[1:], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
 wall = time.perf_counter() - start
-print(json.dumps([wall, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss, code]))
+crashed = b"Traceback (most recent call last)" in run.stderr
+print(json.dumps([wall, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss, run.returncode, crashed,
+                  run.stderr[-3000:].decode(errors="replace")]))
 """
 
 FLOOR = """
@@ -45,10 +47,11 @@ for name in Path(sys.argv[1]).read_text().splitlines():
 
 def measure(command: list[str], cwd: Path) -> tuple[float, int, int]:
     out = subprocess.run([sys.executable, "-c", WRAPPER, *command], cwd=cwd, capture_output=True, text=True, check=True)
-    wall, rss_kb, code = json.loads(out.stdout)
-    if code not in (0, 1):  # 2 is a usage or processing error, anything else a crash: never time those
-        detail = subprocess.run(command, cwd=cwd, capture_output=True, text=True)
-        raise SystemExit(f"{' '.join(command)} exited {code}:\n{detail.stderr[-2000:]}")
+    wall, rss_kb, code, crashed, stderr = json.loads(out.stdout)
+    # 0/1 findings, 2 files reported as unprocessable (the stdlib ships deliberately broken ones); a
+    # traceback, whatever the exit code, is a crash, and a crash is never timed
+    if crashed or code not in (0, 1, 2):
+        raise SystemExit(f"{' '.join(command)} crashed (exit {code}):\n{stderr}")
     return wall, rss_kb, code
 
 
@@ -61,15 +64,19 @@ def cdktf_sources() -> list[Path]:
 
 
 def copy_cdktf(dest: Path) -> int:
+    """One copy of the repo's CDKTF code. Project trees keep their cdktf.json; the single-file golden
+    cases go into one project of their own, as CDKTF code lives in a monorepo (with a cdktf.json)."""
     count = 0
+    singles = dest / "single-file-cases"
+    singles.mkdir(parents=True)
+    (singles / "cdktf.json").write_text('{"language": "python", "app": "python main.py"}')
     for number, source in enumerate(cdktf_sources()):
-        target = dest / f"{number:03d}-{source.parent.name if source.name.startswith('before') else source.name}"
         if source.is_dir():
+            target = dest / f"{number:03d}-{source.parent.name if source.name == 'before' else source.name}"
             shutil.copytree(source, target)
             count += sum(1 for _ in target.rglob("*.py"))
         else:
-            target.mkdir(parents=True)
-            shutil.copy(source, target / "stack.py")
+            shutil.copy(source, singles / f"case_{number:03d}.py")
             count += 1
     return count
 

@@ -54,7 +54,7 @@ class LibPackageImports(Rule):
             return False  # a file that puts folders on sys.path itself has chosen how it imports
         if not project.entry_runs_from_root:
             return False  # entry inside lib/ (`python lib/main.py`): lib/ is on sys.path, `stacks.x` is right
-        return any(m.startswith(PACKAGE + ".") for m in project.local_modules)
+        return project.has_package(PACKAGE)
 
     def __init__(self, context) -> None:
         super().__init__(context)

@@ -236,6 +236,13 @@ class ProjectContext:
         """Stacks the project builds with an App as scope."""
         return frozenset(s.callee for s in self.sites if s.first == "app" and s.callee in self.construct_class_names)
 
+    def has_package(self, name: str) -> bool:
+        return name in self._top_packages
+
+    @cached_property
+    def _top_packages(self) -> frozenset[str]:
+        return frozenset(m.split(".", 1)[0] for m in self.local_modules if "." in m)
+
     def names_in_module(self, dotted: str) -> frozenset[str] | None:
         """Top-level names a project module defines (None: no such module), read on first request."""
         if dotted not in self.module_names:
