@@ -243,6 +243,16 @@ def run(
             on_result(result)
 
     jobs = jobs or os.cpu_count() or 1
+    if jobs > 1 and len(pending) >= POOL_THRESHOLD:
+        # Screen in this process: a file no rule can match costs a read here, not a trip to a worker.
+        screened = []
+        for number in pending:
+            path, root = items[number]
+            if _could_match_any(path, rules, projects[root]):
+                screened.append(number)
+            else:
+                done(number, FileResult(path))
+        pending = screened
     if jobs <= 1 or len(pending) < POOL_THRESHOLD:
         for number in pending:
             path, root = items[number]
@@ -255,6 +265,16 @@ def run(
     if cache is not None:
         cache.save()
     return [r for r in results if r is not None]
+
+
+def _could_match_any(path: str, rules: Sequence[type[Rule]], project: ProjectContext) -> bool:
+    """False only when the file reads and decodes and no rule's cheap test matches it; anything else
+    (an unreadable or undecodable file included) goes on to full processing, which reports it."""
+    try:
+        text = decode(Path(path).read_bytes()).text
+    except (OSError, SyntaxError, UnicodeDecodeError, LookupError):
+        return True
+    return any(rule.could_match(text, project, path) for rule in rules)
 
 
 def _project_key(project: ProjectContext) -> str:
