@@ -90,15 +90,17 @@ class ConstructIdParameter(Rule):
 
     @classmethod
     def could_match(cls, text: str, project, path: str) -> bool:  # type: ignore[override]
-        # `id` as a parameter or keyword (`, id:` `, id)` `(id=`), not the everywhere-present `x.id`
-        if not ID_PARAMETER_OR_KEYWORD.search(text):
-            return False
         # the project facts say whether this file defines a construct taking `id` or calls one with `id=`
-        if any(c.init_params and "id" in c.init_params and project.is_construct_class(c.name) for c in project.classes_in(path)):
-            return True
-        return any("id" in s.keywords and s.callee in project.construct_class_names for s in project.sites_in(path)) or any(
-            "id" in s.keywords and s.callee == "__init__" for s in project.sites_in(path)
+        # (dictionary look-ups, so they come before any scan of the text)
+        defines = any(
+            c.init_params and "id" in c.init_params and project.is_construct_class(c.name) for c in project.classes_in(path)
         )
+        calls = any(
+            "id" in s.keywords and (s.callee in project.construct_class_names or s.callee == "__init__")
+            for s in project.sites_in(path)
+        )
+        # `id` as a parameter or keyword (`, id:` `, id)` `(id=`), not the everywhere-present `x.id`
+        return (defines or calls) and bool(ID_PARAMETER_OR_KEYWORD.search(text))
 
     def __init__(self, context) -> None:
         super().__init__(context)

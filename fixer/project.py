@@ -632,11 +632,18 @@ def find_project_root(path: Path) -> Path:
     return _cdktf_folder(start) or start
 
 
-def _cdktf_folder(start: Path) -> Path | None:
-    for folder in (start, *start.parents):
-        if (folder / "cdktf.json").is_file():
-            return folder
-    return None
+def _cdktf_folder(start: Path, memo: dict[Path, Path | None] | None = None) -> Path | None:
+    """Nearest folder at or above `start` with cdktf.json; `memo` spares the files of one run from
+    asking the same folders again."""
+    if memo is not None and start in memo:
+        return memo[start]
+    if (start / "cdktf.json").is_file():
+        found: Path | None = start
+    else:
+        found = None if start.parent == start else _cdktf_folder(start.parent, memo)
+    if memo is not None:
+        memo[start] = found
+    return found
 
 
 def assign_roots(given: Sequence[Path], files: Sequence[Path]) -> dict[Path, Path]:
@@ -644,9 +651,10 @@ def assign_roots(given: Sequence[Path], files: Sequence[Path]) -> dict[Path, Pat
     the command line that contains it (for a file named directly, its folder)."""
     folders = sorted((g.resolve() for g in given if g.is_dir()), key=lambda g: len(g.parts), reverse=True)
     roots = {}
+    memo: dict[Path, Path | None] = {}
     for file in files:
         resolved = file.resolve()
-        found = _cdktf_folder(resolved.parent)
+        found = _cdktf_folder(resolved.parent, memo)
         if found is None:
             found = next((g for g in folders if resolved.is_relative_to(g)), resolved.parent)
         roots[file] = found
