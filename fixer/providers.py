@@ -199,8 +199,20 @@ def installed_version(spec: ProviderSpec, project_root: Path | None = None) -> s
     return f"snapshot:{snapshots[-1].name}" if snapshots else None
 
 
+# One index per provider installation or snapshot per process, whatever the number of projects using it:
+# a run over a monorepo of small projects must not parse and hold 25,000 names once per project.
+_LOADED: dict[tuple[str, str], ProviderIndex | None] = {}
+
+
 def load_index(spec: ProviderSpec, project_root: Path | None = None) -> ProviderIndex | None:
     installed = _find_installed(spec, project_site_packages(project_root))
+    where = (spec.package, str(installed[0]) if installed else "snapshot")
+    if where not in _LOADED:
+        _LOADED[where] = _load_index(spec, installed)
+    return _LOADED[where]
+
+
+def _load_index(spec: ProviderSpec, installed: tuple[Path, str] | None) -> ProviderIndex | None:
     if installed is not None:
         package_dir, version = installed
         cached = cache_dir() / "providers" / f"{spec.distribution}-{version}.json"

@@ -14,6 +14,9 @@ def _isolated_cache(tmp_path_factory, monkeypatch):
     monkeypatch.setenv("CDKTF_FIXER_CACHE_DIR", str(tmp_path_factory.getbasetemp() / "cache"))
     monkeypatch.delenv("CI", raising=False)
     monkeypatch.chdir(tmp_path_factory.mktemp("cwd"))
+    from fixer import providers
+
+    providers._LOADED.clear()  # each test sees the provider index loaded (and cached on disk) afresh
     yield
 
 

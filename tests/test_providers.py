@@ -89,3 +89,10 @@ def test_resolve(aws, module, name, expected):
         assert got.fix is not None and got.fix.value == "none" and got.name is None
     else:
         assert (got.module, got.name, got.fix.value) == expected
+
+
+def test_projects_share_one_loaded_index(tmp_path):
+    # a monorepo of many small projects must not hold one 25,000-name index per project
+    first, second = tmp_path / "one", tmp_path / "two"
+    first.mkdir(), second.mkdir()
+    assert load_index(AWS, first) is load_index(AWS, second)
