@@ -190,9 +190,20 @@ def project_site_packages(project_root: Path | None) -> list[Path]:
     return found
 
 
+_LOCATED: dict[tuple[str, tuple[Path, ...]], tuple[Path, str] | None] = {}
+
+
+def _locate(spec: ProviderSpec, project_root: Path | None) -> tuple[Path, str] | None:
+    """The installation a project uses; asked once per process for all projects sharing site-packages."""
+    key = (spec.package, tuple(project_site_packages(project_root)))
+    if key not in _LOCATED:
+        _LOCATED[key] = _find_installed(spec, list(key[1]))
+    return _LOCATED[key]
+
+
 def installed_version(spec: ProviderSpec, project_root: Path | None = None) -> str | None:
     """The provider version load_index would use, without loading the index."""
-    installed = _find_installed(spec, project_site_packages(project_root))
+    installed = _locate(spec, project_root)
     if installed is not None:
         return installed[1]
     snapshots = snapshot_files(spec)
@@ -205,7 +216,7 @@ _LOADED: dict[tuple[str, str], ProviderIndex | None] = {}
 
 
 def load_index(spec: ProviderSpec, project_root: Path | None = None) -> ProviderIndex | None:
-    installed = _find_installed(spec, project_site_packages(project_root))
+    installed = _locate(spec, project_root)
     where = (spec.package, str(installed[0]) if installed else "snapshot")
     if where not in _LOADED:
         _LOADED[where] = _load_index(spec, installed)

@@ -17,6 +17,7 @@ def _isolated_cache(tmp_path_factory, monkeypatch):
     from fixer import providers
 
     providers._LOADED.clear()  # each test sees the provider index loaded (and cached on disk) afresh
+    providers._LOCATED.clear()
     yield
 
 
