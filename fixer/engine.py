@@ -204,7 +204,9 @@ def run(
     on_result: Callable[[FileResult], None] | None = None,
     cache: "ResultCache | None" = None,
 ) -> list[FileResult]:
-    """Process `files` (each with its project root), reusing cached results where nothing changed."""
+    """Process `files` (each with its project root), reusing cached results where nothing changed.
+    Three phases: answers from the cache; in pool mode, a screen for files no rule can match; the rest
+    processed in this process or a pool."""
     from fixer.registry import rule_by_code
 
     rules = [rule_by_code(c) for c in options.rule_codes]
@@ -217,23 +219,6 @@ def run(
     items = [(str(f), file_roots[f]) for f in files]
     results: list[FileResult | None] = [None] * len(items)
     keys: dict[int, str] = {}
-    pending: list[int] = []
-    project_keys = {root: _project_key(project) for root, project in projects.items()} if cache else {}
-    for number, (path, root) in enumerate(items):
-        if cache is not None:
-            try:
-                key = cache.key(Path(path).read_bytes(), project_keys[root])
-            except OSError:
-                key = None  # unreadable: processing reports it
-            hit = cache.get(key, path) if key else None
-            if hit is not None:
-                results[number] = hit
-                if on_result:
-                    on_result(hit)
-                continue
-            if key:
-                keys[number] = key
-        pending.append(number)
 
     def done(number: int, result: FileResult) -> None:
         results[number] = result
@@ -242,9 +227,13 @@ def run(
         if on_result:
             on_result(result)
 
+    pending = list(range(len(items)))
+    if cache is not None:
+        pending = _answer_from_cache(items, projects, cache, keys, done)
     jobs = jobs or os.cpu_count() or 1
-    if jobs > 1 and len(pending) >= POOL_THRESHOLD:
-        # Screen in this process: a file no rule can match costs a read here, not a trip to a worker.
+    use_pool = jobs > 1 and len(pending) >= POOL_THRESHOLD
+    if use_pool:
+        # a file no rule can match costs a read here, not a trip to a worker and back
         screened = []
         for number in pending:
             path, root = items[number]
@@ -253,18 +242,44 @@ def run(
             else:
                 done(number, FileResult(path))
         pending = screened
-    if jobs <= 1 or len(pending) < POOL_THRESHOLD:
-        for number in pending:
-            path, root = items[number]
-            done(number, process_file(path, rules, projects[root], options))
-    else:
+        use_pool = len(pending) >= POOL_THRESHOLD
+    if use_pool:
         with ProcessPoolExecutor(max_workers=jobs, initializer=_init_worker, initargs=(projects, options)) as pool:
             work = [items[n] for n in pending]
             for number, result in zip(pending, pool.map(_work, work, chunksize=max(1, len(work) // (jobs * 8)))):
                 done(number, result)
+    else:
+        for number in pending:
+            path, root = items[number]
+            done(number, process_file(path, rules, projects[root], options))
     if cache is not None:
         cache.save()
     return [r for r in results if r is not None]
+
+
+def _answer_from_cache(
+    items: list[tuple[str, Path]],
+    projects: dict[Path, ProjectContext],
+    cache: "ResultCache",
+    keys: dict[int, str],
+    done: Callable[[int, FileResult], None],
+) -> list[int]:
+    """Hand cached results to `done`; return the items still to process, with their keys in `keys`."""
+    project_keys = {root: _project_key(project) for root, project in projects.items()}
+    pending = []
+    for number, (path, root) in enumerate(items):
+        try:
+            key = cache.key(Path(path).read_bytes(), project_keys[root])
+        except OSError:
+            pending.append(number)  # unreadable: processing reports it
+            continue
+        hit = cache.get(key, path)
+        if hit is not None:
+            done(number, hit)
+        else:
+            keys[number] = key
+            pending.append(number)
+    return pending
 
 
 def _could_match_any(path: str, rules: Sequence[type[Rule]], project: ProjectContext) -> bool:
