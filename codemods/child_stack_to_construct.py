@@ -37,7 +37,7 @@ class ChildStackToConstruct(Rule):
     markers = ("TerraformStack",)
     uses_project_classes = True
 
-    INVALID = [
+    INVALID = (
         Example(
             """
             from cdktf import App, TerraformStack
@@ -75,9 +75,9 @@ class ChildStackToConstruct(Rule):
 
             TapStack(App(), "tap")
             """,
-        )
-    ]
-    VALID = [
+        ),
+    )
+    VALID = (
         """
         from cdktf import App, TerraformStack
 
@@ -94,7 +94,7 @@ class ChildStackToConstruct(Rule):
         NetworkStack(app, "network")
         DnsStack(app, "dns")
         """,
-    ]
+    )
 
     @classmethod
     def could_match(cls, text: str, project, path: str) -> bool:  # type: ignore[override]
@@ -103,17 +103,12 @@ class ChildStackToConstruct(Rule):
     def __init__(self, context) -> None:
         super().__init__(context)
         self.converted = False
-        self.class_depth = 0
 
     def visit_Module(self, node: cst.Module) -> bool:
         children = self.context.project.child_stacks
         return any(c.name.value in children for c in class_defs(node))
 
-    def visit_ClassDef(self, node: cst.ClassDef) -> None:
-        self.class_depth += 1
-
     def leave_ClassDef(self, original_node: cst.ClassDef, updated_node: cst.ClassDef) -> cst.ClassDef:
-        self.class_depth -= 1
         name = original_node.name.value
         if name not in self.context.project.child_stacks:
             return updated_node
@@ -153,7 +148,11 @@ class ChildStackToConstruct(Rule):
             return updated_node
         # imported here: libcst.codemod pulls in libcst.matchers (~0.2 s) that most runs never need
         from libcst.codemod import CodemodContext
-        from libcst.codemod.visitors import AddImportsVisitor, ImportItem, RemoveImportsVisitor
+        from libcst.codemod.visitors import (
+            AddImportsVisitor,
+            ImportItem,
+            RemoveImportsVisitor,
+        )
 
         context = CodemodContext()
         updated_node = AddImportsVisitor(context, [ImportItem("constructs", "Construct")]).transform_module(updated_node)

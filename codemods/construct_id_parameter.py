@@ -51,15 +51,15 @@ class ConstructIdParameter(Rule):
     markers = ("Construct", "Stack")
     uses_project_classes = True
 
-    VALID = [
+    VALID = (
         """
         class Network(Construct):
             def __init__(self, scope, construct_id):
                 super().__init__(scope, construct_id)
                 Subnet(self, "a", vpc_id=vpc.id)
         """,
-    ]
-    INVALID = [
+    )
+    INVALID = (
         Example(
             """
             from cdktf import App, TerraformStack
@@ -85,8 +85,8 @@ class ConstructIdParameter(Rule):
 
             TapStack(App(), construct_id="tap")
             """,
-        )
-    ]
+        ),
+    )
 
     @classmethod
     def could_match(cls, text: str, project, path: str) -> bool:  # type: ignore[override]

@@ -37,7 +37,7 @@ class EnvironmentSuffix(Rule):
     markers = ("Stack", "Construct")
     uses_project_classes = True
 
-    INVALID = [
+    INVALID = (
         Example(
             """
             import os
@@ -83,9 +83,9 @@ class EnvironmentSuffix(Rule):
             app = App()
             TapStack(app, "tap", environment_suffix=environment_suffix)
             """,
-        )
-    ]
-    VALID = [
+        ),
+    )
+    VALID = (
         """
         from cdktf import App, TerraformStack
 
@@ -97,7 +97,7 @@ class EnvironmentSuffix(Rule):
 
         TapStack(App(), "tap")
         """,
-    ]
+    )
 
     @classmethod
     def could_match(cls, text: str, project, path: str) -> bool:  # type: ignore[override]

@@ -37,16 +37,16 @@ class LibPackageImports(Rule):
     markers = ("import",)
     uses_project_classes = True
 
-    INVALID = [
+    INVALID = (
         Example(
             "from stacks.vpc_stack import VpcStack\n",
             "from lib.stacks.vpc_stack import VpcStack\n",
             files=(("cdktf.json", "{}"), ("lib/stacks/vpc_stack.py", "class VpcStack:\n    pass\n")),
-        )
-    ]
-    VALID = [
+        ),
+    )
+    VALID = (
         "from lib.stacks.vpc_stack import VpcStack\nfrom .network import Network\nfrom constructs import Construct\n",
-    ]
+    )
 
     @classmethod
     def could_match(cls, text: str, project, path: str) -> bool:  # type: ignore[override]

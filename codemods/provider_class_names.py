@@ -11,8 +11,8 @@ from libcst.helpers import get_full_name_for_node
 from libcst.metadata import ScopeProvider
 
 from fixer.providers import PROVIDERS, ProviderIndex, pascal
-from fixer.statements import dotted_name, statement_imports
 from fixer.rule import Example, Fix, Rule
+from fixer.statements import dotted_name, statement_imports
 
 
 @dataclass(frozen=True)
@@ -123,14 +123,6 @@ class _Target:
 
 
 @dataclass
-class _ModuleUse:
-    """`binding.Name` where `binding` names a provider module (or the package, then `binding.module.Name`)."""
-
-    attribute: cst.Attribute
-    replacement: cst.BaseExpression | None = None
-
-
-@dataclass
 class _Plan:
     alias_targets: dict[cst.ImportAlias, _Target | None] = field(default_factory=dict)  # None: drop alias
     extra_imports: dict[cst.CSTNode, list[_Target]] = field(default_factory=dict)  # import stmt -> additions
@@ -163,12 +155,12 @@ class ProviderClassNames(Rule):
     fix_safety = Fix.UNSAFE
     markers = tuple(spec.package for spec in PROVIDERS)
 
-    VALID = [
+    VALID = (
         "from cdktf_cdktf_provider_aws.s3_bucket_versioning import S3BucketVersioningA\n",
         "from cdktf_cdktf_provider_aws.security_group import SecurityGroup, SecurityGroupIngress\n",
         "from cdktf_cdktf_provider_aws import vpc\nvpc.Vpc(self, 'vpc')\n",
-    ]
-    INVALID = [
+    )
+    INVALID = (
         Example(
             """
             from cdktf_cdktf_provider_aws.s3_bucket_versioning import S3BucketVersioning
@@ -185,7 +177,7 @@ class ProviderClassNames(Rule):
             "from cdktf_cdktf_provider_aws import Vpc, AwsProvider\n",
             "from cdktf_cdktf_provider_aws.vpc import Vpc\nfrom cdktf_cdktf_provider_aws.provider import AwsProvider\n",
         ),
-    ]
+    )
 
     def __init__(self, context) -> None:
         super().__init__(context)

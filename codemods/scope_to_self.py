@@ -29,7 +29,7 @@ class ScopeToSelf(Rule):
     markers = ("Construct", "Stack")
     uses_project_classes = True
 
-    INVALID = [
+    INVALID = (
         Example(
             """
             from cdktf import App, TerraformStack
@@ -65,9 +65,9 @@ class ScopeToSelf(Rule):
 
             TapStack(App(), "tap")
             """,
-        )
-    ]
-    VALID = [
+        ),
+    )
+    VALID = (
         """
         from cdktf import TerraformStack
 
@@ -76,7 +76,7 @@ class ScopeToSelf(Rule):
             def __init__(self, scope, construct_id):
                 super().__init__(scope, construct_id)
         """,
-    ]
+    )
 
     @classmethod
     def could_match(cls, text: str, project, path: str) -> bool:  # type: ignore[override]

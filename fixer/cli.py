@@ -9,7 +9,7 @@ from __future__ import annotations
 import os
 import sys
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, Optional
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
@@ -31,26 +31,26 @@ app = typer.Typer(
 )
 
 PathsArg = Annotated[
-    Optional[list[Path]],
+    list[Path] | None,
     typer.Argument(help="Files or folders to process (default: current folder). Folders honour .gitignore."),
 ]
 SelectOpt = Annotated[
-    Optional[list[str]],
+    list[str] | None,
     typer.Option("--select", help="Rule codes or prefixes to run (repeatable or comma-separated, e.g. CTB,CTA003)."),
 ]
 IgnoreOpt = Annotated[
-    Optional[list[str]], typer.Option("--ignore", help="Rule codes or prefixes to skip (repeatable or comma-separated).")
+    list[str] | None, typer.Option("--ignore", help="Rule codes or prefixes to skip (repeatable or comma-separated).")
 ]
 FormatOpt = Annotated[str, typer.Option("--output-format", help="text, json, sarif or github.")]
 JobsOpt = Annotated[
-    Optional[int], typer.Option("--jobs", "-j", min=1, help="Worker processes (default: all cores).")
+    int | None, typer.Option("--jobs", "-j", min=1, help="Worker processes (default: all cores).")
 ]
 StatsOpt = Annotated[bool, typer.Option("--statistics", help="Print a count of findings per rule.")]
 QuietOpt = Annotated[bool, typer.Option("--quiet", "-q", help="Print findings only: no summary, no progress bar.")]
 VerboseOpt = Annotated[bool, typer.Option("--verbose", "-v", help="Show tracebacks of failing rules and the provider index used.")]
 NoCacheOpt = Annotated[bool, typer.Option("--no-cache", help="Neither read nor write the results cache.")]
 CacheDirOpt = Annotated[
-    Optional[Path],
+    Path | None,
     typer.Option("--cache-dir", help="Where results of earlier runs are kept (default: .cdktf_fixer_cache beside "
                  "the pyproject.toml with [tool.cdktf-fixer], else in the current folder)."),
 ]
@@ -169,12 +169,18 @@ def _run(
         raise typer.Exit(1)
 
 
-def _with_progress(files, roots, options, jobs, quiet, engine, cache) -> list["FileResult"]:
+def _with_progress(files, roots, options, jobs, quiet, engine, cache) -> list[FileResult]:
     show = not quiet and sys.stderr.isatty() and len(files) >= 50 and not os.environ.get("CI")
     if not show:
         return engine.run(files, roots, options, jobs, cache=cache)
     from rich.console import Console
-    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+    from rich.progress import (
+        BarColumn,
+        MofNCompleteColumn,
+        Progress,
+        TextColumn,
+        TimeElapsedColumn,
+    )
 
     with Progress(
         TextColumn("{task.description}"),

@@ -85,9 +85,8 @@ def iter_python_files(
                     continue
                 if not _ignored(path, True, _applicable(specs, path)):
                     stack.append((path, specs))
-            elif entry.name.endswith(".py") and entry.is_file():
-                if not _ignored(path, False, _applicable(specs, path)):
-                    files.append(path)
+            elif entry.name.endswith(".py") and entry.is_file() and not _ignored(path, False, _applicable(specs, path)):
+                files.append(path)
         yield from reversed(files)
 
 

@@ -122,7 +122,7 @@ def fix_source(
     except cst.ParserSyntaxError as exc:
         result.error = FileError(path, exc.raw_line, exc.raw_column + 1, f"cannot parse: {exc.message}")
         return result
-    except Exception as exc:  # LibCST can raise other errors on exotic input
+    except Exception as exc:  # noqa: BLE001  LibCST can raise other errors on exotic input: report, go on
         result.error = FileError(path, 1, 1, f"cannot parse: {type(exc).__name__}: {exc}")
         return result
     result.parsed = True
@@ -134,7 +134,7 @@ def fix_source(
         context.wrapper = wrapper
         try:
             module = module.visit(rule_class(context))
-        except Exception as exc:
+        except Exception as exc:  # noqa: BLE001  a failing rule is an error entry; the file stays untouched
             result.error = FileError(
                 path, 1, 1, f"rule {rule_class.code} failed: {type(exc).__name__}: {exc}", traceback.format_exc()
             )
@@ -202,7 +202,7 @@ def run(
     options: Options,
     jobs: int | None = None,
     on_result: Callable[[FileResult], None] | None = None,
-    cache: "ResultCache | None" = None,
+    cache: ResultCache | None = None,
 ) -> list[FileResult]:
     """Process `files` (each with its project root), reusing cached results where nothing changed.
     Three phases: answers from the cache; in pool mode, a screen for files no rule can match; the rest
@@ -260,7 +260,7 @@ def run(
 def _answer_from_cache(
     items: list[tuple[str, Path]],
     projects: dict[Path, ProjectContext],
-    cache: "ResultCache",
+    cache: ResultCache,
     keys: dict[int, str],
     done: Callable[[int, FileResult], None],
 ) -> list[int]:

@@ -22,7 +22,6 @@ from fixer.providers import PROVIDERS, ProviderIndex, ProviderSpec, load_index
 # Library base classes whose subclasses are constructs: their __init__ takes (scope, id).
 CONSTRUCT_BASES = frozenset({"Construct", "TerraformStack"})
 # What a file must contain to possibly define a construct subclass.
-CLASS_MARKERS = ("Construct", "Stack")
 def _names_construct_roots(data: bytes) -> bool:
     """Whether a file can define or use constructs at first sight: it imports from cdktf, or names
     Construct together with the constructs package (`ConstructorError` alone does not count)."""
@@ -46,8 +45,8 @@ class ClassInfo:
 class SuffixPlan:
     main: str
     path: Path  # file defining the main stack
-    children: list["Site"]  # calls inside main.__init__ that omit a suffix the child requires
-    calls: list["Site"]  # calls of the main stack that do not pass one
+    children: list[Site]  # calls inside main.__init__ that omit a suffix the child requires
+    calls: list[Site]  # calls of the main stack that do not pass one
     conflict: bool  # a call passes positional arguments where the new parameter would go
     insert_at: int  # index in __init__'s parameters (counting self) for the new parameter
 
@@ -85,7 +84,7 @@ class ProjectContext:
         files: Sequence[Path] | None = None,
         index_classes: bool = True,
         facts_cache: dict | None = None,
-    ) -> "ProjectContext":
+    ) -> ProjectContext:
         """A CDKTF project (root with cdktf.json) is read whole; without cdktf.json there is no project
         beyond what the run was given, so only `files` are read (all of root when None)."""
         root = root.resolve()
@@ -300,7 +299,7 @@ class ProjectContext:
         return name in self.construct_class_names and (name in self.child_stacks or not self.is_stack_class(name))
 
     @cached_property
-    def suffix_plans(self) -> dict[str, "SuffixPlan"]:
+    def suffix_plans(self) -> dict[str, SuffixPlan]:
         """Main stacks whose children need an environment suffix the stack does not take (catalog A4/F4)."""
         plans = {}
         for main in sorted(self.main_stacks):
@@ -440,7 +439,7 @@ class FileFacts:
         }
 
     @classmethod
-    def from_json(cls, data: dict, path: Path) -> "FileFacts":
+    def from_json(cls, data: dict, path: Path) -> FileFacts:
         classes = [
             ClassInfo(name, path, tuple(bases), tuple(params) if params is not None else None, taken, defaults,
                       var_keyword, suffix, tuple((p[0], p[1]) for p in providers))
@@ -480,7 +479,7 @@ def _class_info(node: ast.ClassDef, path: Path) -> ClassInfo:
         for call in ast.walk(node)
         if isinstance(call, ast.Call)
         for name in [_base_name(call.func)]
-        if name and (name.endswith("Provider") or name.endswith("Backend"))
+        if name and name.endswith(("Provider", "Backend"))
     )
     if init is None:
         return ClassInfo(node.name, path, bases, None, False, provider_calls=providers)
@@ -623,13 +622,6 @@ def _mentions(function: ast.AST, name: str) -> bool:
         ):
             return True
     return False
-
-
-def find_project_root(path: Path) -> Path:
-    """Nearest folder at or above `path` holding cdktf.json; else the folder given (a file's parent)."""
-    path = path.resolve()
-    start = path if path.is_dir() else path.parent
-    return _cdktf_folder(start) or start
 
 
 def _cdktf_folder(start: Path, memo: dict[Path, Path | None] | None = None) -> Path | None:

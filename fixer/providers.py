@@ -36,11 +36,6 @@ PROVIDERS: tuple[ProviderSpec, ...] = (
 )
 
 
-def provider_for_module(dotted: str) -> ProviderSpec | None:
-    root = dotted.split(".", 1)[0]
-    return next((p for p in PROVIDERS if p.package == root), None)
-
-
 _WORD = re.compile(r"[A-Z][^A-Z]*")
 
 
@@ -160,7 +155,7 @@ def _find_installed(spec: ProviderSpec, search_paths: list[Path]) -> tuple[Path,
         version = metadata.version(spec.distribution)
     except metadata.PackageNotFoundError:
         return None
-    return Path(list(found.submodule_search_locations)[0]), version
+    return Path(next(iter(found.submodule_search_locations))), version
 
 
 def snapshot_files(spec: ProviderSpec) -> list[Path]:

@@ -8,20 +8,12 @@ import os
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
-from enum import Enum
 from pathlib import Path
 from typing import TextIO
 
 from fixer import __version__
 from fixer.engine import FileError, FileResult
 from fixer.rule import Finding, Fix, Rule
-
-
-class OutputFormat(str, Enum):
-    text = "text"
-    json = "json"
-    sarif = "sarif"
-    github = "github"
 
 
 @dataclass
@@ -99,13 +91,9 @@ def write_github(out: TextIO, results: Sequence[FileResult]) -> None:
     def escape(text: str) -> str:
         return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
 
-    for f in remaining(results):
-        out.write(
-            f"::error title=cdktf-fixer ({f.code}),file={display_path(f.path)},line={f.line},col={f.column}"
-            f"::{escape(f.code + ' ' + f.message)}\n"
-        )
-    for e in errors(results):
-        out.write(f"::error title=cdktf-fixer,file={display_path(e.path)},line={e.line},col={e.column}::{escape(e.reason)}\n")
+    out.writelines(f"::error title=cdktf-fixer ({f.code}),file={display_path(f.path)},line={f.line},col={f.column}"
+            f"::{escape(f.code + ' ' + f.message)}\n" for f in remaining(results))
+    out.writelines(f"::error title=cdktf-fixer,file={display_path(e.path)},line={e.line},col={e.column}::{escape(e.reason)}\n" for e in errors(results))
 
 
 def _sarif_location(path: str, line: int, column: int) -> dict:

@@ -17,9 +17,9 @@ wrong, which skips the traversal; metadata (positions, scopes) is computed only 
 from __future__ import annotations
 
 import textwrap
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from enum import Enum
-from collections.abc import Mapping
 from typing import TYPE_CHECKING, ClassVar
 
 import libcst as cst
@@ -74,7 +74,7 @@ class FileContext:
     """Everything a rule may know about the file it runs on; built once per file by the engine."""
 
     path: str
-    project: "ProjectContext"
+    project: ProjectContext
     apply: frozenset[Fix]  # which fixes to apply: empty in check/diff-less reporting
     suppressed: dict[int, frozenset[str] | None]  # line -> codes (None: all) silenced by ignore comments
     findings: list[Finding] = field(default_factory=list)
@@ -107,15 +107,15 @@ class Rule(cst.CSTTransformer):
     default_enabled: ClassVar[bool] = True
     # Whether the rule asks the project which classes are constructs (the engine then indexes them).
     uses_project_classes: ClassVar[bool] = False
-    VALID: ClassVar[list[str]] = []
-    INVALID: ClassVar[list[Example]] = []
+    VALID: ClassVar[tuple[str, ...]] = ()
+    INVALID: ClassVar[tuple[Example, ...]] = ()
 
     def __init__(self, context: FileContext) -> None:
         super().__init__()
         self.context = context
 
     @classmethod
-    def could_match(cls, text: str, project: "ProjectContext", path: str) -> bool:
+    def could_match(cls, text: str, project: ProjectContext, path: str) -> bool:
         """Cheap test before parsing: False means this rule cannot find anything in the file."""
         return any(marker in text for marker in cls.markers)
 

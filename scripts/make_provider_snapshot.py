@@ -16,7 +16,13 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from fixer.providers import DATA_DIR, PROVIDERS, ProviderIndex, _find_installed, read_installed  # noqa: E402
+from fixer.providers import (
+    DATA_DIR,
+    PROVIDERS,
+    ProviderIndex,
+    _find_installed,
+    read_installed,
+)
 
 
 def main() -> int:

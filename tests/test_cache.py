@@ -5,9 +5,9 @@ import json
 from pathlib import Path
 
 import pytest
+from helpers import cli
 
 from fixer import engine
-from helpers import cli
 
 BROKEN = "from cdktf_cdktf_provider_aws.s3_bucket_versioning import S3BucketVersioning\n"
 NET = "from constructs import Construct\n\nclass Net(Construct):\n    def __init__(self, scope, {param}):\n        pass\n"
@@ -78,7 +78,7 @@ def test_no_cache_writes_nothing_and_a_corrupt_cache_is_ignored(tmp_path):
 
 def test_warm_diff_is_served_from_the_cache_but_never_stands_in_for_a_real_fix(tmp_path, count_processing):
     write(tmp_path / "src" / "a.py", BROKEN)
-    diff = lambda: cli("fix", "--diff", tmp_path / "src", "--cache-dir", tmp_path / "cache")  # noqa: E731
+    diff = lambda: cli("fix", "--diff", tmp_path / "src", "--cache-dir", tmp_path / "cache")
     first = diff()
     count_processing.clear()
     second = diff()

@@ -9,12 +9,12 @@ from pathlib import Path
 
 import libcst as cst
 import pytest
+from helpers import cli, snapshot
 
 from fixer.engine import Options, fix_source, process_file, run
 from fixer.project import ProjectContext
 from fixer.rule import Fix, Rule
 from fixer.textio import decode
-from helpers import cli, snapshot
 
 BROKEN = "from cdktf_cdktf_provider_aws.s3_bucket_versioning import S3BucketVersioning\n"
 FIXED = "from cdktf_cdktf_provider_aws.s3_bucket_versioning import S3BucketVersioningA\n"
@@ -187,7 +187,7 @@ def test_bad_config_and_unknown_codes_are_usage_errors(tmp_path):
 
 def test_select_and_ignore_by_prefix(tmp_path):
     write(tmp_path / "a.py", BROKEN + "from constructs import Construct\nclass A(Construct):\n    def __init__(self, scope, id):\n        pass\n")
-    codes = lambda *a: {f["code"] for f in cli("check", tmp_path, "--output-format", "json", *a).json()["findings"]}  # noqa: E731
+    codes = lambda *a: {f["code"] for f in cli("check", tmp_path, "--output-format", "json", *a).json()["findings"]}
     assert codes() == {"CTB001", "CTA003"}
     assert codes("--select", "CTA") == {"CTA003"}
     assert codes("--ignore", "CTA003,CTB") == set()
@@ -213,7 +213,7 @@ def test_process_pool_gives_the_same_results_as_one_process(tmp_path):
     options = Options(("CTA003", "CTB001"))
     serial = run(files, roots, options, jobs=1)
     pooled = run(files, roots, options, jobs=2)
-    as_tuples = lambda rs: sorted((r.path, [f.to_json() for f in r.findings]) for r in rs)  # noqa: E731
+    as_tuples = lambda rs: sorted((r.path, [f.to_json() for f in r.findings]) for r in rs)
     assert as_tuples(serial) == as_tuples(pooled)
     assert sum(len(r.findings) for r in serial) == 15
 

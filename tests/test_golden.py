@@ -5,7 +5,6 @@ import ast
 from pathlib import Path
 
 import pytest
-
 from helpers import GoldenCase, cli, golden_cases, snapshot
 
 CASES = golden_cases()
@@ -55,7 +54,7 @@ def test_findings_on_before(case: GoldenCase, tmp_path: Path):
         if case.is_tree:
             entry["path"] = Path(f["path"]).resolve().relative_to(folder.resolve()).as_posix()
         got.append(entry)
-    key = lambda f: (f.get("path", ""), f["line"], f["code"])  # noqa: E731
+    key = lambda f: (f.get("path", ""), f["line"], f["code"])
     assert sorted(got, key=key) == sorted(case.spec["findings"], key=key)
     assert report["errors"] == []
 

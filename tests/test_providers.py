@@ -7,7 +7,13 @@ import pytest
 
 from codemods.provider_class_names import resolve
 from fixer import providers
-from fixer.providers import PROVIDERS, ProviderIndex, load_index, load_snapshot, snapshot_files
+from fixer.providers import (
+    PROVIDERS,
+    ProviderIndex,
+    load_index,
+    load_snapshot,
+    snapshot_files,
+)
 
 AWS = PROVIDERS[0]
 

@@ -2,13 +2,13 @@
 from __future__ import annotations
 
 import pytest
+from helpers import cli
 
 from fixer.engine import Options, fix_source
 from fixer.project import ProjectContext
 from fixer.registry import all_rules
 from fixer.rule import Fix
 from fixer.textio import decode
-from helpers import cli
 
 RULES = all_rules()
 
