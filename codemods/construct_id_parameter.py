@@ -8,7 +8,7 @@ import libcst as cst
 from libcst.helpers import get_full_name_for_node
 from libcst.metadata import ScopeProvider
 
-from fixer.project import CONSTRUCT_BASES
+from fixer.project import CONSTRUCT_BASES, takes_construct_id
 from fixer.rule import Example, Fix, Rule
 from fixer.statements import class_defs
 
@@ -195,7 +195,7 @@ class ConstructIdParameter(Rule):
         if not self._is_construct(class_name):
             return False
         params, taken = local
-        return ("id" in params and not taken) or ("construct_id" in params and "id" not in params)
+        return takes_construct_id(params, taken)
 
     def _callee_class(self, node: cst.Call) -> str | None:
         func = node.func

@@ -101,27 +101,18 @@ class EnvironmentSuffix(Rule):
 
     @classmethod
     def could_match(cls, text: str, project, path: str) -> bool:  # type: ignore[override]
-        here = Path(path).resolve()
-        return any(
-            plan.path.resolve() == here or any(s.path.resolve() == here for s in (*plan.children, *plan.calls))
-            for plan in project.suffix_plans.values()
-        )
+        return bool(_plans_here(project, path) or _calls_here(project, path))
 
     def __init__(self, context) -> None:
         super().__init__(context)
         self.class_names: list[str] = []
         self.here = Path(context.path).resolve()
-
-    def _plans(self) -> dict[str, SuffixPlan]:
-        return self.context.project.suffix_plans
+        self.main_here = _plans_here(context.project, context.path)
+        # (callee, line) of each call in this file the plans name: the children, then the main stack's callers
+        self.calls = _calls_here(context.project, context.path)
 
     def visit_Module(self, node: cst.Module) -> bool:
-        for plan in self._plans().values():
-            if plan.path.resolve() == self.here:
-                return True
-            if any(s.path.resolve() == self.here for s in (*plan.children, *plan.calls)):
-                return True
-        return False
+        return bool(self.main_here or self.calls)
 
     @property
     def _fix(self) -> Fix:
@@ -135,8 +126,8 @@ class EnvironmentSuffix(Rule):
         return updated_node
 
     def leave_FunctionDef(self, original_node: cst.FunctionDef, updated_node: cst.FunctionDef) -> cst.FunctionDef:
-        plan = self._plans().get(self.class_names[-1]) if self.class_names else None
-        if plan is None or original_node.name.value != "__init__" or plan.path.resolve() != self.here:
+        plan = self.main_here.get(self.class_names[-1]) if self.class_names else None
+        if plan is None or original_node.name.value != "__init__":
             return updated_node
         needs = sorted({s.callee for s in plan.children})
         message = (
@@ -157,20 +148,18 @@ class EnvironmentSuffix(Rule):
     def leave_Call(self, original_node: cst.Call, updated_node: cst.Call) -> cst.Call:
         callee = (get_full_name_for_node(original_node.func) or "").rsplit(".", 1)[-1]
         line = self.context.metadata(PositionProvider)[original_node].start.line
-        for plan in self._plans().values():
-            for site in plan.children:
-                if site.callee == callee and site.line == line and site.path.resolve() == self.here:
-                    return self._pass(original_node, updated_node, plan, cst.Name(SUFFIX),
-                                      f"`{callee}` requires `{SUFFIX}`; pass the stack's")
-            for site in plan.calls:
-                if site.callee == callee and site.line == line and site.path.resolve() == self.here:
-                    value = self._value_at_call_site(site.path)
-                    if value is None:
-                        self.report(original_node, f"`{plan.main}` will take `{SUFFIX}`: pass it here", Fix.NONE)
-                        return updated_node
-                    return self._pass(original_node, updated_node, plan, value,
-                                      f"`{plan.main}` will take `{SUFFIX}`: pass it here")
-        return updated_node
+        found = self.calls.get((callee, line))
+        if found is None:
+            return updated_node
+        plan, is_child = found
+        if is_child:
+            return self._pass(original_node, updated_node, plan, cst.Name(SUFFIX),
+                              f"`{callee}` requires `{SUFFIX}`; pass the stack's")
+        value = self._value_at_call_site(self.here)
+        if value is None:
+            self.report(original_node, f"`{plan.main}` will take `{SUFFIX}`: pass it here", Fix.NONE)
+            return updated_node
+        return self._pass(original_node, updated_node, plan, value, f"`{plan.main}` will take `{SUFFIX}`: pass it here")
 
     def _pass(self, original: cst.Call, updated: cst.Call, plan: SuffixPlan, value, message: str) -> cst.Call:
         if plan.conflict:
@@ -187,6 +176,26 @@ class EnvironmentSuffix(Rule):
         if path.name.startswith("test_") or path.name.endswith("_test.py") or "tests" in path.parts:
             return cst.SimpleString('"test"')
         return None
+
+
+def _plans_here(project, path: str) -> dict[str, SuffixPlan]:
+    """The plans whose main stack this file defines, by class name."""
+    here = Path(path).resolve()
+    return {name: plan for name, plan in project.suffix_plans.items() if plan.path.resolve() == here}
+
+
+def _calls_here(project, path: str) -> dict[tuple[str, int], tuple[SuffixPlan, bool]]:
+    """(callee, line) -> (plan, is a child call) for the calls in this file that a plan names."""
+    here = set(project.sites_in(path))
+    found: dict[tuple[str, int], tuple[SuffixPlan, bool]] = {}
+    for plan in project.suffix_plans.values():
+        for site in plan.children:
+            if site in here:
+                found[(site.callee, site.line)] = (plan, True)
+        for site in plan.calls:
+            if site in here:
+                found.setdefault((site.callee, site.line), (plan, False))
+    return found
 
 
 def _insert_parameter(params: cst.Parameters, index: int) -> cst.Parameters:

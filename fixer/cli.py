@@ -134,7 +134,7 @@ def _run(
         from fixer.cache import CACHE_DIR_NAME, ResultCache
 
         cache = ResultCache(cache_dir or config.base / CACHE_DIR_NAME, options.rule_codes, options.apply, options.write)
-    results = _with_progress(files, roots, options, jobs, quiet, engine, cache)
+    results = _with_progress(files, roots, options, jobs, quiet, cache)
 
     machine = output_format != "text"
     out = sys.stdout
@@ -169,7 +169,9 @@ def _run(
         raise typer.Exit(1)
 
 
-def _with_progress(files, roots, options, jobs, quiet, engine, cache) -> list[FileResult]:
+def _with_progress(files, roots, options, jobs, quiet, cache) -> list[FileResult]:
+    from fixer import engine
+
     show = not quiet and sys.stderr.isatty() and len(files) >= 50 and not os.environ.get("CI")
     if not show:
         return engine.run(files, roots, options, jobs, cache=cache)

@@ -8,6 +8,7 @@ A file that does not parse, or a rule that raises, yields an error entry and the
 
 from __future__ import annotations
 
+import functools
 import io
 import os
 import tokenize
@@ -92,18 +93,24 @@ def _suppressions(text: str) -> dict[int, frozenset[str] | None]:
     return found
 
 
+@functools.cache
+def _pattern(pattern: str):  # pathspec is imported here, lazily, so no return annotation
+    """A per-file-ignores glob, compiled once per process rather than once per file."""
+    from pathspec import GitIgnoreSpec
+
+    return GitIgnoreSpec.from_lines([pattern])
+
+
 def _rules_for_file(path: str, rules: Sequence[type[Rule]], options: Options) -> list[type[Rule]]:
     if not options.per_file_ignores or options.config_dir is None:
         return list(rules)
-    from pathspec import GitIgnoreSpec
-
     try:
         relative = Path(path).resolve().relative_to(Path(options.config_dir)).as_posix()
     except ValueError:
         return list(rules)
     ignored: set[str] = set()
     for pattern, codes in options.per_file_ignores:
-        if GitIgnoreSpec.from_lines([pattern]).match_file(relative):
+        if _pattern(pattern).match_file(relative):
             ignored.update(codes)
     return [r for r in rules if not any(r.code.startswith(c) for c in ignored)]
 
@@ -176,20 +183,22 @@ def process_file(path: str, rules: Sequence[type[Rule]], project: ProjectContext
 
 _worker_projects: dict[Path, ProjectContext] = {}
 _worker_options: Options | None = None
+_worker_rules: list[type[Rule]] = []
 
 
 def _init_worker(projects: dict[Path, ProjectContext], options: Options) -> None:
-    global _worker_projects, _worker_options
+    """Runs once in each pool process: everything the files share is set up here, not per file."""
+    from fixer.registry import rule_by_code
+
+    global _worker_projects, _worker_options, _worker_rules
     _worker_projects, _worker_options = projects, options
+    _worker_rules = [rule_by_code(c) for c in options.rule_codes]
 
 
 def _work(item: tuple[str, Path]) -> FileResult:
-    from fixer.registry import rule_by_code
-
     assert _worker_options is not None
-    rules = [rule_by_code(c) for c in _worker_options.rule_codes]
     path, root = item
-    return process_file(path, rules, _worker_projects[root], _worker_options)
+    return process_file(path, _worker_rules, _worker_projects[root], _worker_options)
 
 
 # Below this many files a process pool costs more than it saves.

@@ -182,7 +182,14 @@ class ProjectContext:
     # --- stacks and their children ------------------------------------------------------------------
 
     def sites_of(self, class_name: str) -> list[Site]:
-        return [s for s in self.sites if s.callee == class_name]
+        return self._sites_by_callee.get(class_name, [])
+
+    @cached_property
+    def _sites_by_callee(self) -> dict[str, list[Site]]:
+        by_callee: dict[str, list[Site]] = {}
+        for site in self.sites:
+            by_callee.setdefault(site.callee, []).append(site)
+        return by_callee
 
     def _inside_construct(self, site: Site) -> bool:
         return site.enclosing_class is not None and self.is_construct_class(site.enclosing_class)
@@ -313,7 +320,7 @@ class ProjectContext:
             ]
             if not children:
                 continue
-            positional = [p for p in info.init_params[: len(info.init_params)] if p != "self"]
+            positional = [p for p in info.init_params if p != "self"]
             required = len(positional) - info.init_defaults
             calls = [s for s in self.sites_of(main) if SUFFIX not in s.keywords]
             conflict = any(s.positional > required for s in calls)
@@ -370,15 +377,11 @@ class ProjectContext:
         infos = self.classes.get(class_name)
         if not infos or class_name not in self.construct_class_names:
             return False
-        for info in infos:
-            params = info.init_params
-            if params is None:
-                return False  # inherits __init__: the parent's signature decides; too indirect to rewrite
-            renamable = "id" in params and not info.construct_id_taken
-            already = "construct_id" in params and "id" not in params
-            if not (renamable or already):
-                return False
-        return True
+        # an inherited __init__ (params None): the parent's signature decides; too indirect to rewrite
+        return all(
+            info.init_params is not None and takes_construct_id(info.init_params, info.construct_id_taken)
+            for info in infos
+        )
 
     # --- providers -----------------------------------------------------------------------------------
 
@@ -396,6 +399,14 @@ class ProjectContext:
             return json.loads((self.root / "cdktf.json").read_text(encoding="utf-8")).get("app")
         except (OSError, ValueError, AttributeError):
             return None
+
+
+def takes_construct_id(params: Sequence[str], construct_id_taken: bool) -> bool:
+    """Whether an __init__ with these parameters takes (or, once CTA003 renames `id`, will take)
+    `construct_id` and not `id`: then its callers must pass `construct_id=`."""
+    renamable = "id" in params and not construct_id_taken
+    already = "construct_id" in params and "id" not in params
+    return renamable or already
 
 
 def _calls_synth(path: Path) -> bool:

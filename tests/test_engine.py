@@ -205,14 +205,22 @@ def test_output_formats(tmp_path):
     assert "CTB001" in text and "1 fixable with `cdktf-fixer fix`" in text
 
 
-def test_process_pool_gives_the_same_results_as_one_process(tmp_path):
+def test_process_pool_gives_the_same_results_as_one_process(tmp_path, monkeypatch):
+    # every file passes the main-process screen (a provider import), half of them are correct: all 30
+    # must reach the workers, or this would compare the serial path with itself
     for i in range(30):
-        write(tmp_path / f"m{i:02d}.py", BROKEN if i % 2 else "x = 1  # cdktf\n")
+        write(tmp_path / f"m{i:02d}.py", BROKEN if i % 2 else FIXED)
     files = sorted(tmp_path.glob("*.py"))
     roots = {f: tmp_path.resolve() for f in files}
     options = Options(("CTA003", "CTB001"))
     serial = run(files, roots, options, jobs=1)
+    from fixer import engine
+
+    pools = []
+    real_pool = engine.ProcessPoolExecutor
+    monkeypatch.setattr(engine, "ProcessPoolExecutor", lambda *a, **k: pools.append(k) or real_pool(*a, **k))
     pooled = run(files, roots, options, jobs=2)
+    assert len(pools) == 1
     as_tuples = lambda rs: sorted((r.path, [f.to_json() for f in r.findings]) for r in rs)
     assert as_tuples(serial) == as_tuples(pooled)
     assert sum(len(r.findings) for r in serial) == 15

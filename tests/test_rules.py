@@ -1,6 +1,8 @@
 """Each rule's documented examples are true (Fixit style), and the rules/explain commands show them."""
 from __future__ import annotations
 
+import textwrap
+
 import pytest
 from helpers import cli
 
@@ -41,8 +43,6 @@ def test_invalid_examples_are_reported_and_fixed(rule, tmp_path):
 @pytest.mark.parametrize("rule", RULES, ids=lambda r: r.code)
 def test_valid_examples_are_left_alone(rule, tmp_path):
     for number, code in enumerate(rule.VALID):
-        import textwrap
-
         result = _run(rule, textwrap.dedent(code), tmp_path / f"valid{number}")
         assert result.error is None and result.findings == [] and not result.changed
 
