@@ -59,10 +59,6 @@ UnsafeOpt = Annotated[bool, typer.Option("--unsafe-fixes", help="Also apply fixe
 FORMATS = ("text", "json", "sarif", "github")
 
 
-def _split(values: list[str] | None) -> list[str]:
-    return [part.strip() for value in values or [] for part in value.split(",") if part.strip()]
-
-
 def _fail(message: str) -> None:
     typer.echo(f"cdktf-fixer: error: {message}", err=True)
     raise typer.Exit(2)
@@ -82,44 +78,16 @@ def _run(
     no_cache: bool = False,
     cache_dir: Path | None = None,
 ) -> None:
-    from fixer import config as config_module
-    from fixer import discovery, engine, registry, reporting
-    from fixer.project import assign_roots
-    from fixer.rule import Fix
+    from fixer import reporting
+    from fixer.plan import PlanError, make_plan
 
     if output_format not in FORMATS:
         _fail(f"unknown --output-format {output_format!r}; choose from {', '.join(FORMATS)}")
-    paths = paths or [Path(".")]
-    missing = [str(p) for p in paths if not p.exists()]
-    if missing:
-        _fail(f"no such file or folder: {', '.join(missing)}")
     try:
-        config = config_module.load(paths[0])
-    except config_module.ConfigError as exc:
+        plan = make_plan(paths or [Path(".")], select, ignore, mode, unsafe_fixes, verbose)
+    except PlanError as exc:
         _fail(str(exc))
-    try:
-        rules = registry.select_rules(_split(select) or config.select, [*config.ignore, *_split(ignore)])
-        per_file = tuple(
-            (pattern, tuple(registry.validate_selector(c) for c in codes))
-            for pattern, codes in config.per_file_ignores.items()
-        )
-    except registry.UnknownRuleError as exc:
-        _fail(str(exc))
-
-    files = discovery.collect(paths, config.exclude_spec(), config.base)
-    apply: frozenset[Fix] = frozenset()
-    if mode in ("fix", "diff"):
-        apply = frozenset({Fix.SAFE, Fix.UNSAFE} if unsafe_fixes else {Fix.SAFE})
-    options = engine.Options(
-        rule_codes=tuple(r.code for r in rules),
-        apply=apply,
-        write=mode == "fix",
-        keep_text=mode == "diff",
-        verbose=verbose,
-        per_file_ignores=per_file,
-        config_dir=str(config.base),
-    )
-    roots = assign_roots(paths, files)
+    rules, options, files, roots, config = plan.rules, plan.options, plan.files, plan.roots, plan.config
     if verbose:
         from fixer.providers import PROVIDERS, load_index
 

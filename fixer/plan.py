@@ -1,0 +1,69 @@
+"""What one run will do, worked out from the command line and `[tool.cdktf-fixer]`: the rules, the
+engine options, the files and each file's project root. Shared by `check`/`fix` and `batch`."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from fixer import config as config_module
+from fixer import discovery, engine, registry
+from fixer.project import assign_roots
+from fixer.rule import Fix, Rule
+
+MODES = ("check", "fix", "diff")
+
+
+class PlanError(ValueError):
+    """A usage or configuration error: the run cannot start."""
+
+
+@dataclass
+class Plan:
+    rules: list[type[Rule]]
+    options: engine.Options
+    files: list[Path]
+    roots: dict[Path, Path]
+    config: config_module.Config
+
+
+def split_codes(values: list[str] | None) -> list[str]:
+    """`--select A,B --select C` -> [A, B, C]."""
+    return [part.strip() for value in values or [] for part in value.split(",") if part.strip()]
+
+
+def make_plan(
+    paths: list[Path],
+    select: list[str] | None,
+    ignore: list[str] | None,
+    mode: str,
+    unsafe_fixes: bool,
+    verbose: bool = False,
+) -> Plan:
+    assert mode in MODES, mode
+    missing = [str(p) for p in paths if not p.exists()]
+    if missing:
+        raise PlanError(f"no such file or folder: {', '.join(missing)}")
+    try:
+        config = config_module.load(paths[0])
+        rules = registry.select_rules(split_codes(select) or config.select, [*config.ignore, *split_codes(ignore)])
+        per_file = tuple(
+            (pattern, tuple(registry.validate_selector(c) for c in codes))
+            for pattern, codes in config.per_file_ignores.items()
+        )
+    except (config_module.ConfigError, registry.UnknownRuleError) as exc:
+        raise PlanError(str(exc)) from exc
+    files = discovery.collect(paths, config.exclude_spec(), config.base)
+    apply: frozenset[Fix] = frozenset()
+    if mode in ("fix", "diff"):
+        apply = frozenset({Fix.SAFE, Fix.UNSAFE} if unsafe_fixes else {Fix.SAFE})
+    options = engine.Options(
+        rule_codes=tuple(r.code for r in rules),
+        apply=apply,
+        write=mode == "fix",
+        keep_text=mode == "diff",
+        verbose=verbose,
+        per_file_ignores=per_file,
+        config_dir=str(config.base),
+    )
+    return Plan(rules, options, files, assign_roots(paths, files), config)
