@@ -201,6 +201,197 @@ def fix(
     _run(paths, select, ignore, output_format, jobs, statistics, quiet, verbose, mode, unsafe_fixes, no_cache, cache_dir)
 
 
+BATCH_HELP = """Run the fixer over many repositories and leave each change reviewable on a branch.
+
+REPOS are git URLs (file:// included), local repositories, folders whose sub-folders are repositories, or
+files listing any of those one a line. Each repository is fixed in a fresh clone under --workdir (local
+paths too, unless --in-place), so your working trees are never touched. Only folders with a cdktf.json
+whose language is python are processed; others are reported as skipped.
+
+With --branch the changes are committed on that branch (message: the rules applied and their counts),
+with --push also pushed to the clone's origin. --diff writes nothing anywhere and prints each
+repository's diff. A repository that fails to clone, parse or commit is reported; the others go on.
+
+The JSON report (--report, default WORKDIR/report.json) is rewritten as each repository finishes, so an
+interrupted run continues with --resume REPORT, and --resume REPORT --only-failed retries the failures.
+
+Exit codes: 0 all clean or committed with nothing left, 1 findings left or changes pending, 2 a repository
+failed or a usage error.
+"""
+
+
+@app.command(help=BATCH_HELP)
+def batch(
+    repos: Annotated[list[str] | None, typer.Argument(help="Repositories: URLs, paths, folders of repositories, or listing files.", show_default=False)] = None,
+    branch: Annotated[str | None, typer.Option("--branch", "-b", help="Commit the changes on this branch.")] = None,
+    commit_message: Annotated[str | None, typer.Option("--commit-message", "-m", help="Commit message (default: the rules applied and their counts).")] = None,
+    push: Annotated[bool, typer.Option("--push", help="Push the branch to the repository's origin (needs --branch).")] = False,
+    conflict: Annotated[str, typer.Option("--conflict", help="When --branch already exists: skip the repository, or replace the branch.")] = "skip",
+    in_place: Annotated[bool, typer.Option("--in-place", help="Work in local repositories themselves instead of fresh clones (refused on a dirty tree with --branch).")] = False,
+    diff: Annotated[bool, typer.Option("--diff", help="Print each repository's diff and write nothing.")] = False,
+    diff_dir: Annotated[Path | None, typer.Option("--diff-dir", help="With --diff: save REPO.diff files here instead of printing them.")] = None,
+    unsafe_fixes: UnsafeOpt = False,
+    select: SelectOpt = None,
+    ignore: IgnoreOpt = None,
+    workdir: Annotated[Path, typer.Option("--workdir", help="Where the clones are kept (their branches stay reviewable there).")] = Path("cdktf-fixer-batch"),
+    report: Annotated[Path | None, typer.Option("--report", help="JSON report, rewritten per finished repository (default: WORKDIR/report.json; none for --diff).")] = None,
+    resume: Annotated[Path | None, typer.Option("--resume", help="Continue the run recorded in this report: repositories it finished are kept, with its settings.")] = None,
+    only_failed: Annotated[bool, typer.Option("--only-failed", help="With --resume: rerun only the repositories that failed.")] = False,
+    jobs: Annotated[int | None, typer.Option("--jobs", "-j", min=1, help="Repositories processed at once in a local process pool (default: all cores).")] = None,
+    dask_scheduler: Annotated[str | None, typer.Option("--dask-scheduler", help="Run each repository as a task on this Dask scheduler (e.g. tcp://host:8786); use URLs and --push, since clones live on the workers.")] = None,
+    dask_local: Annotated[int | None, typer.Option("--dask-local", min=1, help="Start a local Dask cluster with this many worker processes.")] = None,
+    quiet: QuietOpt = False,
+) -> None:
+    from fixer import batch as batch_module
+    from fixer.plan import PlanError, split_codes
+
+    usage = []
+    if push and not branch:
+        usage.append("--push needs --branch")
+    if commit_message and not branch:
+        usage.append("--commit-message needs --branch")
+    if diff and (branch or push):
+        usage.append("--diff writes nothing, so it takes no --branch or --push")
+    if diff_dir and not diff:
+        usage.append("--diff-dir needs --diff")
+    if only_failed and not resume:
+        usage.append("--only-failed needs --resume")
+    if dask_scheduler and dask_local:
+        usage.append("give --dask-scheduler or --dask-local, not both")
+    if conflict not in batch_module.CONFLICT_POLICIES:
+        usage.append(f"--conflict must be one of {', '.join(batch_module.CONFLICT_POLICIES)}")
+    previous = None
+    if resume:
+        given = [name for name, value in (("REPOS", repos), ("--branch", branch), ("--commit-message", commit_message),
+                 ("--push", push), ("--in-place", in_place), ("--diff", diff), ("--unsafe-fixes", unsafe_fixes),
+                 ("--select", select), ("--ignore", ignore)) if value]
+        if given:
+            usage.append(f"--resume continues the recorded run with its repositories and settings; drop {', '.join(given)}")
+    elif not repos:
+        usage.append("name the repositories (or --resume a report)")
+    if usage:
+        _fail("; ".join(usage))
+    try:
+        if resume:
+            previous = batch_module.Report.load(resume)
+            settings = previous.settings
+            sources = list(previous.results)
+        else:
+            settings = batch_module.Settings(
+                mode="diff" if diff else "fix", select=tuple(split_codes(select)), ignore=tuple(split_codes(ignore)),
+                unsafe_fixes=unsafe_fixes, branch=branch, commit_message=commit_message, push=push,
+                conflict=conflict, in_place=in_place, workdir=str(workdir.resolve()),
+            )
+            sources = batch_module.resolve_sources(repos or [])
+        _check_selection(settings)
+    except (batch_module.SourcesError, PlanError) as exc:
+        _fail(str(exc))
+    if report is None and resume:
+        report = resume
+    elif report is None and settings.mode == "fix":
+        report = Path(settings.workdir) / "report.json"
+    state = batch_module.Report(report, settings, dict(previous.results) if previous else {})
+    todo = batch_module.to_run(sources, previous, only_failed)
+    try:
+        _batch_with_progress(todo, settings, state, jobs or os.cpu_count() or 1, dask_scheduler, dask_local, quiet)
+    except batch_module.SourcesError as exc:
+        _fail(str(exc))
+    results = [state.results[s] for s in sources]
+    _batch_output(results, settings, diff_dir, report, quiet)
+    if any(r.status == "failed" for r in results):
+        raise typer.Exit(2)
+    if any(r.findings for r in results) or (settings.mode == "diff" and any(r.diff for r in results)):
+        raise typer.Exit(1)
+
+
+def _check_selection(settings) -> None:
+    from fixer import registry
+    from fixer.plan import PlanError
+
+    try:
+        for code in (*settings.select, *settings.ignore):
+            registry.validate_selector(code)
+    except registry.UnknownRuleError as exc:
+        raise PlanError(str(exc)) from exc
+
+
+def _batch_line(result) -> str:
+    fixed = f"{result.fixed} to fix" if result.diff else f"{result.fixed} fixed"
+    detail = {
+        "changed": f"{fixed}, {result.findings} left" + (f", on {result.branch}" if result.branch else ""),
+        "clean": f"{result.findings} left" if result.findings else "nothing to fix",
+    }.get(result.status, result.reason)
+    return f"{result.status:8} {result.name}: {detail}"
+
+
+def _batch_with_progress(todo, settings, state, jobs, dask_scheduler, dask_local, quiet) -> None:
+    from fixer.batch import run_batch
+
+    if quiet or not todo:
+        run_batch(todo, settings, state, jobs, dask_scheduler, dask_local)
+        return
+    if not sys.stderr.isatty() or os.environ.get("CI"):
+        run_batch(todo, settings, state, jobs, dask_scheduler, dask_local,
+                  on_done=lambda r: typer.echo(_batch_line(r), err=True))
+        return
+    from collections import Counter
+
+    from rich.console import Console
+    from rich.progress import (
+        BarColumn,
+        MofNCompleteColumn,
+        Progress,
+        TextColumn,
+        TimeElapsedColumn,
+    )
+
+    seen: Counter = Counter()
+    with Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
+                  console=Console(stderr=True), transient=True) as progress:
+        task = progress.add_task("repositories", total=len(todo))
+
+        def done(result) -> None:
+            seen[result.status] += 1
+            progress.console.print(_batch_line(result), markup=False, highlight=False)
+            counts = ", ".join(f"{n} {status}" for status, n in seen.items())
+            progress.update(task, advance=1, description=f"repositories ({counts})")
+
+        run_batch(todo, settings, state, jobs, dask_scheduler, dask_local, on_done=done)
+
+
+def _batch_output(results, settings, diff_dir, report, quiet) -> None:
+    from rich.console import Console
+    from rich.table import Table
+
+    from fixer.batch import grouped, workspace_name
+
+    if settings.mode == "diff":
+        if diff_dir:
+            diff_dir.mkdir(parents=True, exist_ok=True)
+            for r in results:
+                if r.diff:
+                    (diff_dir / f"{workspace_name(r.repo)}.diff").write_text(r.diff, encoding="utf-8")
+        else:
+            for r in results:
+                if r.diff:
+                    sys.stdout.write(f"# cdktf-fixer: {r.name} ({r.repo})\n{r.diff}")
+    if quiet:
+        return
+    # with diffs on stdout the table goes to stderr, so stdout stays a patch
+    console = Console(stderr=settings.mode == "diff" and not diff_dir, width=None if sys.stdout.isatty() else 160)
+    table = Table("repo", "projects", "findings", "fixed", "errors", "branch", "status")
+    groups = grouped(results)
+    for status, members in groups.items():
+        for r in members:
+            outcome = f"{status}: {r.reason}" if r.reason else status
+            table.add_row(r.name, str(len(r.projects)), str(r.findings), str(r.fixed), str(r.errors),
+                          r.branch or "", outcome)
+    console.print(table)
+    counts = ", ".join(f"{len(members)} {status}" for status, members in groups.items())
+    console.print(f"{len(results)} repositor{'ies' if len(results) != 1 else 'y'}: {counts}." + (f" Report: {report}" if report else ""),
+                  markup=False, highlight=False)
+
+
 @app.command()
 def rules(
     output_format: Annotated[str, typer.Option("--output-format", help="text or json.")] = "text",

@@ -38,11 +38,16 @@ def _string_list(table: dict, key: str, where: Path) -> list[str]:
     return value
 
 
-def load(start: Path) -> Config:
-    """The nearest pyproject.toml at or above `start` that has a [tool.cdktf-fixer] table."""
+def load(start: Path, boundary: Path | None = None) -> Config:
+    """The nearest pyproject.toml at or above `start` (and not above `boundary`, a repository's root when
+    given) that has a [tool.cdktf-fixer] table."""
     start = start.resolve()
     folder = start if start.is_dir() else start.parent
-    for candidate in (folder, *folder.parents):
+    candidates = [folder, *folder.parents]
+    if boundary is not None:
+        boundary = boundary.resolve()
+        candidates = [c for c in candidates if c.is_relative_to(boundary)]
+    for candidate in candidates:
         pyproject = candidate / "pyproject.toml"
         if not pyproject.is_file():
             continue

@@ -39,13 +39,14 @@ def make_plan(
     mode: str,
     unsafe_fixes: bool,
     verbose: bool = False,
+    config_boundary: Path | None = None,
 ) -> Plan:
     assert mode in MODES, mode
     missing = [str(p) for p in paths if not p.exists()]
     if missing:
         raise PlanError(f"no such file or folder: {', '.join(missing)}")
     try:
-        config = config_module.load(paths[0])
+        config = config_module.load(paths[0], config_boundary)
         rules = registry.select_rules(split_codes(select) or config.select, [*config.ignore, *split_codes(ignore)])
         per_file = tuple(
             (pattern, tuple(registry.validate_selector(c) for c in codes))

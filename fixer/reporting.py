@@ -152,9 +152,10 @@ def write_sarif(out: TextIO, results: Sequence[FileResult], rules: Sequence[type
     out.write("\n")
 
 
-def unified_diff(result: FileResult) -> str:
+def unified_diff(result: FileResult, base: Path | None = None) -> str:
+    """The change as `git apply` reads it; paths relative to `base` (default: the current folder)."""
     assert result.before is not None and result.after is not None
-    name = Path(display_path(result.path)).as_posix()
+    name = Path(os.path.relpath(result.path, base) if base else display_path(result.path)).as_posix()
     return "".join(
         difflib.unified_diff(
             result.before.splitlines(keepends=True),

@@ -33,8 +33,14 @@ def decode(data: bytes) -> SourceText:
 
 
 def atomic_write(path: Path, data: bytes) -> None:
-    """Replace `path` with `data` in one rename: readers see the old file or the new one, never half."""
-    mode = path.stat().st_mode
+    """Replace `path` with `data` in one rename: readers see the old file or the new one, never half.
+    A new file gets the permissions the umask allows."""
+    try:
+        mode = path.stat().st_mode
+    except FileNotFoundError:
+        umask = os.umask(0)
+        os.umask(umask)
+        mode = 0o666 & ~umask
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".cdktf-fixer.tmp", dir=path.parent)
     try:
         with os.fdopen(fd, "wb") as fh:
