@@ -5,7 +5,7 @@ from __future__ import annotations
 import libcst as cst
 from libcst.helpers import get_full_name_for_node
 
-from fixer.rule import Example, Fix, Rule
+from fixer.rule import Example, Fix, Rule, edit_imports
 from fixer.statements import class_defs
 
 
@@ -146,18 +146,8 @@ class ChildStackToConstruct(Rule):
     def leave_Module(self, original_node: cst.Module, updated_node: cst.Module) -> cst.Module:
         if not self.converted:
             return updated_node
-        # imported here: libcst.codemod pulls in libcst.matchers (~0.2 s) that most runs never need
-        from libcst.codemod import CodemodContext
-        from libcst.codemod.visitors import (
-            AddImportsVisitor,
-            ImportItem,
-            RemoveImportsVisitor,
-        )
-
-        context = CodemodContext()
-        updated_node = AddImportsVisitor(context, [ImportItem("constructs", "Construct")]).transform_module(updated_node)
-        RemoveImportsVisitor.remove_unused_import(context, "cdktf", "TerraformStack")
-        return RemoveImportsVisitor(context).transform_module(updated_node)
+        return edit_imports(updated_node, add=[("constructs", "Construct")],
+                            remove_if_unused=[("cdktf", "TerraformStack", None)])
 
 
 def _provider_calls(node: cst.ClassDef) -> list[tuple[str, cst.Call]]:
