@@ -1,0 +1,145 @@
+"""CTB003: `AwsProvider(default_tags=...)` given a mapping instead of a list of blocks (catalog B3)."""
+
+from __future__ import annotations
+
+import libcst as cst
+from libcst.helpers import get_full_name_for_node
+
+from fixer.rule import Example, Fix, Rule
+
+
+def _is_mapping(node: cst.BaseExpression) -> bool:
+    return isinstance(node, cst.Dict) or (
+        isinstance(node, cst.Call) and isinstance(node.func, cst.Name) and node.func.value == "dict"
+    )
+
+
+def _is_block(node: cst.BaseExpression) -> bool:
+    """A single default_tags block: `{"tags": {...}}` or `AwsProviderDefaultTags(...)`."""
+    if isinstance(node, cst.Dict):
+        keys = [e.key.evaluated_value for e in node.elements
+                if isinstance(e, cst.DictElement) and isinstance(e.key, cst.SimpleString)]
+        return keys == ["tags"]
+    if isinstance(node, cst.Call):
+        name = get_full_name_for_node(node.func) or ""
+        if name.endswith("AwsProviderDefaultTags"):
+            return True
+        return name == "dict" and [a.keyword.value for a in node.args if a.keyword] == ["tags"]
+    return False
+
+
+def _assignments(body: list[cst.BaseStatement]) -> dict[str, list[cst.BaseExpression]]:
+    """Values assigned to plain names by the statements of one body (not nested functions/classes)."""
+    found: dict[str, list[cst.BaseExpression]] = {}
+    for statement in body:
+        if isinstance(statement, cst.SimpleStatementLine):
+            for small in statement.body:
+                targets = []
+                if isinstance(small, cst.Assign):
+                    targets = [t.target for t in small.targets]
+                elif isinstance(small, cst.AnnAssign) and small.value is not None:
+                    targets = [small.target]
+                for target in targets:
+                    if isinstance(target, cst.Name):
+                        found.setdefault(target.value, []).append(small.value)
+        elif isinstance(statement, (cst.If, cst.For, cst.While, cst.With, cst.Try)):
+            for inner in (statement.body, getattr(statement, "orelse", None)):
+                if isinstance(inner, cst.IndentedBlock):
+                    for name, values in _assignments(list(inner.body)).items():
+                        found.setdefault(name, []).extend(values)
+    return found
+
+
+class ProviderDefaultTags(Rule):
+    """
+    `AwsProvider(default_tags=...)` takes a list of blocks, each with a `tags` mapping. A bare mapping
+    (`default_tags={"Env": "prod"}`) fails at synth with a jsii type error.
+
+    Fix (safe): a mapping of tags becomes `[{"tags": <mapping>}]`; a single block (`{"tags": ...}` or
+    `AwsProviderDefaultTags(...)`) is put in a list. A variable is followed when it is assigned exactly
+    once in the same function (or module), and the call site is rewritten, not the variable, which is
+    often reused as resources' `tags=`. Lists, and variables whose value is unknown, are left alone.
+    """
+
+    code = "CTB003"
+    name = "provider-default-tags"
+    summary = "`AwsProvider(default_tags=...)` given a mapping instead of a list of `tags` blocks"
+    fix_safety = Fix.SAFE
+    markers = ("default_tags",)
+
+    INVALID = (
+        Example(
+            """
+            AwsProvider(self, "aws", region="us-east-1", default_tags={"Environment": "prod"})
+            """,
+            """
+            AwsProvider(self, "aws", region="us-east-1", default_tags=[{"tags": {"Environment": "prod"}}])
+            """,
+        ),
+        Example(
+            """
+            common_tags = {"Project": "payments"}
+            AwsProvider(self, "aws", default_tags=common_tags)
+            """,
+            """
+            common_tags = {"Project": "payments"}
+            AwsProvider(self, "aws", default_tags=[{"tags": common_tags}])
+            """,
+        ),
+    )
+    VALID = (
+        """
+        AwsProvider(self, "aws", default_tags=[{"tags": {"Environment": "prod"}}])
+        AwsProvider(self, "aws", default_tags=[AwsProviderDefaultTags(tags=tags)])
+        """,
+    )
+
+    def __init__(self, context) -> None:
+        super().__init__(context)
+        self.scopes: list[dict[str, list[cst.BaseExpression]]] = []
+
+    def visit_Module(self, node: cst.Module) -> bool:
+        self.scopes.append(_assignments(list(node.body)))
+        return True
+
+    def visit_FunctionDef(self, node: cst.FunctionDef) -> None:
+        body = node.body.body if isinstance(node.body, cst.IndentedBlock) else []
+        self.scopes.append(_assignments(list(body)))
+
+    def leave_FunctionDef(self, original_node: cst.FunctionDef, updated_node: cst.FunctionDef) -> cst.FunctionDef:
+        self.scopes.pop()
+        return updated_node
+
+    def _value_of(self, name: str) -> cst.BaseExpression | None:
+        for scope in reversed(self.scopes):
+            if name in scope:
+                values = scope[name]
+                return values[0] if len(values) == 1 else None
+        return None
+
+    def leave_Call(self, original_node: cst.Call, updated_node: cst.Call) -> cst.Call:
+        if not (get_full_name_for_node(original_node.func) or "").endswith("AwsProvider"):
+            return updated_node
+        for number, arg in enumerate(original_node.args):
+            if arg.keyword is None or arg.keyword.value != "default_tags":
+                continue
+            value = arg.value
+            known = self._value_of(value.value) if isinstance(value, cst.Name) else value
+            if known is None or isinstance(known, (cst.List, cst.Tuple)):
+                return updated_node
+            new_value = updated_node.args[number].value
+            if _is_block(known):
+                wrapped = cst.List([cst.Element(new_value)])
+                message = "`default_tags` takes a list of blocks; put this block in a list"
+            elif _is_mapping(known):
+                block = cst.Dict([cst.DictElement(cst.SimpleString('"tags"'), new_value)])
+                wrapped = cst.List([cst.Element(block)])
+                message = "`default_tags` takes a list of blocks, not the tags themselves: `[{\"tags\": ...}]`"
+            else:
+                return updated_node
+            if not self.report(arg, message, Fix.SAFE):
+                return updated_node
+            args = list(updated_node.args)
+            args[number] = args[number].with_changes(value=wrapped)
+            return updated_node.with_changes(args=args)
+        return updated_node

@@ -1,0 +1,24 @@
+from cdktf import App, TerraformStack
+from constructs import Construct
+from cdktf_cdktf_provider_aws.provider import AwsProvider
+from cdktf_cdktf_provider_aws.s3_bucket import S3Bucket
+
+
+class TapStack(TerraformStack):
+    def __init__(self, scope: Construct, construct_id: str):
+        super().__init__(scope, construct_id)
+        AwsProvider(
+            self,
+            "aws",
+            region="us-east-1",
+            default_tags={
+                "Environment": "dev",  # the deploy pipeline reads this tag
+                "Project": "payments",
+            },
+        )
+        S3Bucket(self, "bucket", bucket_prefix="payments-")
+
+
+app = App()
+TapStack(app, "tap")
+app.synth()
