@@ -10,6 +10,8 @@ import libcst as cst
 from libcst.helpers import get_full_name_for_node
 from libcst.metadata import ScopeProvider
 
+from codemods.security_group_rule import RULE_TYPES as SECURITY_GROUP_RULE_TYPES
+from codemods.security_group_rule import resource_shaped
 from fixer.providers import PROVIDERS, ProviderIndex, pascal
 from fixer.rule import Example, Fix, Rule
 from fixer.statements import dotted_name, statement_imports
@@ -102,16 +104,6 @@ def _provider_module(dotted: str | None) -> tuple[str, str | None] | None:
         if dotted.startswith(spec.package + "."):
             return spec.package, dotted[len(spec.package) + 1 :]
     return None
-
-
-def _resource_shaped(call: cst.Call) -> bool:
-    """`X(self, "id", ...)`: called like a construct, with a scope and an id."""
-    positional = [a.value for a in call.args if a.keyword is None and not a.star]
-    if len(positional) >= 2 and isinstance(
-        positional[1], (cst.SimpleString, cst.FormattedString, cst.ConcatenatedString)
-    ):
-        return True
-    return bool(positional) and isinstance(positional[0], cst.Name) and positional[0].value in {"self", "scope"}
 
 
 @dataclass
@@ -233,7 +225,7 @@ class ProviderClassNames(Rule):
         ]
 
     def _resource_calls(self, references: Sequence[cst.CSTNode]) -> bool:
-        return any(_resource_shaped(call) for ref in references for call in self.usage.calls_of(ref))
+        return any(resource_shaped(call) for ref in references for call in self.usage.calls_of(ref))
 
     def _plan_from_import(self, statement: cst.ImportFrom) -> None:
         if statement.relative or isinstance(statement.names, cst.ImportStar):
@@ -265,6 +257,8 @@ class ProviderClassNames(Rule):
             resolution = resolve(index, module, name)
             if resolution.fix is None:
                 continue
+            if name in SECURITY_GROUP_RULE_TYPES and self._resource_calls(references):
+                continue  # CTB002 turns these calls into SecurityGroupRule and tidies the import
             if resolution.name and not index.is_construct_class(resolution.name) and self._resource_calls(references):
                 self.report(
                     alias,

@@ -1,5 +1,5 @@
-from cdktf_cdktf_provider_aws.security_group_ingress import SecurityGroupIngress
+from cdktf_cdktf_provider_aws.network_acl_ingress import NetworkAclIngress
 
 
-def rules(self, sg):
-    SecurityGroupIngress(self, "https", security_group_id=sg.id, from_port=443, to_port=443, protocol="tcp")
+def rules(self, acl):
+    NetworkAclIngress(self, "https", network_acl_id=acl.id, rule_no=100, protocol="tcp", action="allow")

@@ -1,0 +1,147 @@
+"""CTB002: standalone `SecurityGroupIngress`/`SecurityGroupEgress` resources (catalog B2)."""
+
+from __future__ import annotations
+
+import libcst as cst
+from libcst.helpers import get_full_name_for_node
+
+from fixer.providers import PROVIDERS
+from fixer.rule import Example, Fix, Rule, edit_imports
+
+# The nested block structs of SecurityGroup that code generators call as if they were resources.
+RULE_TYPES = {"SecurityGroupIngress": "ingress", "SecurityGroupEgress": "egress"}
+RULE_MODULE = "security_group_rule"
+RULE_CLASS = "SecurityGroupRule"
+
+
+def resource_shaped(call: cst.Call) -> bool:
+    """`X(self, "id", ...)`: called like a construct, with a scope and an id."""
+    positional = [a.value for a in call.args if a.keyword is None and not a.star]
+    if len(positional) >= 2 and isinstance(
+        positional[1], (cst.SimpleString, cst.FormattedString, cst.ConcatenatedString)
+    ):
+        return True
+    return bool(positional) and isinstance(positional[0], cst.Name) and positional[0].value in {"self", "scope"}
+
+
+def _keyword(call: cst.Call, name: str) -> cst.Arg | None:
+    return next((a for a in call.args if a.keyword is not None and a.keyword.value == name), None)
+
+
+def _with_keyword_first(call: cst.Call, keyword: str, value: cst.BaseExpression) -> cst.Call:
+    """Insert `keyword=value` before the first keyword argument, copying that argument's layout (its
+    comma and line break), so a one-argument-per-line call stays one argument per line."""
+    args = list(call.args)
+    first = next((i for i, a in enumerate(args) if a.keyword is not None), None)
+    if first is None:
+        last = args[-1]
+        comma = last.comma if isinstance(last.comma, cst.Comma) else cst.Comma(whitespace_after=cst.SimpleWhitespace(" "))
+        args[-1] = last.with_changes(comma=comma)
+        args.append(cst.Arg(value, keyword=cst.Name(keyword), equal=cst.AssignEqual(
+            whitespace_before=cst.SimpleWhitespace(""), whitespace_after=cst.SimpleWhitespace(""))))
+        return call.with_changes(args=args)
+    template = args[first]
+    comma = template.comma if isinstance(template.comma, cst.Comma) else cst.Comma(whitespace_after=cst.SimpleWhitespace(" "))
+    args.insert(first, template.with_changes(keyword=cst.Name(keyword), value=value, comma=comma))
+    return call.with_changes(args=args)
+
+
+class SecurityGroupRuleResource(Rule):
+    """
+    `SecurityGroupIngress` and `SecurityGroupEgress` are the nested `ingress=[...]`/`egress=[...]` blocks
+    of `SecurityGroup`, not resources. Called like a resource (`SecurityGroupIngress(self, "https", ...)`),
+    they fail: the struct takes no scope or id. Often the import names a module that does not exist
+    (`cdktf_cdktf_provider_aws.security_group_ingress`).
+
+    Fix (safe): the call becomes `SecurityGroupRule(self, "https", type="ingress", ...)` imported from
+    `security_group_rule`; `security_groups=[sg]` (the block's field) becomes `source_security_group_id=sg`.
+    The old import goes when nothing else uses it; uses as nested blocks inside `SecurityGroup(ingress=[...])`
+    stay as they are. A call without `security_group_id`, or with several source groups, is reported.
+    CTB001 leaves these imports to this rule, so the two never disagree on a resource-shaped call.
+    """
+
+    code = "CTB002"
+    name = "security-group-rule-resource"
+    summary = "`SecurityGroupIngress`/`SecurityGroupEgress` used as a resource instead of `SecurityGroupRule`"
+    fix_safety = Fix.SAFE
+    markers = tuple(RULE_TYPES)
+
+    INVALID = (
+        Example(
+            """
+            from cdktf_cdktf_provider_aws.security_group_ingress import SecurityGroupIngress
+
+            SecurityGroupIngress(self, "https", security_group_id=sg.id, from_port=443, to_port=443, protocol="tcp")
+            """,
+            """
+            from cdktf_cdktf_provider_aws.security_group_rule import SecurityGroupRule
+
+            SecurityGroupRule(self, "https", type="ingress", security_group_id=sg.id, from_port=443, to_port=443, protocol="tcp")
+            """,
+        ),
+    )
+    VALID = (
+        """
+        from cdktf_cdktf_provider_aws.security_group import SecurityGroup, SecurityGroupIngress
+
+        SecurityGroup(self, "web", ingress=[SecurityGroupIngress(from_port=443, to_port=443, protocol="tcp")])
+        """,
+    )
+
+    def __init__(self, context) -> None:
+        super().__init__(context)
+        self.bindings: dict[str, tuple[str, str, str | None]] = {}  # local name -> (module, name, alias)
+        self.converted: set[str] = set()
+
+    def visit_ImportFrom(self, node: cst.ImportFrom) -> None:
+        module = get_full_name_for_node(node.module) if node.module else None
+        if node.relative or not module or isinstance(node.names, cst.ImportStar):
+            return
+        if not any(module == p.package or module.startswith(p.package + ".") for p in PROVIDERS):
+            return
+        for alias in node.names:
+            name = get_full_name_for_node(alias.name)
+            if name in RULE_TYPES:
+                self.bindings[alias.evaluated_alias or name] = (module, name, alias.evaluated_alias)
+
+    def leave_Call(self, original_node: cst.Call, updated_node: cst.Call) -> cst.Call:
+        func = original_node.func
+        if not (isinstance(func, cst.Name) and func.value in self.bindings) or not resource_shaped(original_node):
+            return updated_node
+        name = self.bindings[func.value][1]
+        rule_type = RULE_TYPES[name]
+        sources = _keyword(original_node, "security_groups")
+        problem = None
+        if _keyword(original_node, "security_group_id") is None:
+            problem = "it also needs `security_group_id=` (the group the rule belongs to)"
+        elif sources is not None and not (isinstance(sources.value, (cst.List, cst.Tuple)) and len(sources.value.elements) == 1):
+            problem = "`security_groups` must become one `source_security_group_id` per rule"
+        base = (f"`{name}` is the nested `{rule_type}` block of SecurityGroup, not a resource; a standalone rule is "
+                f"`{RULE_CLASS}(..., type=\"{rule_type}\")` from {PROVIDERS[0].package}.{RULE_MODULE}")
+        if problem:
+            self.report(original_node, f"{base}; {problem}")
+            return updated_node
+        if not self.report(original_node, base, Fix.SAFE):
+            return updated_node
+        call = updated_node.with_changes(func=cst.Name(RULE_CLASS))
+        if sources is not None:
+            source = sources.value.elements[0].value
+            call = call.with_changes(args=[
+                a.with_changes(keyword=cst.Name("source_security_group_id"), value=source)
+                if a.keyword is not None and a.keyword.value == "security_groups" else a
+                for a in call.args
+            ])
+        if _keyword(original_node, "type") is None:
+            call = _with_keyword_first(call, "type", cst.SimpleString(f'"{rule_type}"'))
+        self.converted.add(func.value)
+        return call
+
+    def leave_Module(self, original_node: cst.Module, updated_node: cst.Module) -> cst.Module:
+        if not self.converted:
+            return updated_node
+        package = PROVIDERS[0].package
+        return edit_imports(
+            updated_node,
+            add=[(f"{package}.{RULE_MODULE}", RULE_CLASS)],
+            remove_if_unused=[self.bindings[local] for local in sorted(self.converted)],
+        )
