@@ -1,0 +1,237 @@
+"""CTB004: Terraform `${...}` interpolation written inside Python strings (catalog B4)."""
+
+from __future__ import annotations
+
+import libcst as cst
+from libcst.helpers import get_full_name_for_node
+from libcst.metadata import PositionProvider
+
+from fixer import hcl
+from fixer.providers import pascal
+from fixer.rule import Example, Fix, Rule, edit_imports
+
+
+def _construct_assignments(body: cst.BaseSuite) -> list[tuple[str, str, str, cst.CSTNode]]:
+    """(target code, class name, construct id, statement) for `x = Class(scope, "id", ...)` and
+    `self.x = Class(...)` in a body, nested blocks included, nested functions and classes not."""
+    found = []
+    pending = list(body.body) if isinstance(body, cst.IndentedBlock) else []
+    while pending:
+        statement = pending.pop(0)
+        if isinstance(statement, cst.SimpleStatementLine):
+            for small in statement.body:
+                value = small.value if isinstance(small, (cst.Assign, cst.AnnAssign)) else None
+                if not isinstance(value, cst.Call) or len(value.args) < 2:
+                    continue
+                construct_id = value.args[1].value
+                if value.args[1].keyword is not None or not isinstance(construct_id, cst.SimpleString):
+                    continue
+                targets = [t.target for t in small.targets] if isinstance(small, cst.Assign) else [small.target]
+                callee = (get_full_name_for_node(value.func) or "").rsplit(".", 1)[-1]
+                for target in targets:
+                    code = get_full_name_for_node(target)
+                    if code and (isinstance(target, cst.Name) or code.startswith("self.")):
+                        found.append((code, callee, construct_id.evaluated_value, statement))
+        elif isinstance(statement, (cst.If, cst.For, cst.While, cst.With, cst.Try)):
+            pending[:0] = list(statement.body.body) if isinstance(statement.body, cst.IndentedBlock) else []
+    return found
+
+
+def _code(node: cst.CSTNode) -> str:
+    return cst.Module(body=[]).code_for_node(node)
+
+
+def _text(items: list[hcl.Item], quote: str) -> str:
+    """String-literal source for characters (escaped for `quote`, braces doubled for an f-string) and
+    the original f-string expressions among them."""
+    out = []
+    for item in items:
+        if isinstance(item, hcl.Hole):
+            out.append("{" + item.code + "}")
+        elif item in ("{", "}"):
+            out.append(item * 2)
+        elif item == "\\" or item == quote[0]:
+            out.append("\\" + item)
+        elif len(quote) == 1 and item in "\n\r\t":
+            out.append({"\n": "\\n", "\r": "\\r", "\t": "\\t"}[item])
+        else:
+            out.append(item)
+    return "".join(out)
+
+
+def _classes_for(data: bool, terraform_type: str) -> set[str]:
+    module = terraform_type.removeprefix("aws_")
+    name = pascal(f"data_aws_{module}" if data else module)
+    return {name, f"{name}A"}
+
+
+class TerraformInterpolation(Rule):
+    """
+    `${...}` in a Python string is Terraform syntax that CDKTF passes through verbatim. CDKTF gives each
+    resource a generated logical name, so `${aws_s3_bucket.logs.arn}` written by hand points at whatever
+    has that name, usually nothing, and `f"${{element({azs.names}, {i})}}"` pastes Python's text of a
+    token into HCL. Both fail at plan or deploy, far from the line that caused them.
+
+    Fix (safe): the expression is rebuilt in Python. Functions become `Fn.*` calls (`element` ->
+    `Fn.element`, `filebase64sha256` -> `Fn.filebase64sha256`; `from cdktf import Fn` is added); a
+    reference `${aws_<type>.<id>.<attr>}` or `${data.aws_<type>.<id>.<attr>}` becomes the Python variable
+    holding the construct created with that id and a class of that type (`bucket.arn`, or `self.bucket.arn`),
+    and an index `[i]` becomes `Fn.element(..., i)`. A string that is only the expression becomes the
+    expression; text around it makes an f-string (`f"logs-{suffix.hex}"`).
+
+    Reported, not rewritten: references to `var.`, `local.` and other Terraform objects, constructs not in
+    reach (created elsewhere, or with a computed id), and what this reader does not understand. Left
+    alone: `${...}` that is not Terraform at all, such as IAM policy variables (`${aws:username}`) and
+    template placeholders (`${name}`).
+    """
+
+    code = "CTB004"
+    name = "terraform-interpolation"
+    summary = "Terraform `${...}` interpolation inside a Python string"
+    fix_safety = Fix.SAFE
+    markers = ("${",)
+
+    INVALID = (
+        Example(
+            """
+            azs = DataAwsAvailabilityZones(self, "available", state="available")
+            for i in range(2):
+                Subnet(self, f"private-{i}", vpc_id=vpc.id, cidr_block=f"10.0.{i}.0/24",
+                       availability_zone=f"${{element({azs.names}, {i})}}")
+            """,
+            """
+            from cdktf import Fn
+
+            azs = DataAwsAvailabilityZones(self, "available", state="available")
+            for i in range(2):
+                Subnet(self, f"private-{i}", vpc_id=vpc.id, cidr_block=f"10.0.{i}.0/24",
+                       availability_zone=Fn.element(azs.names, i))
+            """,
+        ),
+        Example(
+            """
+            logs = S3Bucket(self, "logs", bucket_prefix="logs-")
+            S3BucketPolicy(self, "logs-policy", bucket=logs.id, policy=json.dumps({
+                "Statement": [{"Effect": "Deny", "Resource": "${aws_s3_bucket.logs.arn}/*"}],
+            }))
+            """,
+            """
+            logs = S3Bucket(self, "logs", bucket_prefix="logs-")
+            S3BucketPolicy(self, "logs-policy", bucket=logs.id, policy=json.dumps({
+                "Statement": [{"Effect": "Deny", "Resource": f"{logs.arn}/*"}],
+            }))
+            """,
+        ),
+    )
+    VALID = (
+        """
+        Fn.element(azs.names, 0)
+        policy = {"Resource": "arn:aws:s3:::home/${aws:username}/*"}
+        """,
+    )
+
+    def __init__(self, context) -> None:
+        super().__init__(context)
+        self.scopes: list[list[tuple[str, str, str, cst.CSTNode]]] = []
+        self.class_attributes: list[list[tuple[str, str, str, cst.CSTNode]]] = []
+        self.uses_fn = False
+
+    def visit_Module(self, node: cst.Module) -> bool:
+        self.scopes.append(_construct_assignments(cst.IndentedBlock(body=node.body)))
+        return True
+
+    def visit_ClassDef(self, node: cst.ClassDef) -> None:
+        attributes = []
+        for statement in node.body.body if isinstance(node.body, cst.IndentedBlock) else []:
+            if isinstance(statement, cst.FunctionDef):
+                attributes += [a for a in _construct_assignments(statement.body) if a[0].startswith("self.")]
+        self.class_attributes.append(attributes)
+
+    def leave_ClassDef(self, original_node: cst.ClassDef, updated_node: cst.ClassDef) -> cst.ClassDef:
+        self.class_attributes.pop()
+        return updated_node
+
+    def visit_FunctionDef(self, node: cst.FunctionDef) -> None:
+        self.scopes.append(_construct_assignments(node.body))
+
+    def leave_FunctionDef(self, original_node: cst.FunctionDef, updated_node: cst.FunctionDef) -> cst.FunctionDef:
+        self.scopes.pop()
+        return updated_node
+
+    def _resolver(self, string: cst.CSTNode) -> hcl.Resolver:
+        line = self.context.metadata(PositionProvider)[string].start.line
+
+        def resolve(data: bool, terraform_type: str, construct_id: str) -> str | None:
+            classes = _classes_for(data, terraform_type)
+            positions = self.context.metadata(PositionProvider)
+            local = [code for code, callee, cid, statement in self.scopes[-1]
+                     if callee in classes and cid == construct_id and positions[statement].end.line < line]
+            members = [code for code, callee, cid, _ in (self.class_attributes[-1] if self.class_attributes else [])
+                       if callee in classes and cid == construct_id]
+            candidates = list(dict.fromkeys(local or members))
+            return candidates[0] if len(candidates) == 1 else None
+
+        return resolve
+
+    def leave_SimpleString(self, original_node: cst.SimpleString, updated_node: cst.SimpleString) -> cst.BaseExpression:
+        if "${" not in original_node.value or original_node.prefix.lower() not in ("", "u"):
+            return updated_node
+        return self._rewrite(original_node, updated_node, list(original_node.evaluated_value), original_node.quote)
+
+    def leave_FormattedString(self, original_node: cst.FormattedString, updated_node: cst.FormattedString) -> cst.BaseExpression:
+        if original_node.prefix.lower() != "f":
+            return updated_node
+        items: list[hcl.Item] = []
+        for part in original_node.parts:
+            if isinstance(part, cst.FormattedStringText):
+                if "\\" in part.value:
+                    return updated_node
+                items += list(part.value.replace("{{", "{").replace("}}", "}"))
+            else:
+                plain = part.conversion is None and part.format_spec is None
+                code = _code(part.expression) if plain else _code(part)[1:-1]
+                items.append(hcl.Hole(code, plain))
+        return self._rewrite(original_node, updated_node, items, original_node.end)
+
+    def _rewrite(self, original: cst.CSTNode, updated: cst.CSTNode, items: list[hcl.Item], quote: str) -> cst.BaseExpression:
+        found = hcl.segments(items)
+        if not found:
+            return updated
+        whole = found == [(0, len(items))]
+        inner_quote = quote[0] if whole else ("'" if quote[0] == '"' else '"')
+        resolve = self._resolver(original)
+        pieces: list[str] = []
+        problems: list[str] = []
+        converted = False
+        cursor = 0
+        for start, end in found:
+            pieces.append(_text(items[cursor:start], quote))
+            cursor = end
+            try:
+                code = hcl.to_python(hcl.parse(items[start + 2 : end - 1]), resolve, inner_quote)
+            except hcl.NotTerraform:
+                pieces.append(_text(items[start:end], quote))
+                continue
+            except hcl.Unsupported as exc:
+                problems.append(str(exc))
+                pieces.append(_text(items[start:end], quote))
+                continue
+            pieces.append(code if whole else "{" + code + "}")
+            converted = True
+        pieces.append(_text(items[cursor:], quote))
+        if problems:
+            self.report(original, "Terraform `${...}` inside a Python string, not rewritten: " + "; ".join(problems))
+            return updated
+        if not converted:  # only `${...}` that is not Terraform
+            return updated
+        source = pieces[1] if whole else "f" + quote + "".join(pieces) + quote
+        message = f"Terraform `${{...}}` inside a Python string is passed through verbatim; write `{source}`"
+        if not self.report(original, message, Fix.SAFE):
+            return updated
+        self.uses_fn = self.uses_fn or "Fn." in source
+        return cst.parse_expression(source)
+
+    def leave_Module(self, original_node: cst.Module, updated_node: cst.Module) -> cst.Module:
+        if not self.uses_fn:
+            return updated_node
+        return edit_imports(updated_node, add=[("cdktf", "Fn")])
