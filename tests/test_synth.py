@@ -188,3 +188,49 @@ def test_b5_lib_imports_fail_then_synthesize(tmp_path):
     run_before, run_after = synth_all(Job(before), Job(after))
     assert run_before.returncode != 0 and "ModuleNotFoundError: No module named 'stacks'" in run_before.stderr
     assert run_after.returncode == 0, run_after.stderr
+
+
+def single_file(case: Path, which: str, tmp_path: Path) -> Path:
+    """A one-file golden case as a project whose entry is tap.py."""
+    project = tmp_path / f"{case.name}-{which}"
+    project.mkdir()
+    shutil.copy(case / f"{which}.py", project / "tap.py")
+    return project
+
+
+B2 = GOLDEN / "CTB002-security-group-rule-resource" / "catalog-standalone-rules-from-missing-modules"
+B3 = GOLDEN / "CTB003-provider-default-tags" / "catalog-dict-literal"
+B4_AZS = GOLDEN / "CTB004-terraform-interpolation" / "catalog-availability-zones"
+B4_REFS = GOLDEN / "CTB004-terraform-interpolation" / "references-to-constructs"
+D1 = GOLDEN / "CTD001-log-retention-days" / "catalog-seven-years"
+
+
+def test_b2_b3_b4_d1_before_fail_and_after_synthesize(tmp_path):
+    jobs = {name: Job(single_file(case, which, tmp_path)) for name, case, which in (
+        ("b2 before", B2, "before"), ("b3 before", B3, "before"),
+        ("b2", B2, "after"), ("b3", B3, "after"), ("b4 azs", B4_AZS, "after"), ("b4 refs", B4_REFS, "after"),
+        ("d1", D1, "after"),
+    )}
+    runs = dict(zip(jobs, synth_all(*jobs.values())))
+    assert "No module named 'cdktf_cdktf_provider_aws.security_group_ingress'" in runs["b2 before"].stderr
+    assert runs["b3 before"].returncode != 0 and "AwsProviderDefaultTags>] Value is not an array" in runs["b3 before"].stderr
+    for name, run in runs.items():
+        if not name.endswith("before"):
+            assert run.returncode == 0, f"{name}: {run.stderr}"
+    stacks = {name: stack_json(job.project) for name, job in jobs.items() if not name.endswith("before")}
+
+    rules = stacks["b2"]["resource"]["aws_security_group_rule"].values()
+    assert sorted(r["type"] for r in rules) == ["egress", "ingress"]
+    assert all(r["security_group_id"] == "${aws_security_group.web-sg.id}" for r in rules)
+
+    assert stacks["b3"]["provider"]["aws"][0]["default_tags"] == [{"tags": {"Environment": "dev", "Project": "payments"}}]
+
+    zones = sorted(s["availability_zone"] for s in stacks["b4 azs"]["resource"]["aws_subnet"].values())
+    assert zones == [f"${{element(data.aws_availability_zones.available.names, {i})}}" for i in (0, 0, 1, 1, 2)]
+    policy = json.loads(next(iter(stacks["b4 refs"]["resource"]["aws_s3_bucket_policy"].values()))["policy"])
+    statement = policy["Statement"][0]
+    assert statement["Resource"] == "${aws_s3_bucket.logs.arn}/*"
+    assert statement["Principal"]["AWS"] == "${aws_iam_role.reader.arn}"
+
+    retention = sorted(g["retention_in_days"] for g in stacks["d1"]["resource"]["aws_cloudwatch_log_group"].values())
+    assert retention == [3, 14, 2557]

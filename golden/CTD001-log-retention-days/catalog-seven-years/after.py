@@ -1,5 +1,7 @@
+from cdktf import App, TerraformStack
 from constructs import Construct
 from cdktf_cdktf_provider_aws.cloudwatch_log_group import CloudwatchLogGroup
+from cdktf_cdktf_provider_aws.provider import AwsProvider
 
 
 class Logging(Construct):
@@ -14,3 +16,15 @@ class Logging(Construct):
         )
         CloudwatchLogGroup(self, "app-logs", name=f"/payments/app-{environment_suffix}", retention_in_days=14)
         CloudwatchLogGroup(self, "debug-logs", name=f"/payments/debug-{environment_suffix}", retention_in_days=3)
+
+
+class TapStack(TerraformStack):
+    def __init__(self, scope: Construct, construct_id: str, environment_suffix: str):
+        super().__init__(scope, construct_id)
+        AwsProvider(self, "aws", region="us-east-1")
+        Logging(self, "logging", environment_suffix)
+
+
+app = App()
+TapStack(app, "tap", environment_suffix="dev")
+app.synth()
