@@ -129,7 +129,7 @@ class _Parser:
         while self.peek(".") or self.peek("["):
             if self.take()[1] == ".":
                 kind, name = self.take()
-                if kind not in ("ident", "num"):
+                if kind not in ("ident", "num", "hole"):
                     raise NotTerraform("attribute")
                 node = ("attr", node, name)
             else:
@@ -201,14 +201,20 @@ def to_python(node: tuple, resolve: Resolver, quote: str = '"') -> str:
     if kind == "call":
         return _call(node[1], [to_python(a, resolve, quote) for a in node[2]])
     head, chain = _reference_head(node)
-    parts: list[str] = []
+    parts: list = []
     if head[0] == "name":
         parts = [head[1]]
         while chain and chain[0][0] == "attr" and len(parts) < (4 if parts[0] == "data" else 3):
             parts.append(chain.pop(0)[2])
         return _reference(parts, chain, resolve, quote)
     if head[0] == "hole":
-        return _postfix(to_python(head, resolve, quote), chain, resolve, quote)
+        code = to_python(head, resolve, quote)
+        if chain and chain[0][0] == "attr":
+            # `{bucket.fqn}.arn`: CDKTF's documented way to spell a reference by hand
+            if not code.endswith(".fqn"):
+                raise Unsupported(f"an attribute of the Python value `{code}`; use the construct's attribute")
+            code = code.removesuffix(".fqn")
+        return _postfix(code, chain, resolve, quote)
     raise NotTerraform(kind)
 
 
@@ -224,17 +230,28 @@ def _call(name: str, args: list[str]) -> str:
     return f"Fn.{method}({', '.join(args)})"
 
 
-def _reference(parts: list[str], chain: list[tuple], resolve: Resolver, quote: str) -> str:
+def _reference(parts: list, chain: list[tuple], resolve: Resolver, quote: str) -> str:
     head = parts[0]
+    if head == "path":
+        raise Unsupported("`path.` in CDKTF is the synthesized stack's folder (cdktf.out/stacks/<stack>), not this "
+                          "file's; use a TerraformAsset or a path computed in Python")
     if head in TERRAFORM_OBJECTS:
         raise Unsupported(f"`{head}.` references Terraform's own {head} objects; in CDKTF use the Python value "
                           "(a TerraformVariable, a local variable, a TerraformLocal)")
     data = head == "data"
     names = parts[1:] if data else parts
-    if len(names) < 2 or not names[0].startswith("aws_"):
+    if len(names) < 2 or not isinstance(names[0], str) or not names[0].startswith("aws_"):
         raise NotTerraform(head)
     if len(names) < 3:
         raise Unsupported(f"a whole {'data source' if data else 'resource'} object; name one of its attributes")
+    if isinstance(names[1], Hole):
+        # `aws_x.{bucket.friendly_unique_id}.arn` names the construct held by `bucket`
+        if not names[1].plain or not names[1].code.endswith(".friendly_unique_id"):
+            raise Unsupported("a Terraform reference built from Python values (a computed construct id?); "
+                              "use the Python variable that holds the construct")
+        return _postfix(f"{names[1].code.removesuffix('.friendly_unique_id')}.{names[2]}", chain, resolve, quote)
+    if isinstance(names[2], Hole):
+        raise Unsupported("an attribute named by a Python value; use the construct's attribute")
     found = resolve(data, names[0], names[1])
     if found is None:
         raise Unsupported(f"no construct created with id \"{names[1]}\" of type {names[0]} is in reach here; "
@@ -244,6 +261,8 @@ def _reference(parts: list[str], chain: list[tuple], resolve: Resolver, quote: s
 
 def _postfix(code: str, chain: list[tuple], resolve: Resolver, quote: str) -> str:
     for index, link in enumerate(chain):
+        if link[0] == "attr" and isinstance(link[2], Hole):
+            raise Unsupported("an attribute named by a Python value; use the construct's attribute")
         if link[0] == "attr":
             if index and chain[index - 1][0] == "index":
                 raise Unsupported("an attribute of a list element; use Fn.lookup or the element's own construct")

@@ -14,5 +14,6 @@ class Site(Construct):
         # the bucket is created in another function: no variable here holds it
         S3Object(self, "index", bucket="${aws_s3_bucket.assets.id}", key="index.html", source="index.html")
         S3Object(self, "env", bucket="${var.bucket_name}", key="env.json", content="{}")
+        S3Object(self, "app", bucket=name, key="app.zip", source="${path.module}/app.zip")
         dynamic = S3Bucket(self, f"site-{name}", bucket_prefix="site-")
         S3Object(self, "robots", bucket=f"${{aws_s3_bucket.site-{name}.id}}", key="robots.txt", content="")
