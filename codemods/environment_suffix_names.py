@@ -1,0 +1,191 @@
+"""CTC001: physical resource names without the environment suffix (catalog C1)."""
+
+from __future__ import annotations
+
+import libcst as cst
+from libcst.helpers import get_full_name_for_node
+
+from fixer.providers import PROVIDERS
+from fixer.rule import Example, Fix, Rule
+
+SUFFIX = "environment_suffix"
+# Arguments that become a resource's name in the AWS account, unique per account and region.
+PHYSICAL_NAMES = frozenset({
+    "name", "function_name", "bucket", "role_name", "identifier", "cluster_identifier", "table_name",
+    "topic_name", "queue_name", "cluster_name", "repository_name", "secret_name", "log_group_name",
+    "stream_name", "state_machine_name", "replication_instance_id", "replication_task_id", "user_name",
+    "group_name", "policy_name", "db_subnet_group_name", "parameter_group_name", "alarm_name", "rule_name",
+    "dashboard_name", "api_name", "load_balancer_name", "target_group_name", "workgroup_name", "key_name",
+})
+# Names that are DNS names or certificates (a suffix would break them), and data sources (they look up
+# something that exists under that name).
+LEFT_ALONE_PREFIXES = ("Route53", "Acm", "Ses", "Cloudfront", "DataAws")
+# Names unique only inside a parent resource, which already differs per environment.
+SCOPED_NAMES = frozenset({
+    "IamRolePolicy", "IamUserPolicy", "IamGroupPolicy", "BackupSelection", "Apigatewayv2Stage", "ApiGatewayStage",
+    "ApiGatewayRequestValidator", "ApiGatewayModel", "ApiGatewayAuthorizer", "Apigatewayv2Authorizer", "LambdaAlias",
+    "CloudwatchLogMetricFilter", "CloudwatchLogSubscriptionFilter", "CloudwatchLogStream", "GlueCatalogTable",
+})
+
+
+def _mentions_suffix(node: cst.CSTNode) -> bool:
+    code = cst.Module(body=[]).code_for_node(node)
+    return SUFFIX in code
+
+
+def _assigned_names(body: cst.BaseSuite) -> set[str]:
+    names = set()
+    for statement in body.body if isinstance(body, cst.IndentedBlock) else []:
+        if isinstance(statement, cst.SimpleStatementLine):
+            for small in statement.body:
+                if isinstance(small, cst.Assign):
+                    names |= {t.target.value for t in small.targets if isinstance(t.target, cst.Name)}
+                elif isinstance(small, cst.AnnAssign) and isinstance(small.target, cst.Name):
+                    names.add(small.target.value)
+    return names
+
+
+def _class_sets_suffix(node: cst.ClassDef) -> bool:
+    for statement in node.body.body if isinstance(node.body, cst.IndentedBlock) else []:
+        if isinstance(statement, cst.FunctionDef):
+            for line in statement.body.body if isinstance(statement.body, cst.IndentedBlock) else []:
+                if isinstance(line, cst.SimpleStatementLine):
+                    for small in line.body:
+                        if isinstance(small, (cst.Assign, cst.AnnAssign)):
+                            targets = [t.target for t in small.targets] if isinstance(small, cst.Assign) else [small.target]
+                            if any(get_full_name_for_node(t) == f"self.{SUFFIX}" for t in targets):
+                                return True
+    return False
+
+
+class EnvironmentSuffixNames(Rule):
+    """
+    A literal physical name (`name=`, `function_name=`, `bucket=`, `role_name=`, `identifier=`,
+    `table_name=`, `queue_name=` ...) on a provider resource, in code that knows its environment suffix:
+    the second environment deployed to the same account collides with the first ("already exists").
+
+    Fix: `-{environment_suffix}` is appended, as an f-string, using `environment_suffix` when the
+    function has it (parameter or local) and `self.environment_suffix` when the class sets it. Safe when
+    the construct id already carries the suffix (the author meant one resource per environment); unsafe
+    otherwise, since renaming a deployed resource replaces it.
+
+    Reported without a fix: the same names where no suffix is in scope, in files that use one elsewhere.
+    Left alone: nested blocks (their `name=` is an attribute name), tags and JSON documents (not
+    arguments), `*_prefix` arguments (Terraform adds a random suffix), data sources (they look up an
+    existing name), names unique only inside a parent (inline role policies, API stages, backup
+    selections ...), DNS names, `/aws/lambda/<function>` log groups, f-strings (already computed).
+    """
+
+    code = "CTC001"
+    name = "environment-suffix-names"
+    summary = "Physical resource name without the environment suffix"
+    fix_safety = Fix.UNSAFE
+    markers = (SUFFIX,)
+
+    INVALID = (
+        Example(
+            """
+            from cdktf_cdktf_provider_aws.iam_role import IamRole
+
+
+            def roles(self, environment_suffix):
+                IamRole(self, f"dms-vpc-role-{environment_suffix}", name="dms-vpc-role", assume_role_policy=policy)
+            """,
+            """
+            from cdktf_cdktf_provider_aws.iam_role import IamRole
+
+
+            def roles(self, environment_suffix):
+                IamRole(self, f"dms-vpc-role-{environment_suffix}", name=f"dms-vpc-role-{environment_suffix}", assume_role_policy=policy)
+            """,
+        ),
+    )
+    VALID = (
+        """
+        from cdktf_cdktf_provider_aws.dynamodb_table import DynamodbTable, DynamodbTableAttribute
+
+
+        def tables(self, environment_suffix):
+            DynamodbTable(self, "orders", name=f"orders-{environment_suffix}", hash_key="pk",
+                          attribute=[DynamodbTableAttribute(name="pk", type="S")], tags={"Name": "orders"})
+        """,
+    )
+
+    def __init__(self, context) -> None:
+        super().__init__(context)
+        self.provider_names: set[str] = set()
+        self.provider_modules: set[str] = set()
+        self.functions: list[set[str]] = []
+        self.classes: list[bool] = []
+
+    def visit_ImportFrom(self, node: cst.ImportFrom) -> None:
+        module = get_full_name_for_node(node.module) if node.module else None
+        if node.relative or not module or isinstance(node.names, cst.ImportStar):
+            return
+        for spec in PROVIDERS:
+            if module == spec.package or module.startswith(spec.package + "."):
+                for alias in node.names:
+                    local = alias.evaluated_alias or get_full_name_for_node(alias.name) or ""
+                    (self.provider_modules if module == spec.package and local.islower() else self.provider_names).add(local)
+
+    def visit_ClassDef(self, node: cst.ClassDef) -> None:
+        self.classes.append(_class_sets_suffix(node))
+
+    def leave_ClassDef(self, original_node: cst.ClassDef, updated_node: cst.ClassDef) -> cst.ClassDef:
+        self.classes.pop()
+        return updated_node
+
+    def visit_FunctionDef(self, node: cst.FunctionDef) -> None:
+        params = {p.name.value for p in (*node.params.params, *node.params.kwonly_params, *node.params.posonly_params)}
+        self.functions.append(params | _assigned_names(node.body))
+
+    def leave_FunctionDef(self, original_node: cst.FunctionDef, updated_node: cst.FunctionDef) -> cst.FunctionDef:
+        self.functions.pop()
+        return updated_node
+
+    def _suffix_in_scope(self) -> str | None:
+        if self.functions and SUFFIX in self.functions[-1]:
+            return SUFFIX
+        if self.classes and self.classes[-1] and self.functions and "self" in self.functions[-1]:
+            return f"self.{SUFFIX}"
+        return None
+
+    def _provider_class(self, func: cst.BaseExpression) -> str | None:
+        if isinstance(func, cst.Name) and func.value in self.provider_names:
+            return func.value
+        if isinstance(func, cst.Attribute) and isinstance(func.value, cst.Name) and func.value.value in self.provider_modules:
+            return func.attr.value
+        return None
+
+    def leave_Call(self, original_node: cst.Call, updated_node: cst.Call) -> cst.Call:
+        cls = self._provider_class(original_node.func)
+        args = original_node.args
+        if (cls is None or cls.startswith(LEFT_ALONE_PREFIXES) or cls in SCOPED_NAMES or len(args) < 2
+                or args[0].keyword or args[1].keyword):
+            return updated_node
+        construct_id = args[1].value
+        suffix = self._suffix_in_scope()
+        new_args = list(updated_node.args)
+        for number, arg in enumerate(args):
+            if arg.keyword is None or arg.keyword.value not in PHYSICAL_NAMES:
+                continue
+            value = arg.value
+            if not isinstance(value, cst.SimpleString) or value.prefix != "" or "\\" in value.value:
+                continue  # an f-string already computes its name: whatever makes it unique is the author's
+            text = value.evaluated_value
+            if not text or "." in text or "{" in text or "}" in text or text.startswith("/aws/lambda/"):
+                continue  # DNS-like names, and log groups Lambda names after its function
+            new_source = f"f{value.quote}{text}-{{{suffix}}}{value.quote}"
+            where = f"`{arg.keyword.value}=` of {cls}"
+            if suffix is None:
+                self.report(arg, f"{where} is a fixed physical name: a second environment in the same account "
+                                 "collides with it; pass the environment suffix here and append it")
+                continue
+            safe = _mentions_suffix(construct_id)
+            message = (f"{where} is a fixed physical name: a second environment in the same account collides "
+                       f"with it; append `-{{{suffix}}}`" + ("" if safe else " (renames a deployed resource)"))
+            if self.report(arg, message, Fix.SAFE if safe else Fix.UNSAFE):
+                new_args[number] = new_args[number].with_changes(value=cst.parse_expression(new_source))
+        if new_args == list(updated_node.args):
+            return updated_node
+        return updated_node.with_changes(args=new_args)
