@@ -39,6 +39,21 @@ PROVIDERS: tuple[ProviderSpec, ...] = (
 _WORD = re.compile(r"[A-Z][^A-Z]*")
 
 
+@dataclass(frozen=True)
+class Signature:
+    """A generated class's constructor: `(scope, id_)` or nothing positionally, the rest by keyword."""
+
+    positional: tuple[str, ...]
+    keywords: frozenset[str]
+    annotations: dict[str, str] = field(default_factory=dict, compare=False)  # keyword -> type, as written
+
+    def takes_scalar(self, keyword: str) -> bool:
+        """Whether a string, number or bool literal can be passed to `keyword`."""
+        # a nested block is typed `Union["Struct", Dict[str, Any]]`: its dict form is no scalar
+        annotation = re.sub(r"typing\.(?:Dict|Mapping)\[[^\]]*\]", "", self.annotations.get(keyword, ""))
+        return any(t in annotation for t in ("builtins.str", "jsii.Number", "builtins.bool", "typing.Any"))
+
+
 def pascal(module: str) -> str:
     """`s3_bucket_versioning` -> `S3BucketVersioning`: how the generator names a module's resource class."""
     return "".join(part[:1].upper() + part[1:] for part in module.split("_"))
@@ -55,6 +70,7 @@ class ProviderIndex:
     source: str  # "installed:<path>" or "snapshot:<file>"
     modules: dict[str, frozenset[str]]
     _home: dict[str, str] = field(default_factory=dict, repr=False)
+    _signatures: dict[tuple[str, str], Signature | None] = field(default_factory=dict, repr=False)
 
     def __post_init__(self) -> None:
         self.modules = {m: frozenset(names) for m, names in self.modules.items()}
@@ -108,6 +124,40 @@ class ProviderIndex:
                 continue
             keep.append(name)
         return keep
+
+    def signature(self, module: str, class_name: str) -> Signature | None:
+        """The constructor's parameters, read from the installed package's source (never imported);
+        None when the package is not installed (the snapshot holds names only) or the class is unknown."""
+        key = (module, class_name)
+        if key not in self._signatures:
+            self._signatures[key] = self._read_signature(module, class_name)
+        return self._signatures[key]
+
+    def _read_signature(self, module: str, class_name: str) -> Signature | None:
+        if not self.source.startswith("installed:") or class_name not in self.exports(module):
+            return None
+        init_file = Path(self.source.removeprefix("installed:")) / module / "__init__.py"
+        try:
+            text = init_file.read_text(encoding="utf-8")
+        except OSError:
+            return None
+        start = max(text.find(f"\nclass {class_name}("), text.find(f"\nclass {class_name}:"))
+        if start < 0:
+            return None
+        begin = text.find("    def __init__(", start)
+        end = text.find(") -> None:", begin)
+        next_class = text.find("\nclass ", start + 1)
+        if begin < 0 or end < 0 or (0 <= next_class < begin):
+            return None
+        try:
+            function = ast.parse(f"def f({text[begin + len('    def __init__('):end]}): pass").body[0]
+        except SyntaxError:
+            return None
+        assert isinstance(function, ast.FunctionDef)
+        positional = [a.arg for a in function.args.args[1:]]
+        keywords = [a.arg for a in function.args.kwonlyargs]
+        annotations = {a.arg: ast.unparse(a.annotation) for a in function.args.kwonlyargs if a.annotation}
+        return Signature(tuple(positional), frozenset(keywords), annotations)
 
     def to_json(self) -> dict:
         return {

@@ -102,3 +102,21 @@ def test_projects_share_one_loaded_index(tmp_path):
     first, second = tmp_path / "one", tmp_path / "two"
     first.mkdir(), second.mkdir()
     assert load_index(AWS, first) is load_index(AWS, second)
+
+
+def test_signatures_are_read_from_the_installed_source():
+    sys.modules.pop("cdktf_cdktf_provider_aws", None)
+    index = load_index(AWS)
+    resource = index.signature("s3_bucket_versioning", "S3BucketVersioningA")
+    assert resource.positional == ("scope", "id_") and {"bucket", "versioning_configuration"} <= resource.keywords
+    assert not resource.takes_scalar("versioning_configuration") and resource.takes_scalar("bucket")
+    struct = index.signature("dynamodb_table", "DynamodbTableAttribute")  # a one-line signature
+    assert struct.positional == () and struct.keywords == {"name", "type"}
+    assert "self_attribute" in index.signature("security_group", "SecurityGroupIngress").keywords
+    assert index.signature("s3_bucket", "NoSuchClass") is None
+    assert "cdktf_cdktf_provider_aws" not in sys.modules
+
+
+def test_snapshot_has_no_signatures(monkeypatch):
+    monkeypatch.setattr(providers, "_find_installed", lambda spec, paths: None)
+    assert load_index(AWS).signature("s3_bucket", "S3Bucket") is None

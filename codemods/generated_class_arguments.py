@@ -1,0 +1,138 @@
+"""CTB006: keyword or positional arguments a generated provider class does not take (catalog B6)."""
+
+from __future__ import annotations
+
+import difflib
+
+import libcst as cst
+from libcst.helpers import get_full_name_for_node
+
+from codemods.security_group_rule import RULE_TYPES, resource_shaped
+from fixer.providers import PROVIDERS, ProviderIndex
+from fixer.rule import Example, Fix, Rule
+
+
+def _close(name: str, accepted: frozenset[str]) -> list[str]:
+    """Keywords a slip could have meant: the same name as jsii escapes it (`id_`, `self_attribute`), or a
+    close spelling."""
+    exact = [a for a in accepted if a.rstrip("_") == name.rstrip("_") or a == f"{name}_attribute"]
+    return exact or difflib.get_close_matches(name, sorted(accepted), n=3, cutoff=0.8)
+
+
+class GeneratedClassArguments(Rule):
+    """
+    Every class the provider package generates takes `(scope, id)` positionally (a resource) or nothing
+    positionally (a nested block), and everything else by keyword, with exactly the names in its
+    signature. Anything else fails at synth: "got an unexpected keyword argument" or "takes 3
+    positional arguments but 4 were given".
+
+    The truth is the installed provider package, read without importing it. Reported with the accepted
+    names; fixed (unsafe) when exactly one accepted keyword is a close spelling (`force_destory` ->
+    `force_destroy`, `self` -> `self_attribute`) and can take the value given (a string is not renamed
+    onto a keyword that takes a nested block). Needs the provider
+    installed (the shipped snapshot holds class names, not signatures); calls with `**kwargs` are left
+    alone, and `SecurityGroupIngress(self, ...)` belongs to CTB002.
+    """
+
+    code = "CTB006"
+    name = "generated-class-arguments"
+    summary = "Argument a generated provider class does not accept"
+    fix_safety = Fix.UNSAFE
+    markers = tuple(spec.package for spec in PROVIDERS)
+
+    INVALID = (
+        Example(
+            """
+            from cdktf_cdktf_provider_aws.s3_bucket_versioning import S3BucketVersioningVersioningConfiguration
+
+            S3BucketVersioningVersioningConfiguration(state="Enabled")
+            S3BucketVersioningVersioningConfiguration(stauts="Enabled")
+            """,
+            """
+            from cdktf_cdktf_provider_aws.s3_bucket_versioning import S3BucketVersioningVersioningConfiguration
+
+            S3BucketVersioningVersioningConfiguration(state="Enabled")
+            S3BucketVersioningVersioningConfiguration(status="Enabled")
+            """,
+        ),
+    )
+    VALID = (
+        """
+        from cdktf_cdktf_provider_aws.s3_bucket import S3Bucket
+
+        S3Bucket(self, "logs", bucket_prefix="logs-", force_destroy=True)
+        S3Bucket(self, "dynamic", **settings)
+        """,
+    )
+
+    def __init__(self, context) -> None:
+        super().__init__(context)
+        self.classes: dict[str, tuple[ProviderIndex, str, str]] = {}  # local name -> (index, module, class)
+        self.modules: dict[str, tuple[ProviderIndex, str]] = {}  # local module name -> (index, module)
+
+    def visit_ImportFrom(self, node: cst.ImportFrom) -> None:
+        dotted = get_full_name_for_node(node.module) if node.module else None
+        if node.relative or not dotted or isinstance(node.names, cst.ImportStar):
+            return
+        for spec in PROVIDERS:
+            if dotted != spec.package and not dotted.startswith(spec.package + "."):
+                continue
+            index = self.context.project.provider_for_package(spec.package)
+            if index is None:
+                return
+            module = dotted[len(spec.package) + 1 :] or None
+            for alias in node.names:
+                name = get_full_name_for_node(alias.name) or ""
+                local = alias.evaluated_alias or name
+                if module is None and index.has_module(name):
+                    self.modules[local] = (index, name)
+                elif module is not None or index.home_of(name):
+                    self.classes[local] = (index, module or index.home_of(name) or "", name)
+
+    def _target(self, func: cst.BaseExpression) -> tuple[ProviderIndex, str, str] | None:
+        if isinstance(func, cst.Name):
+            return self.classes.get(func.value)
+        if isinstance(func, cst.Attribute) and isinstance(func.value, cst.Name) and func.value.value in self.modules:
+            index, module = self.modules[func.value.value]
+            return index, module, func.attr.value
+        return None
+
+    def leave_Call(self, original_node: cst.Call, updated_node: cst.Call) -> cst.Call:
+        target = self._target(original_node.func)
+        if target is None or any(a.star for a in original_node.args):
+            return updated_node
+        index, module, class_name = target
+        if class_name in RULE_TYPES and resource_shaped(original_node):
+            return updated_node
+        signature = index.signature(module, class_name)
+        if signature is None:
+            return updated_node
+        positional = [a for a in original_node.args if a.keyword is None]
+        if len(positional) > len(signature.positional):
+            takes = f"({', '.join(signature.positional)})" if signature.positional else "nothing"
+            self.report(positional[len(signature.positional)],
+                        f"`{class_name}` takes {takes} positionally; pass {'the other ' if signature.positional else ''}arguments by keyword")
+        args = list(updated_node.args)
+        changed = False
+        for number, arg in enumerate(original_node.args):
+            if arg.keyword is None or arg.keyword.value in signature.keywords:
+                continue
+            given = arg.keyword.value
+            if given in signature.positional or (given == "id" and "id_" in signature.positional):
+                continue  # the scope/id passed by keyword: Python accepts it
+            close = _close(given, signature.keywords)
+            scalar = isinstance(arg.value, (cst.SimpleString, cst.FormattedString, cst.Integer, cst.Float)) or (
+                isinstance(arg.value, cst.Name) and arg.value.value in ("True", "False"))
+            if len(close) == 1 and scalar and not signature.takes_scalar(close[0]):
+                self.report(arg, f"`{class_name}` takes no keyword `{given}`; `{close[0]}` is close, but it takes a "
+                                 "nested block, not this value")
+                continue
+            if len(close) == 1:
+                message = f"`{class_name}` takes no keyword `{given}`; did you mean `{close[0]}`?"
+                if self.report(arg, message, Fix.UNSAFE):
+                    args[number] = args[number].with_changes(keyword=cst.Name(close[0]))
+                    changed = True
+                continue
+            near = close or sorted(signature.keywords, key=lambda k: (-difflib.SequenceMatcher(None, given, k).ratio(), k))[:8]
+            self.report(arg, f"`{class_name}` takes no keyword `{given}`; nearest accepted: {', '.join(near)}")
+        return updated_node.with_changes(args=args) if changed else updated_node
