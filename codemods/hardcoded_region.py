@@ -7,7 +7,7 @@ import re
 import libcst as cst
 from libcst.helpers import get_full_name_for_node
 
-from fixer.rule import Example, Fix, Rule
+from fixer.rule import Example, Fix, Rule, is_cdktf_code
 
 # A region, not an availability zone (`us-east-1a`) nor part of a longer word.
 REGION = re.compile(r"(?<![a-z0-9-])(?:us|eu|ap|sa|ca|me|af|il|mx)-(?:gov-)?(?:north|south|east|west|central|"
@@ -66,7 +66,7 @@ class HardcodedRegion(Rule):
     `*_region=` arguments (the provider's own, a peer or replica region), `default=` of a variable, lookups such as
     `os.environ.get("AWS_REGION", "us-east-1")` (the variable's source), tests such as
     `aws_region.startswith("us-")`, exception and log messages, module-level code (where an app sets
-    its regions), availability zones, and strings
+    its regions), code that is not CDKTF (Lambda handlers), availability zones, and strings
     outside calls (assignments of the variable itself).
     """
 
@@ -79,12 +79,22 @@ class HardcodedRegion(Rule):
     INVALID = (
         Example(
             """
+            import json
+
+            from cdktf_cdktf_provider_aws.kms_key import KmsKey
+
+
             def logs_key(self, aws_region, account_id):
                 return KmsKey(self, "logs-key", policy=json.dumps({
                     "Statement": [{"Principal": {"Service": "logs.us-east-1.amazonaws.com"}, "Action": "kms:*"}],
                 }))
             """,
             """
+            import json
+
+            from cdktf_cdktf_provider_aws.kms_key import KmsKey
+
+
             def logs_key(self, aws_region, account_id):
                 return KmsKey(self, "logs-key", policy=json.dumps({
                     "Statement": [{"Principal": {"Service": f"logs.{aws_region}.amazonaws.com"}, "Action": "kms:*"}],
@@ -103,7 +113,7 @@ class HardcodedRegion(Rule):
 
     @classmethod
     def could_match(cls, text: str, project, path: str) -> bool:  # type: ignore[override]
-        return "region" in text and REGION.search(text) is not None
+        return is_cdktf_code(text) and "region" in text and REGION.search(text) is not None
 
     def __init__(self, context) -> None:
         super().__init__(context)

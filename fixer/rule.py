@@ -16,6 +16,7 @@ wrong, which skips the traversal; metadata (positions, scopes) is computed only 
 
 from __future__ import annotations
 
+import re
 import textwrap
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
@@ -132,6 +133,15 @@ class Rule(cst.CSTTransformer):
             Finding(self.code, message, self.context.path, position.line, position.column + 1, fix, apply)
         )
         return apply
+
+
+_CDKTF_IMPORT = re.compile(r"^\s*(?:from|import)\s+(?:cdktf\w*|constructs)\b", re.MULTILINE)
+
+
+def is_cdktf_code(text: str) -> bool:
+    """Infrastructure code (it imports cdktf, a provider or constructs), as opposed to the Lambda
+    handlers and scripts that live beside it."""
+    return _CDKTF_IMPORT.search(text) is not None
 
 
 def edit_imports(

@@ -203,13 +203,14 @@ B3 = GOLDEN / "CTB003-provider-default-tags" / "catalog-dict-literal"
 B4_AZS = GOLDEN / "CTB004-terraform-interpolation" / "catalog-availability-zones"
 B4_REFS = GOLDEN / "CTB004-terraform-interpolation" / "references-to-constructs"
 D1 = GOLDEN / "CTD001-log-retention-days" / "catalog-seven-years"
+C2 = GOLDEN / "CTC002-hardcoded-account-id" / "catalog-root-principal"
 
 
-def test_b2_b3_b4_d1_before_fail_and_after_synthesize(tmp_path):
+def test_b2_b3_b4_d1_c2_before_fail_and_after_synthesize(tmp_path):
     jobs = {name: Job(single_file(case, which, tmp_path)) for name, case, which in (
         ("b2 before", B2, "before"), ("b3 before", B3, "before"),
         ("b2", B2, "after"), ("b3", B3, "after"), ("b4 azs", B4_AZS, "after"), ("b4 refs", B4_REFS, "after"),
-        ("d1", D1, "after"),
+        ("d1", D1, "after"), ("c2", C2, "after"),
     )}
     runs = dict(zip(jobs, synth_all(*jobs.values())))
     assert "No module named 'cdktf_cdktf_provider_aws.security_group_ingress'" in runs["b2 before"].stderr
@@ -234,3 +235,6 @@ def test_b2_b3_b4_d1_before_fail_and_after_synthesize(tmp_path):
 
     retention = sorted(g["retention_in_days"] for g in stacks["d1"]["resource"]["aws_cloudwatch_log_group"].values())
     assert retention == [3, 14, 2557]
+
+    key_policy = json.loads(next(iter(stacks["c2"]["resource"]["aws_kms_key"].values()))["policy"])
+    assert key_policy["Statement"][0]["Principal"]["AWS"] == "arn:aws:iam::${data.aws_caller_identity.current.account_id}:root"
