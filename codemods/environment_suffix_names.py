@@ -7,6 +7,7 @@ from libcst.helpers import get_full_name_for_node
 
 from fixer.providers import PROVIDERS
 from fixer.rule import Example, Fix, Rule
+from fixer.statements import NameScopes
 
 SUFFIX = "environment_suffix"
 # Arguments that become a resource's name in the AWS account, unique per account and region.
@@ -33,32 +34,7 @@ def _mentions_suffix(node: cst.CSTNode) -> bool:
     return SUFFIX in code
 
 
-def _assigned_names(body: cst.BaseSuite) -> set[str]:
-    names = set()
-    for statement in body.body if isinstance(body, cst.IndentedBlock) else []:
-        if isinstance(statement, cst.SimpleStatementLine):
-            for small in statement.body:
-                if isinstance(small, cst.Assign):
-                    names |= {t.target.value for t in small.targets if isinstance(t.target, cst.Name)}
-                elif isinstance(small, cst.AnnAssign) and isinstance(small.target, cst.Name):
-                    names.add(small.target.value)
-    return names
-
-
-def _class_sets_suffix(node: cst.ClassDef) -> bool:
-    for statement in node.body.body if isinstance(node.body, cst.IndentedBlock) else []:
-        if isinstance(statement, cst.FunctionDef):
-            for line in statement.body.body if isinstance(statement.body, cst.IndentedBlock) else []:
-                if isinstance(line, cst.SimpleStatementLine):
-                    for small in line.body:
-                        if isinstance(small, (cst.Assign, cst.AnnAssign)):
-                            targets = [t.target for t in small.targets] if isinstance(small, cst.Assign) else [small.target]
-                            if any(get_full_name_for_node(t) == f"self.{SUFFIX}" for t in targets):
-                                return True
-    return False
-
-
-class EnvironmentSuffixNames(Rule):
+class EnvironmentSuffixNames(NameScopes, Rule):
     """
     A literal physical name (`name=`, `function_name=`, `bucket=`, `role_name=`, `identifier=`,
     `table_name=`, `queue_name=` ...) on a provider resource, in code that knows its environment suffix:
@@ -115,8 +91,6 @@ class EnvironmentSuffixNames(Rule):
         super().__init__(context)
         self.provider_names: set[str] = set()
         self.provider_modules: set[str] = set()
-        self.functions: list[set[str]] = []
-        self.classes: list[bool] = []
 
     def visit_ImportFrom(self, node: cst.ImportFrom) -> None:
         module = get_full_name_for_node(node.module) if node.module else None
@@ -127,28 +101,6 @@ class EnvironmentSuffixNames(Rule):
                 for alias in node.names:
                     local = alias.evaluated_alias or get_full_name_for_node(alias.name) or ""
                     (self.provider_modules if module == spec.package and local.islower() else self.provider_names).add(local)
-
-    def visit_ClassDef(self, node: cst.ClassDef) -> None:
-        self.classes.append(_class_sets_suffix(node))
-
-    def leave_ClassDef(self, original_node: cst.ClassDef, updated_node: cst.ClassDef) -> cst.ClassDef:
-        self.classes.pop()
-        return updated_node
-
-    def visit_FunctionDef(self, node: cst.FunctionDef) -> None:
-        params = {p.name.value for p in (*node.params.params, *node.params.kwonly_params, *node.params.posonly_params)}
-        self.functions.append(params | _assigned_names(node.body))
-
-    def leave_FunctionDef(self, original_node: cst.FunctionDef, updated_node: cst.FunctionDef) -> cst.FunctionDef:
-        self.functions.pop()
-        return updated_node
-
-    def _suffix_in_scope(self) -> str | None:
-        if self.functions and SUFFIX in self.functions[-1]:
-            return SUFFIX
-        if self.classes and self.classes[-1] and self.functions and "self" in self.functions[-1]:
-            return f"self.{SUFFIX}"
-        return None
 
     def _provider_class(self, func: cst.BaseExpression) -> str | None:
         if isinstance(func, cst.Name) and func.value in self.provider_names:
@@ -164,7 +116,7 @@ class EnvironmentSuffixNames(Rule):
                 or args[0].keyword or args[1].keyword):
             return updated_node
         construct_id = args[1].value
-        suffix = self._suffix_in_scope()
+        suffix = self.variable_in_scope(SUFFIX)
         new_args = list(updated_node.args)
         for number, arg in enumerate(args):
             if arg.keyword is None or arg.keyword.value not in PHYSICAL_NAMES:

@@ -8,6 +8,7 @@ import libcst as cst
 from libcst.helpers import get_full_name_for_node
 
 from fixer.rule import Example, Fix, Rule, is_cdktf_code
+from fixer.statements import NameScopes
 
 # A region, not an availability zone (`us-east-1a`) nor part of a longer word.
 REGION = re.compile(r"(?<![a-z0-9-])(?:us|eu|ap|sa|ca|me|af|il|mx)-(?:gov-)?(?:north|south|east|west|central|"
@@ -22,36 +23,13 @@ LOOKUPS = frozenset({"get", "getenv", "setdefault", "startswith", "endswith", "r
                      "count", "format", "join"})
 
 
-def _assigned(body: cst.BaseSuite) -> set[str]:
-    names = set()
-    for statement in body.body if isinstance(body, cst.IndentedBlock) else []:
-        if isinstance(statement, cst.SimpleStatementLine):
-            for small in statement.body:
-                if isinstance(small, cst.Assign):
-                    names |= {t.target.value for t in small.targets if isinstance(t.target, cst.Name)}
-    return names
-
-
-def _self_attributes(node: cst.ClassDef) -> set[str]:
-    found = set()
-    for method in node.body.body if isinstance(node.body, cst.IndentedBlock) else []:
-        if isinstance(method, cst.FunctionDef) and isinstance(method.body, cst.IndentedBlock):
-            for line in method.body.body:
-                if isinstance(line, cst.SimpleStatementLine):
-                    for small in line.body:
-                        if isinstance(small, cst.Assign):
-                            found |= {n.removeprefix("self.") for t in small.targets
-                                      if (n := get_full_name_for_node(t.target) or "").startswith("self.")}
-    return found
-
-
 def _not_a_resource(call: cst.Call) -> bool:
     """Lookups and tests of the variable's value, messages for people: a region there is no resource's."""
     name = (get_full_name_for_node(call.func) or "").rsplit(".", 1)[-1]
     return name in LOOKUPS or name in MESSAGES or name.endswith(("Error", "Exception", "Warning"))
 
 
-class HardcodedRegion(Rule):
+class HardcodedRegion(NameScopes, Rule):
     """
     A region written into a resource argument (`"region": "us-east-2"` in a dashboard, an ARN
     `arn:aws:logs:us-east-1:...`, a service principal `logs.us-east-1.amazonaws.com`) while the code
@@ -117,8 +95,6 @@ class HardcodedRegion(Rule):
 
     def __init__(self, context) -> None:
         super().__init__(context)
-        self.functions: list[set[str]] = []
-        self.classes: list[set[str]] = []
         self.calls = 0
         self.left_alone = 0
         self.file_has_variable = False
@@ -128,21 +104,6 @@ class HardcodedRegion(Rule):
         self.file_has_variable = "aws_region" in source or "self.region" in source
         # Several providers, or a peer/replica region, make a multi-region design: its literals are deliberate.
         return source.count("AwsProvider(") < 2 and not OTHER_REGION.search(source)
-
-    def visit_ClassDef(self, node: cst.ClassDef) -> None:
-        self.classes.append(_self_attributes(node))
-
-    def leave_ClassDef(self, original_node: cst.ClassDef, updated_node: cst.ClassDef) -> cst.ClassDef:
-        self.classes.pop()
-        return updated_node
-
-    def visit_FunctionDef(self, node: cst.FunctionDef) -> None:
-        params = {p.name.value for p in (*node.params.params, *node.params.kwonly_params, *node.params.posonly_params)}
-        self.functions.append(params | _assigned(node.body))
-
-    def leave_FunctionDef(self, original_node: cst.FunctionDef, updated_node: cst.FunctionDef) -> cst.FunctionDef:
-        self.functions.pop()
-        return updated_node
 
     def visit_Call(self, node: cst.Call) -> None:
         self.calls += 1
@@ -166,25 +127,14 @@ class HardcodedRegion(Rule):
             node.keyword.value in SOURCE_KEYWORDS or node.keyword.value == "region" or node.keyword.value.endswith("_region")
         )
 
-    def _variable(self) -> str | None:
-        local = self.functions[-1] if self.functions else set()
-        members = self.classes[-1] if self.classes else set()
-        for name in VARIABLES:
-            if name in local:
-                return name
-        for name in VARIABLES:
-            if name in members and "self" in local:
-                return f"self.{name}"
-        return None
-
     def leave_SimpleString(self, original_node: cst.SimpleString, updated_node: cst.SimpleString) -> cst.BaseExpression:
         # module-level code is where an app configures its region(s): the source, not a copy
-        if not self.functions or not self.calls or self.left_alone or original_node.prefix != "" or "\\" in original_node.value:
+        if not self.function_names or not self.calls or self.left_alone or original_node.prefix != "" or "\\" in original_node.value:
             return updated_node
         text = original_node.evaluated_value
         if not REGION.search(text):
             return updated_node
-        variable = self._variable()
+        variable = self.variable_in_scope(*VARIABLES)
         regions = sorted(set(REGION.findall(text)))
         if variable is None:
             if self.file_has_variable:

@@ -6,6 +6,7 @@ import libcst as cst
 from libcst.helpers import get_full_name_for_node
 
 from fixer.rule import Example, Fix, Rule
+from fixer.statements import assignments
 
 
 def _is_mapping(node: cst.BaseExpression) -> bool:
@@ -28,25 +29,12 @@ def _is_block(node: cst.BaseExpression) -> bool:
     return False
 
 
-def _assignments(body: list[cst.BaseStatement]) -> dict[str, list[cst.BaseExpression]]:
-    """Values assigned to plain names by the statements of one body (not nested functions/classes)."""
+def _values_by_name(body: cst.BaseSuite) -> dict[str, list[cst.BaseExpression]]:
+    """Values assigned to plain names in one body (not in nested functions or classes)."""
     found: dict[str, list[cst.BaseExpression]] = {}
-    for statement in body:
-        if isinstance(statement, cst.SimpleStatementLine):
-            for small in statement.body:
-                targets = []
-                if isinstance(small, cst.Assign):
-                    targets = [t.target for t in small.targets]
-                elif isinstance(small, cst.AnnAssign) and small.value is not None:
-                    targets = [small.target]
-                for target in targets:
-                    if isinstance(target, cst.Name):
-                        found.setdefault(target.value, []).append(small.value)
-        elif isinstance(statement, (cst.If, cst.For, cst.While, cst.With, cst.Try)):
-            for inner in (statement.body, getattr(statement, "orelse", None)):
-                if isinstance(inner, cst.IndentedBlock):
-                    for name, values in _assignments(list(inner.body)).items():
-                        found.setdefault(name, []).extend(values)
+    for target, value, _ in assignments(body):
+        if isinstance(target, cst.Name):
+            found.setdefault(target.value, []).append(value)
     return found
 
 
@@ -99,12 +87,11 @@ class ProviderDefaultTags(Rule):
         self.scopes: list[dict[str, list[cst.BaseExpression]]] = []
 
     def visit_Module(self, node: cst.Module) -> bool:
-        self.scopes.append(_assignments(list(node.body)))
+        self.scopes.append(_values_by_name(cst.IndentedBlock(body=node.body)))
         return True
 
     def visit_FunctionDef(self, node: cst.FunctionDef) -> None:
-        body = node.body.body if isinstance(node.body, cst.IndentedBlock) else []
-        self.scopes.append(_assignments(list(body)))
+        self.scopes.append(_values_by_name(node.body))
 
     def leave_FunctionDef(self, original_node: cst.FunctionDef, updated_node: cst.FunctionDef) -> cst.FunctionDef:
         self.scopes.pop()

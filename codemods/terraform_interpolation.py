@@ -9,31 +9,21 @@ from libcst.metadata import PositionProvider
 from fixer import hcl
 from fixer.providers import pascal
 from fixer.rule import Example, Fix, Rule, edit_imports
+from fixer.statements import assignments
 
 
 def _construct_assignments(body: cst.BaseSuite) -> list[tuple[str, str, str, cst.CSTNode]]:
     """(target code, class name, construct id, statement) for `x = Class(scope, "id", ...)` and
     `self.x = Class(...)` in a body, nested blocks included, nested functions and classes not."""
     found = []
-    pending = list(body.body) if isinstance(body, cst.IndentedBlock) else []
-    while pending:
-        statement = pending.pop(0)
-        if isinstance(statement, cst.SimpleStatementLine):
-            for small in statement.body:
-                value = small.value if isinstance(small, (cst.Assign, cst.AnnAssign)) else None
-                if not isinstance(value, cst.Call) or len(value.args) < 2:
-                    continue
-                construct_id = value.args[1].value
-                if value.args[1].keyword is not None or not isinstance(construct_id, cst.SimpleString):
-                    continue
-                targets = [t.target for t in small.targets] if isinstance(small, cst.Assign) else [small.target]
-                callee = (get_full_name_for_node(value.func) or "").rsplit(".", 1)[-1]
-                for target in targets:
-                    code = get_full_name_for_node(target)
-                    if code and (isinstance(target, cst.Name) or code.startswith("self.")):
-                        found.append((code, callee, construct_id.evaluated_value, statement))
-        elif isinstance(statement, (cst.If, cst.For, cst.While, cst.With, cst.Try)):
-            pending[:0] = list(statement.body.body) if isinstance(statement.body, cst.IndentedBlock) else []
+    for target, value, statement in assignments(body):
+        if not isinstance(value, cst.Call) or len(value.args) < 2 or value.args[1].keyword is not None:
+            continue
+        construct_id = value.args[1].value
+        code = get_full_name_for_node(target)
+        if isinstance(construct_id, cst.SimpleString) and code and (isinstance(target, cst.Name) or code.startswith("self.")):
+            callee = (get_full_name_for_node(value.func) or "").rsplit(".", 1)[-1]
+            found.append((code, callee, construct_id.evaluated_value, statement))
     return found
 
 

@@ -68,3 +68,78 @@ def _child_statements(node: cst.BaseCompoundStatement) -> list[cst.CSTNode]:
     if final is not None:
         add(final.body)
     return children
+
+
+def assignments(body: cst.BaseSuite) -> Iterator[tuple[cst.BaseAssignTargetExpression, cst.BaseExpression, cst.CSTNode]]:
+    """(target, value, statement line) of each `x = value` / `x: T = value` in a function or class body,
+    inside if/for/with/try blocks too, not inside nested functions or classes."""
+    pending: list[cst.CSTNode] = list(body.body) if isinstance(body, cst.IndentedBlock) else []
+    while pending:
+        node = pending.pop(0)
+        if isinstance(node, (cst.SimpleStatementLine, cst.SimpleStatementSuite)):
+            for small in node.body:
+                if isinstance(small, cst.Assign):
+                    for target in small.targets:
+                        yield target.target, small.value, node
+                elif isinstance(small, cst.AnnAssign) and small.value is not None:
+                    yield small.target, small.value, node
+        elif isinstance(node, cst.BaseCompoundStatement) and not isinstance(node, (cst.FunctionDef, cst.ClassDef)):
+            pending[:0] = _child_statements(node)
+
+
+def function_names(node: cst.FunctionDef) -> set[str]:
+    """The names a function's body can use as its own: parameters and names it assigns."""
+    params = node.params
+    names = {p.name.value for p in (*params.posonly_params, *params.params, *params.kwonly_params)}
+    return names | {t.value for t, _, _ in assignments(node.body) if isinstance(t, cst.Name)}
+
+
+def self_attributes(node: cst.ClassDef) -> set[str]:
+    """`x` for every `self.x = ...` in the class's methods."""
+    found = set()
+    for method in node.body.body if isinstance(node.body, cst.IndentedBlock) else []:
+        if isinstance(method, cst.FunctionDef):
+            for target, _, _ in assignments(method.body):
+                if isinstance(target, cst.Attribute) and isinstance(target.value, cst.Name) and target.value.value == "self":
+                    found.add(target.attr.value)
+    return found
+
+
+class NameScopes(cst.CSTTransformer):
+    """Mixin for rules that ask which names the code at hand can use: `self.function_names[-1]` (the
+    innermost function's parameters and locals) and `self.class_attributes[-1]` (the innermost class's
+    `self.` attributes). Put it before Rule in the bases."""
+
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.function_names: list[set[str]] = []
+        self.class_attributes: list[set[str]] = []
+
+    def visit_ClassDef(self, node: cst.ClassDef) -> bool | None:
+        self.class_attributes.append(self_attributes(node))
+        return None
+
+    def leave_ClassDef(self, original_node: cst.ClassDef, updated_node: cst.ClassDef) -> cst.BaseStatement:
+        self.class_attributes.pop()
+        return updated_node
+
+    def visit_FunctionDef(self, node: cst.FunctionDef) -> bool | None:
+        self.function_names.append(function_names(node))
+        return None
+
+    def leave_FunctionDef(self, original_node: cst.FunctionDef, updated_node: cst.FunctionDef) -> cst.BaseStatement:
+        self.function_names.pop()
+        return updated_node
+
+    def variable_in_scope(self, *names: str) -> str | None:
+        """The first of `names` the current code can use: a local or parameter, else `self.<name>` in a
+        method of a class that sets it."""
+        local = self.function_names[-1] if self.function_names else set()
+        members = self.class_attributes[-1] if self.class_attributes else set()
+        for name in names:
+            if name in local:
+                return name
+        for name in names:
+            if name in members and "self" in local:
+                return f"self.{name}"
+        return None
