@@ -55,6 +55,7 @@ class Settings:
     conflict: str = "skip"
     in_place: bool = False
     workdir: str = "cdktf-fixer-batch"
+    verify: bool = False  # synthesize each project before and after; write only when no worse
 
 
 @dataclass
@@ -76,6 +77,8 @@ class RepoResult:
     pushed: bool = False
     workspace: str | None = None  # where the changes are: the clone, or the repository itself
     diff: str | None = None
+    verified: dict[str, dict] = field(default_factory=dict)  # project -> before/after synth and verdict
+    refused: list[str] = field(default_factory=list)  # projects whose fixes verify refused
     seconds: float = 0.0
 
     @classmethod
@@ -254,6 +257,10 @@ def _process(source: str, settings: Settings, scratch: Path, result: RepoResult)
             return
         if settings.in_place and _git(["status", "--porcelain"], workspace):
             raise BatchError("uncommitted changes in the working tree: commit or stash them, or drop --in-place")
+    if settings.verify:
+        projects = _verified(projects, workspace, settings, result)
+        if not projects:
+            raise BatchError(f"verify refused the fixes of every project ({', '.join(result.refused)})")
     try:
         plan = make_plan(projects, list(settings.select), list(settings.ignore), settings.mode,
                          settings.unsafe_fixes, config_boundary=workspace)
@@ -283,6 +290,28 @@ def _process(source: str, settings: Settings, scratch: Path, result: RepoResult)
     result.status = "changed"
     if committing:
         _commit(workspace, settings, result, {r.code: r.name for r in plan.rules})
+
+
+def _verified(projects: list[Path], workspace: Path, settings: Settings, result: RepoResult) -> list[Path]:
+    """The projects whose fixes do not make synth worse; the verdicts go into the result."""
+    from fixer.plan import PlanError
+    from fixer.verify import VerifyError, verify_fixes
+
+    kept = []
+    for project in projects:
+        name = Path(os.path.relpath(project, workspace)).as_posix()
+        try:
+            verification = verify_fixes(project, list(settings.select), list(settings.ignore), settings.unsafe_fixes)
+        except (VerifyError, PlanError) as exc:
+            raise BatchError(f"verify {name}: {exc}") from exc
+        result.verified[name] = verification.to_json()
+        if verification.allowed:
+            kept.append(project)
+        else:
+            result.refused.append(name)
+    if result.refused:
+        result.reason = f"verify refused the fixes of {', '.join(result.refused)} (synth would get worse)"
+    return kept
 
 
 def _commit(workspace: Path, settings: Settings, result: RepoResult, rule_names: dict[str, str]) -> None:

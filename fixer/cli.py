@@ -56,6 +56,12 @@ CacheDirOpt = Annotated[
 ]
 UnsafeOpt = Annotated[bool, typer.Option("--unsafe-fixes", help="Also apply fixes marked unsafe (they may change behaviour).")]
 
+PythonOpt = Annotated[
+    str | None,
+    typer.Option("--python", help="Interpreter that runs the app (default: the project's .venv, else this one)."),
+]
+TimeoutOpt = Annotated[float, typer.Option("--timeout", min=1, help="Seconds a synth may take.")]
+
 FORMATS = ("text", "json", "sarif", "github")
 
 
@@ -195,10 +201,100 @@ def fix(
     verbose: VerboseOpt = False,
     no_cache: NoCacheOpt = False,
     cache_dir: CacheDirOpt = None,
+    verify: Annotated[bool, typer.Option("--verify", help="Synthesize the project before and after fixing (the after on a temporary copy) and write only if it is no worse. One project folder.")] = False,
+    python: PythonOpt = None,
+    timeout: TimeoutOpt = 300.0,
 ) -> None:
     """Apply fixes in place (atomic writes; encoding, BOM and line endings kept), then report what is left."""
     mode = "diff" if diff else "fix"
+    if verify:
+        allowed = _verify_fix(paths, select, ignore, unsafe_fixes, python, timeout, quiet)
+        if not allowed and mode == "fix":
+            typer.echo("cdktf-fixer: fixes not written: the project would synthesize worse than it does now "
+                       "(`fix --diff --verify` shows them).", err=True)
+            raise typer.Exit(1)
     _run(paths, select, ignore, output_format, jobs, statistics, quiet, verbose, mode, unsafe_fixes, no_cache, cache_dir)
+
+
+def _project_folder(paths: list[Path] | None) -> Path:
+    if not paths or len(paths) != 1 or not paths[0].is_dir():
+        _fail("--verify and `verify` take exactly one project folder")
+    return paths[0]
+
+
+def _verify_fix(paths, select, ignore, unsafe_fixes, python, timeout, quiet) -> bool:
+    """Synthesize the project as it is and a fixed copy side by side; True when the fixes may be written."""
+    from fixer import verify as verify_module
+    from fixer.plan import PlanError
+
+    root = _project_folder(paths)
+    try:
+        verification = verify_module.verify_fixes(root, select, ignore, unsafe_fixes, python, timeout)
+    except (verify_module.VerifyError, PlanError) as exc:
+        _fail(str(exc))
+    _print_verification(verification.before, verification.after, verification.allowed)
+    return verification.allowed
+
+
+def _print_verification(before, after, allowed: bool) -> None:
+    from rich.console import Console
+    from rich.table import Table
+
+    from fixer.verify import compare
+
+    console = Console(stderr=True, width=None if sys.stderr.isatty() else 140)
+    table = Table("", "before", "after fixes")
+    table.add_row("synth", before.summary(), after.summary())
+    if before.synthesized and after.synthesized:
+        kinds = sorted({k for r in (before, after) for types in r.stacks.values() for k in types})
+        for kind in kinds:
+            counts = [sum(types.get(kind, 0) for types in r.stacks.values()) for r in (before, after)]
+            if counts[0] != counts[1]:
+                table.add_row(kind, str(counts[0]), str(counts[1]))
+    console.print(table)
+    if before.synthesized and after.synthesized:
+        changes = compare(before, after)
+        for change in changes:
+            old = f"{change.before[0]}: {change.before[1]}" if change.before else ""
+            new = f"{change.after[0]}: {change.after[1]}" if change.after else ""
+            console.print(f"{change.kind:8} {change.path}  {old} -> {new}".rstrip(" ->"), markup=False, highlight=False)
+        if any(c.kind != "added" for c in changes):
+            console.print("Resources that moved need `terraform state mv` (or moved blocks) before deploying over "
+                          "existing state; vanished ones would be destroyed.", markup=False, highlight=False)
+    verdict = "no worse: fixes may be written" if allowed else "WORSE: fixes refused"
+    console.print(f"verify: {verdict}", markup=False, highlight=False)
+
+
+@app.command(name="verify")
+def verify_command(
+    project: Annotated[Path, typer.Argument(help="The project folder (with cdktf.json, or tap.py/main.py).")],
+    python: PythonOpt = None,
+    timeout: TimeoutOpt = 300.0,
+    output_format: Annotated[str, typer.Option("--output-format", help="text or json.")] = "text",
+) -> None:
+    """Run the project's app the way `cdktf synth` does (output to a temporary folder) and report whether it
+    synthesizes: the failure class and its key line, or the stacks and resources by type. Exit 0 when it
+    synthesizes, 1 when it fails, 2 when it cannot be run."""
+    from fixer import verify as verify_module
+
+    root = _project_folder([project]).resolve()
+    if output_format not in ("text", "json"):
+        _fail("--output-format must be text or json")
+    try:
+        result = verify_module.synth(root, python, timeout)
+    except verify_module.VerifyError as exc:
+        _fail(str(exc))
+    if output_format == "json":
+        import json
+
+        typer.echo(json.dumps(result.to_json(), indent=2))
+    else:
+        lines = [f"{project}: {result.summary()}  ({result.seconds:g} s, `{result.command}`)"]
+        for stack, types in result.stacks.items():
+            lines.append(f"  stack {stack}: " + ", ".join(f"{kind} {n}" for kind, n in sorted(types.items())))
+        typer.echo("\n".join(lines))
+    if not result.synthesized:
+        raise typer.Exit(1)
 
 
 BATCH_HELP = """Run the fixer over many repositories and leave each change reviewable on a branch.
@@ -230,6 +326,7 @@ def batch(
     in_place: Annotated[bool, typer.Option("--in-place", help="Work in local repositories themselves instead of fresh clones (refused on a dirty tree with --branch).")] = False,
     diff: Annotated[bool, typer.Option("--diff", help="Print each repository's diff and write nothing.")] = False,
     diff_dir: Annotated[Path | None, typer.Option("--diff-dir", help="With --diff: save REPO.diff files here instead of printing them.")] = None,
+    verify: Annotated[bool, typer.Option("--verify", help="Synthesize each project before and after fixing (on a copy); fix only the projects that do not get worse.")] = False,
     unsafe_fixes: UnsafeOpt = False,
     select: SelectOpt = None,
     ignore: IgnoreOpt = None,
@@ -264,6 +361,7 @@ def batch(
     if resume:
         given = [name for name, value in (("REPOS", repos), ("--branch", branch), ("--commit-message", commit_message),
                  ("--push", push), ("--in-place", in_place), ("--diff", diff), ("--unsafe-fixes", unsafe_fixes),
+                 ("--verify", verify),
                  ("--select", select), ("--ignore", ignore)) if value]
         if given:
             usage.append(f"--resume continues the recorded run with its repositories and settings; drop {', '.join(given)}")
@@ -280,7 +378,7 @@ def batch(
             settings = batch_module.Settings(
                 mode="diff" if diff else "fix", select=tuple(split_codes(select)), ignore=tuple(split_codes(ignore)),
                 unsafe_fixes=unsafe_fixes, branch=branch, commit_message=commit_message, push=push,
-                conflict=conflict, in_place=in_place, workdir=str(workdir.resolve()),
+                conflict=conflict, in_place=in_place, workdir=str(workdir.resolve()), verify=verify,
             )
             sources = batch_module.resolve_sources(repos or [])
         _check_selection(settings)
@@ -321,6 +419,8 @@ def _batch_line(result) -> str:
         "changed": f"{fixed}, {result.findings} left" + (f", on {result.branch}" if result.branch else ""),
         "clean": f"{result.findings} left" if result.findings else "nothing to fix",
     }.get(result.status, result.reason)
+    if result.refused:
+        detail += f"; verify refused {', '.join(result.refused)}"
     return f"{result.status:8} {result.name}: {detail}"
 
 

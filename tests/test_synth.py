@@ -238,3 +238,77 @@ def test_b2_b3_b4_d1_c2_before_fail_and_after_synthesize(tmp_path):
 
     key_policy = json.loads(next(iter(stacks["c2"]["resource"]["aws_kms_key"].values()))["policy"])
     assert key_policy["Statement"][0]["Principal"]["AWS"] == "arn:aws:iam::${data.aws_caller_identity.current.account_id}:root"
+
+
+def test_verify_reports_the_failure_class_before_and_the_resources_after(tmp_path):
+    projects = [copy(B1_PROJECT / which, tmp_path, which) for which in ("before", "after")]
+
+    def verify(project: Path) -> subprocess.CompletedProcess:
+        return subprocess.run([sys.executable, "-m", "fixer", "verify", str(project), "--output-format", "json"],
+                              check=False, capture_output=True, text=True, timeout=600)
+
+    with ThreadPoolExecutor(max_workers=2) as pool:
+        before, after = pool.map(verify, projects)
+    assert before.returncode == 1 and after.returncode == 0, before.stderr + after.stderr
+    failed, synthesized = json.loads(before.stdout), json.loads(after.stdout)
+    assert failed["stage"] == "import" and "cannot import name 'S3BucketVersioning'" in failed["key_line"]
+    (counts,) = synthesized["stacks"].values()
+    assert counts["aws_s3_bucket"] == 1 and counts["aws_s3_bucket_versioning"] == 1
+    assert not any((p / "cdktf.out").exists() for p in projects)  # output went to a temporary folder
+
+
+def test_fix_verify_writes_what_makes_the_example_synthesize_and_diff_writes_nothing(tmp_path):
+    project = copy(EXAMPLE, tmp_path, "payments-app")
+    original = {p: p.read_bytes() for p in project.rglob("*.py")}
+
+    dry = cli("fix", "--diff", "--verify", project)
+    assert dry.exit_code == 1 and "--- a/" in dry.stdout
+    assert "synthesized: 1 stack, 4 resources" in dry.stderr and "fails (import)" in dry.stderr
+    assert {p: p.read_bytes() for p in project.rglob("*.py")} == original
+
+    applied = cli("fix", "--verify", project, "--quiet")
+    assert applied.exit_code == 0, applied.stderr
+    assert "no worse: fixes may be written" in applied.stderr
+    assert {p: p.read_bytes() for p in project.rglob("*.py")} != original
+
+
+def test_fix_verify_refuses_a_fix_that_makes_synth_worse(tmp_path, monkeypatch):
+    # A codemod with a bug: it writes a name that does not exist, so the app, which synthesizes now
+    # (2555 days fails only at deploy), would fail with NameError after the fix.
+    import libcst as cst
+
+    from codemods.log_retention_days import LogRetentionDays
+
+    fix = LogRetentionDays.leave_Arg
+
+    def buggy(self, original_node, updated_node):
+        result = fix(self, original_node, updated_node)
+        return result if result is updated_node else result.with_changes(value=cst.Name("retention_days"))
+
+    monkeypatch.setattr(LogRetentionDays, "leave_Arg", buggy)
+    project = single_file(D1, "before", tmp_path)
+    before = (project / "tap.py").read_bytes()
+
+    outcome = cli("fix", "--verify", project, "--select", "CTD001")
+
+    assert outcome.exit_code == 1
+    assert "fails (attribute): NameError: name 'retention_days' is not defined" in outcome.stderr
+    assert "fixes not written" in outcome.stderr
+    assert (project / "tap.py").read_bytes() == before
+
+
+def test_batch_verify_commits_fixes_that_make_a_repository_synthesize(tmp_path, monkeypatch):
+    from test_batch import make_repo
+
+    monkeypatch.setenv("GIT_CONFIG_GLOBAL", str(tmp_path / "no-gitconfig"))
+    repo = make_repo(tmp_path / "repos" / "payments",
+                     {p.relative_to(EXAMPLE).as_posix(): p for p in EXAMPLE.rglob("*") if p.is_file()})
+
+    outcome = cli("batch", repo, "--verify", "--branch", "fixes", "--workdir", tmp_path / "work", "--jobs", "1")
+
+    assert outcome.exit_code == 0, outcome.stdout + outcome.stderr
+    (entry,) = json.loads((tmp_path / "work" / "report.json").read_text())["repos"]
+    assert entry["status"] == "changed" and entry["refused"] == [] and entry["commit"]
+    assert entry["verified"]["."] == {"allowed": True, "before": entry["verified"]["."]["before"],
+                                      "after": "synthesized: 1 stack, 4 resources"}
+    assert entry["verified"]["."]["before"].startswith("fails (import)")
