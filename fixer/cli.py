@@ -528,8 +528,9 @@ def explain(code: Annotated[str, typer.Argument(help="A rule code, e.g. CTB001."
         _fail(str(exc))
     lines = [f"{rule.code} ({rule.name})", f"Fix: {rule.fix_safety.value}", "", rule.docs(), ""]
     for number, example in enumerate(rule.INVALID, 1):
-        if example.files:
-            lines.append(f"Example {number}, in a project with: {', '.join(path for path, _ in example.files)}")
+        if example.files or example.path != "example.py":
+            others = f", in a project with: {', '.join(path for path, _ in example.files)}" if example.files else ""
+            lines.append(f"Example {number}: {example.path}{others}")
         lines += [f"Example {number}, before:", _indent(example.before)]
         lines += (["after:", _indent(example.after)] if example.after is not None else ["(reported, not rewritten)"])
         lines.append("")

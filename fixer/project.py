@@ -19,6 +19,8 @@ from pathlib import Path
 from fixer.discovery import iter_python_files
 from fixer.providers import PROVIDERS, ProviderIndex, ProviderSpec, load_index
 
+# Words rules ask about the whole project (`mentions`): outputs, flow logs, Lambda layers anywhere.
+PROJECT_TOKENS = ("TerraformOutput", "FlowLog", "layers=")
 # Library base classes whose subclasses are constructs: their __init__ takes (scope, id).
 CONSTRUCT_BASES = frozenset({"Construct", "TerraformStack"})
 # What a file must contain to possibly define a construct subclass.
@@ -76,6 +78,7 @@ class ProjectContext:
     local_modules: frozenset[str] = frozenset()
     module_names: dict[str, frozenset[str]] = field(default_factory=dict)  # dotted module -> top-level names
     _providers: dict[str, ProviderIndex | None] = field(default_factory=dict, repr=False)
+    tokens: set[str] = field(default_factory=set)  # which PROJECT_TOKENS occur in the project's files
 
     @classmethod
     def build(
@@ -135,6 +138,7 @@ class ProjectContext:
                 data = path.read_bytes()
             except OSError:
                 return None
+            self.tokens.update(t for t in PROJECT_TOKENS if t.encode() in data)
         if not force and not _names_construct_roots(data):
             return data
         facts = None
@@ -176,6 +180,7 @@ class ProjectContext:
                 for s in self.sites
             ),
             "suffix": sorted((str(k), v) for k, v in self.suffix_variables.items()),
+            "tokens": sorted(self.tokens),
         }
         return hashlib.sha256(json.dumps(facts, sort_keys=True, default=str).encode()).hexdigest()
 
@@ -241,6 +246,12 @@ class ProjectContext:
     def main_stacks(self) -> frozenset[str]:
         """Stacks the project builds with an App as scope."""
         return frozenset(s.callee for s in self.sites if s.first == "app" and s.callee in self.construct_class_names)
+
+    def mentions(self, token: str) -> bool:
+        """Whether any Python file of the project contains `token`, one of PROJECT_TOKENS (noted while
+        the files are read for the index, so a rule that asks must set `uses_project_classes`)."""
+        assert token in PROJECT_TOKENS, token
+        return token in self.tokens
 
     def has_package(self, name: str) -> bool:
         return name in self._top_packages

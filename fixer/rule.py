@@ -63,6 +63,7 @@ class Example:
     before: str
     after: str | None = None  # None: reported, not rewritten
     files: tuple[tuple[str, str], ...] = ()  # other project files the example needs: (path, text)
+    path: str = "example.py"  # where the example's file stands in its project
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "before", textwrap.dedent(self.before).lstrip("\n"))
@@ -146,11 +147,12 @@ def is_cdktf_code(text: str) -> bool:
 
 def edit_imports(
     module: cst.Module,
-    add: Sequence[tuple[str, str]] = (),
+    add: Sequence[tuple[str, str | None]] = (),
     remove_if_unused: Sequence[tuple[str, str, str | None]] = (),
 ) -> cst.Module:
-    """Add `from module import name` imports and drop (module, name, alias) imports left unused, with
-    LibCST's own visitors, which merge into existing import lines and keep comments."""
+    """Add `from module import name` imports (`import module` for a None name) and drop (module, name,
+    alias) imports left unused, with LibCST's own visitors, which merge into existing import lines and
+    keep comments."""
     # imported here: libcst.codemod pulls in libcst.matchers (~0.2 s) that most runs never need
     from libcst.codemod import CodemodContext
     from libcst.codemod.visitors import (
@@ -167,3 +169,18 @@ def edit_imports(
             RemoveImportsVisitor.remove_unused_import(context, module_name, name, alias)
         module = RemoveImportsVisitor(context).transform_module(module)
     return module
+
+
+def append_keyword(call: cst.Call, keyword: str, value: cst.BaseExpression) -> cst.Call:
+    """`call` with `keyword=value` as its last argument, laid out like the arguments before it (one per
+    line stays one per line, a trailing comma stays trailing)."""
+    args = list(call.args)
+    equal = cst.AssignEqual(whitespace_before=cst.SimpleWhitespace(""), whitespace_after=cst.SimpleWhitespace(""))
+    if not args:
+        return call.with_changes(args=[cst.Arg(value, keyword=cst.Name(keyword), equal=equal)])
+    last = args[-1]
+    between = args[-2].comma if len(args) > 1 and isinstance(args[-2].comma, cst.Comma) else cst.Comma(
+        whitespace_after=cst.SimpleWhitespace(" "))
+    args[-1] = last.with_changes(comma=between)
+    args.append(cst.Arg(value, keyword=cst.Name(keyword), equal=equal, comma=last.comma))
+    return call.with_changes(args=args)

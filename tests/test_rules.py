@@ -15,13 +15,13 @@ from fixer.textio import decode
 RULES = all_rules()
 
 
-def _run(rule, code: str, tmp_path, files=()):
+def _run(rule, code: str, tmp_path, files=(), name="example.py"):
     """The example as a file of a project folder, with the other files it needs (rules use project facts)."""
     for relative, text in files:
         (tmp_path / relative).parent.mkdir(parents=True, exist_ok=True)
         (tmp_path / relative).write_text(text)
-    tmp_path.mkdir(parents=True, exist_ok=True)
-    path = tmp_path / "example.py"
+    path = tmp_path / name
+    path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(code)
     options = Options((rule.code,), apply=frozenset({Fix.SAFE, Fix.UNSAFE}), keep_text=True)
     others = [tmp_path / relative for relative, _ in files if relative.endswith(".py")]
@@ -33,7 +33,7 @@ def _run(rule, code: str, tmp_path, files=()):
 def test_invalid_examples_are_reported_and_fixed(rule, tmp_path):
     assert rule.INVALID, f"{rule.code} documents no example"
     for number, example in enumerate(rule.INVALID):
-        result = _run(rule, example.before, tmp_path / str(number), example.files)
+        result = _run(rule, example.before, tmp_path / str(number), example.files, example.path)
         assert result.error is None
         assert result.findings, f"{rule.code} reported nothing on its own example"
         if example.after is not None:

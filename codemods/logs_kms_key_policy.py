@@ -1,0 +1,154 @@
+"""CTD002: a KMS key encrypting a CloudWatch log group without a policy for CloudWatch Logs (catalog D2)."""
+
+from __future__ import annotations
+
+import textwrap
+
+import libcst as cst
+from libcst.helpers import get_full_name_for_node
+from libcst.metadata import PositionProvider
+
+from fixer.rule import Example, Fix, Rule, append_keyword, edit_imports
+from fixer.statements import NameScopes, assignments
+
+IDENTITY_CLASS = "DataAwsCallerIdentity"
+POLICY = """\
+json.dumps({
+    "Version": "2012-10-17",
+    "Statement": [
+        {
+            "Sid": "AccountAdministersTheKey",
+            "Effect": "Allow",
+            "Principal": {"AWS": f"arn:aws:iam::{ACCOUNT}:root"},
+            "Action": "kms:*",
+            "Resource": "*",
+        },
+        {
+            "Sid": "CloudWatchLogsUsesTheKey",
+            "Effect": "Allow",
+            "Principal": {"Service": f"logs.{REGION}.amazonaws.com"},
+            "Action": ["kms:Encrypt*", "kms:Decrypt*", "kms:ReEncrypt*", "kms:GenerateDataKey*", "kms:Describe*"],
+            "Resource": "*",
+            "Condition": {"ArnLike": {"kms:EncryptionContext:aws:logs:arn": f"arn:aws:logs:{REGION}:{ACCOUNT}:*"}},
+        },
+    ],
+})"""
+
+
+def _callee(call: cst.Call) -> str:
+    return (get_full_name_for_node(call.func) or "").rsplit(".", 1)[-1]
+
+
+def _keyword(call: cst.Call, name: str) -> cst.Arg | None:
+    return next((a for a in call.args if a.keyword is not None and a.keyword.value == name), None)
+
+
+class _Uses(cst.CSTVisitor):
+    """Which KMS key variables log groups encrypt with: `CloudwatchLogGroup(..., kms_key_id=key.arn)`."""
+
+    def __init__(self) -> None:
+        self.keys: set[str] = set()
+
+    def visit_Call(self, node: cst.Call) -> None:
+        arg = _keyword(node, "kms_key_id") if _callee(node) == "CloudwatchLogGroup" else None
+        if arg is not None and isinstance(arg.value, cst.Attribute) and arg.value.attr.value in ("arn", "key_id", "id"):
+            name = get_full_name_for_node(arg.value.value)
+            if name:
+                self.keys.add(name)
+
+
+class LogsKmsKeyPolicy(NameScopes, Rule):
+    """
+    CloudWatch Logs can use a customer-managed KMS key only when the key's policy lets the
+    `logs.<region>.amazonaws.com` service principal use it. Without that, `CloudwatchLogGroup(...,
+    kms_key_id=key.arn)` synthesizes and then fails at deploy with AccessDeniedException.
+
+    Reported at the `KmsKey(...)`. Fix (unsafe: a key policy is a security decision): a key created
+    without `policy=` gets one that keeps the account's administration of the key and lets CloudWatch
+    Logs use it for log groups of this account and region, when the code has both a
+    `DataAwsCallerIdentity` and an `aws_region`/`region` variable in scope. A key that has a policy lacking
+    the principal is reported only: its other statements are the author's.
+    """
+
+    code = "CTD002"
+    name = "logs-kms-key-policy"
+    summary = "KMS key used by a CloudWatch log group without a key policy for CloudWatch Logs"
+    fix_safety = Fix.UNSAFE
+    markers = ("kms_key_id",)
+
+    INVALID = (
+        Example(
+            """
+            from cdktf_cdktf_provider_aws.cloudwatch_log_group import CloudwatchLogGroup
+            from cdktf_cdktf_provider_aws.kms_key import KmsKey
+
+            key = KmsKey(self, "logs-key", enable_key_rotation=True)
+            CloudwatchLogGroup(self, "app-logs", name="/app", kms_key_id=key.arn)
+            """,
+        ),
+    )
+    VALID = (
+        """
+        key = KmsKey(self, "logs-key", policy=logs_policy_allowing("logs.us-east-1.amazonaws.com"))
+        CloudwatchLogGroup(self, "app-logs", name="/app", kms_key_id=key.arn)
+        """,
+    )
+
+    def __init__(self, context) -> None:
+        super().__init__(context)
+        self.used_keys: set[str] = set()
+        self.identities: list[str | None] = []
+        self.policy_added = False
+
+    def visit_Module(self, node: cst.Module) -> bool:
+        uses = _Uses()
+        node.visit(uses)
+        self.used_keys = uses.keys
+        return bool(uses.keys)
+
+    def visit_FunctionDef(self, node: cst.FunctionDef) -> bool | None:
+        super().visit_FunctionDef(node)
+        identity = next((get_full_name_for_node(t) for t, v, _ in assignments(node.body)
+                         if isinstance(v, cst.Call) and _callee(v) == IDENTITY_CLASS), None)
+        self.identities.append(identity)
+        return None
+
+    def leave_FunctionDef(self, original_node: cst.FunctionDef, updated_node: cst.FunctionDef) -> cst.BaseStatement:
+        self.identities.pop()
+        return super().leave_FunctionDef(original_node, updated_node)
+
+    def leave_Assign(self, original_node: cst.Assign, updated_node: cst.Assign) -> cst.Assign:
+        call = original_node.value
+        if not isinstance(call, cst.Call) or _callee(call) != "KmsKey":
+            return updated_node
+        targets = {get_full_name_for_node(t.target) for t in original_node.targets}
+        if not targets & self.used_keys:
+            return updated_node
+        policy = _keyword(call, "policy")
+        if policy is not None:
+            code = cst.Module(body=[]).code_for_node(policy.value)
+            if "logs." not in code:
+                self.report(call, "this KMS key encrypts a CloudWatch log group, but its policy does not let "
+                                  "`logs.<region>.amazonaws.com` use it: the log group fails at deploy (AccessDenied)")
+            return updated_node
+        account = self.identities[-1] if self.identities else None
+        region = self.variable_in_scope("aws_region", "region")
+        message = ("this KMS key encrypts a CloudWatch log group but has no key policy letting "
+                   "`logs.<region>.amazonaws.com` use it: the log group fails at deploy (AccessDenied)")
+        if account is None or region is None:
+            missing = " and ".join(n for n, v in (("a DataAwsCallerIdentity", account), ("a region variable", region)) if v is None)
+            self.report(call, f"{message}; add the policy ({missing} in scope would let cdktf-fixer write it)")
+            return updated_node
+        if not self.report(call, f"{message}; add one", Fix.UNSAFE):
+            return updated_node
+        # The policy lines up under the call's last argument, where `policy=` will stand. LibCST puts the
+        # statement's own indentation before each continuation line, so only the difference is added here.
+        positions = self.context.metadata(PositionProvider)
+        column = positions[call.args[-1]].start.column - positions[original_node].start.column if call.args else 4
+        source = POLICY.replace("ACCOUNT", f"{account}.account_id").replace("REGION", region)
+        indented = textwrap.indent(source, " " * column).lstrip()
+        self.policy_added = True
+        return updated_node.with_changes(value=append_keyword(updated_node.value, "policy", cst.parse_expression(indented)))
+
+    def leave_Module(self, original_node: cst.Module, updated_node: cst.Module) -> cst.Module:
+        return edit_imports(updated_node, add=[("json", None)]) if self.policy_added else updated_node

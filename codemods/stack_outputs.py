@@ -1,0 +1,71 @@
+"""CTF001: a main stack that declares no TerraformOutput (catalog F1)."""
+
+from __future__ import annotations
+
+import libcst as cst
+
+from fixer.rule import Example, Fix, Rule
+
+
+class StackOutputs(Rule):
+    """
+    A stack the app deploys (created with the App as scope) while the project declares no
+    `TerraformOutput` anywhere: after `cdktf deploy` nothing tells the pipeline, the tests or a person
+    the endpoint, bucket or ARN it created, and integration tests have nothing to read.
+
+    Reported at the stack's class, never rewritten: which values matter is the author's call
+    (`TerraformOutput(self, "api_url", value=api.api_endpoint)`).
+    """
+
+    code = "CTF001"
+    name = "stack-outputs"
+    summary = "Main stack without any TerraformOutput"
+    fix_safety = Fix.NONE
+    markers = ("TerraformStack",)
+    uses_project_classes = True
+
+    INVALID = (
+        Example(
+            """
+            from cdktf import App, TerraformStack
+
+
+            class TapStack(TerraformStack):
+                def __init__(self, scope, construct_id):
+                    super().__init__(scope, construct_id)
+
+
+            app = App()
+            TapStack(app, "tap")
+            app.synth()
+            """,
+        ),
+    )
+    VALID = (
+        """
+        from cdktf import App, TerraformOutput, TerraformStack
+
+
+        class TapStack(TerraformStack):
+            def __init__(self, scope, construct_id):
+                super().__init__(scope, construct_id)
+                TerraformOutput(self, "region", value="us-east-1")
+
+
+        app = App()
+        TapStack(app, "tap")
+        app.synth()
+        """,
+    )
+
+    @classmethod
+    def could_match(cls, text: str, project, path: str) -> bool:  # type: ignore[override]
+        return not project.mentions("TerraformOutput") and any(
+            info.name in project.main_stacks for info in project.classes_in(path)
+        )
+
+    def visit_ClassDef(self, node: cst.ClassDef) -> None:
+        project = self.context.project
+        if node.name.value in project.main_stacks and not project.mentions("TerraformOutput"):
+            self.report(node.name, f"`{node.name.value}` is deployed as a stack, but the project declares no "
+                                   "TerraformOutput: add outputs for what callers need (endpoints, names, ARNs)")

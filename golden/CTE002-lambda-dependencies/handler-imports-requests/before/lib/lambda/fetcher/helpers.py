@@ -1,0 +1,2 @@
+def parse_rates(document):
+    return document["rates"]
