@@ -204,14 +204,17 @@ B4_AZS = GOLDEN / "CTB004-terraform-interpolation" / "catalog-availability-zones
 B4_REFS = GOLDEN / "CTB004-terraform-interpolation" / "references-to-constructs"
 D1 = GOLDEN / "CTD001-log-retention-days" / "catalog-seven-years"
 C2 = GOLDEN / "CTC002-hardcoded-account-id" / "catalog-root-principal"
+D2 = GOLDEN / "CTD002-logs-kms-key-policy" / "catalog-log-group-key"
+E1 = GOLDEN / "CTE001-lambda-code-asset" / "catalog-missing-archives"
 
 
-def test_b2_b3_b4_d1_c2_before_fail_and_after_synthesize(tmp_path):
+def test_catalog_fixes_synthesize_and_the_b2_b3_originals_fail(tmp_path):
     jobs = {name: Job(single_file(case, which, tmp_path)) for name, case, which in (
         ("b2 before", B2, "before"), ("b3 before", B3, "before"),
         ("b2", B2, "after"), ("b3", B3, "after"), ("b4 azs", B4_AZS, "after"), ("b4 refs", B4_REFS, "after"),
-        ("d1", D1, "after"), ("c2", C2, "after"),
+        ("d1", D1, "after"), ("c2", C2, "after"), ("d2", D2, "after"),
     )}
+    jobs["e1"] = Job(copy(E1 / "after", tmp_path, "e1"))
     runs = dict(zip(jobs, synth_all(*jobs.values())))
     assert "No module named 'cdktf_cdktf_provider_aws.security_group_ingress'" in runs["b2 before"].stderr
     assert runs["b3 before"].returncode != 0 and "AwsProviderDefaultTags>] Value is not an array" in runs["b3 before"].stderr
@@ -235,6 +238,12 @@ def test_b2_b3_b4_d1_c2_before_fail_and_after_synthesize(tmp_path):
 
     retention = sorted(g["retention_in_days"] for g in stacks["d1"]["resource"]["aws_cloudwatch_log_group"].values())
     assert retention == [3, 14, 2557]
+
+    logs_key = json.loads(next(iter(stacks["d2"]["resource"]["aws_kms_key"].values()))["policy"])
+    assert logs_key["Statement"][1]["Principal"]["Service"] == "logs.us-east-1.amazonaws.com"
+
+    functions = stacks["e1"]["resource"]["aws_lambda_function"].values()
+    assert all(f["filename"].startswith("assets/") and f["source_code_hash"] for f in functions), functions
 
     key_policy = json.loads(next(iter(stacks["c2"]["resource"]["aws_kms_key"].values()))["policy"])
     assert key_policy["Statement"][0]["Principal"]["AWS"] == "arn:aws:iam::${data.aws_caller_identity.current.account_id}:root"

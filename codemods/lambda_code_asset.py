@@ -1,0 +1,206 @@
+"""CTE001: `LambdaFunction(filename="x.zip")` naming an archive that does not exist (catalog E1)."""
+
+from __future__ import annotations
+
+import os
+import re
+from pathlib import Path
+
+import libcst as cst
+from libcst.helpers import get_full_name_for_node
+
+from fixer.discovery import ALWAYS_SKIPPED
+from fixer.rule import Example, Fix, Rule, append_keyword, edit_imports
+from fixer.statements import NameScopes
+
+ARCHIVE = re.compile(r"[\w./-]+\.zip")
+# Files in which a build step would name the archive it produces.
+BUILD_FILES = ("Makefile", "*.mk", "*.sh", "package.json", "pyproject.toml", "tox.ini", "noxfile.py", "justfile",
+               "Taskfile.yml", "Dockerfile", ".github/workflows/*.yml", ".github/workflows/*.yaml", "scripts/*")
+
+
+def _keyword(call: cst.Call, name: str) -> cst.Arg | None:
+    return next((a for a in call.args if a.keyword is not None and a.keyword.value == name), None)
+
+
+def built_somewhere(root: Path, archive: str) -> bool:
+    """Whether a build file of the project names the archive (a step that produces it), or Python code
+    makes zip archives."""
+    name = Path(archive).name
+    for pattern in BUILD_FILES:
+        for path in root.glob(pattern):
+            try:
+                if path.is_file() and path.stat().st_size < 1_000_000 and name in path.read_text(errors="replace"):
+                    return True
+            except OSError:
+                continue
+    return False
+
+
+def handler_source(root: Path, here: Path, archive: str, handler: str | None) -> Path | None:
+    """The folder (or file) the archive should have been built from: named like the archive, or the
+    one `lambda*` folder holding the handler's module."""
+    stem = archive[: -len(".zip")]
+    for base in (root, here, root / "lib"):
+        for candidate in (base / stem, base / f"{stem}.py"):
+            if candidate.exists() and candidate.resolve().is_relative_to(root):
+                return candidate.resolve()
+    module = (handler or "").rsplit(".", 1)[0]
+    if not module:
+        return None
+    found = set()
+    for folder, dirs, files in os.walk(root):
+        dirs[:] = [d for d in dirs if d not in ALWAYS_SKIPPED]
+        if f"{module.replace('.', '/')}.py" in files or f"{module}.py" in files:
+            path = Path(folder)
+            if any(part.lower().startswith("lambda") for part in path.relative_to(root).parts):
+                found.add(path.resolve())
+    return found.pop() if len(found) == 1 else None
+
+
+def _asset_id(construct_id: cst.BaseExpression) -> tuple[str | None, str]:
+    """The asset's construct id as source (the function's id + "-code") and a word to name its variable
+    after; (None, "") when it cannot be written without nesting quotes."""
+    module = cst.Module(body=[])
+    if isinstance(construct_id, cst.SimpleString) and construct_id.prefix == "":
+        return f'"{construct_id.evaluated_value}-code"', construct_id.evaluated_value
+    if isinstance(construct_id, cst.FormattedString) and construct_id.prefix.lower() == "f" and len(construct_id.end) == 1:
+        text = "".join(p.value for p in construct_id.parts if isinstance(p, cst.FormattedStringText))
+        code = module.code_for_node(construct_id)
+        return code[: -len(construct_id.end)] + "-code" + construct_id.end, text
+    code = module.code_for_node(construct_id)
+    if '"' in code or "'" in code:
+        return None, ""
+    return f'f"{{{code}}}-code"', code
+
+
+def _identifier(text: str) -> str:
+    name = re.sub(r"\W+", "_", text).strip("_").lower() or "lambda"
+    return name if not name[0].isdigit() else f"_{name}"
+
+
+class LambdaCodeAsset(NameScopes, Rule):
+    """
+    `LambdaFunction(filename="lambda/processor.zip")` where the project has no such archive and no
+    build step makes one: synth succeeds, and deploy fails with "no such file" (Terraform also resolves
+    the relative path from cdktf.out/stacks/<stack>, not from the project).
+
+    Fix (unsafe: the deployed code changes from an archive someone may build by hand to the folder's
+    contents): when the handler's source exists (a folder named like the archive, such as
+    `lib/lambda/processor/`, or the one `lambda*` folder holding the handler's module), a
+    `TerraformAsset(self, "<id>-code", path=os.path.join(os.path.dirname(__file__), ...),
+    type=AssetType.ARCHIVE)` is created before the function, which gets `filename=asset.path` and
+    `source_code_hash=asset.asset_hash`. Reported when no source is found.
+    """
+
+    code = "CTE001"
+    name = "lambda-code-asset"
+    summary = "Lambda `filename=` archive that does not exist and that nothing builds"
+    fix_safety = Fix.UNSAFE
+    markers = (".zip",)
+
+    INVALID = (
+        Example(
+            """
+            from cdktf_cdktf_provider_aws.lambda_function import LambdaFunction
+
+
+            def api(self, role_arn):
+                LambdaFunction(self, "api", function_name="api", role=role_arn, handler="index.handler",
+                               runtime="python3.12", filename="lambda/api.zip")
+            """,
+            """
+            from cdktf_cdktf_provider_aws.lambda_function import LambdaFunction
+            import os
+            from cdktf import AssetType, TerraformAsset
+
+
+            def api(self, role_arn):
+                api_code = TerraformAsset(self, "api-code", path=os.path.join(os.path.dirname(__file__), "lambda", "api"), type=AssetType.ARCHIVE)
+                LambdaFunction(self, "api", function_name="api", role=role_arn, handler="index.handler",
+                               runtime="python3.12", filename=api_code.path, source_code_hash=api_code.asset_hash)
+            """,
+            files=(("lambda/api/index.py", "def handler(event, context):\n    return {}\n"),),
+        ),
+    )
+    VALID = (
+        """
+        from cdktf_cdktf_provider_aws.lambda_function import LambdaFunction
+
+
+        def api(self, role_arn, code):
+            LambdaFunction(self, "api", function_name="api", role=role_arn, handler="index.handler",
+                           runtime="python3.12", filename=code.path, source_code_hash=code.asset_hash)
+        """,
+    )
+
+    def __init__(self, context) -> None:
+        super().__init__(context)
+        self.pending: list[str] = []  # asset statements to insert before the current statement
+        self.converted = False
+
+    def leave_Call(self, original_node: cst.Call, updated_node: cst.Call) -> cst.Call:
+        if (get_full_name_for_node(original_node.func) or "").rsplit(".", 1)[-1] != "LambdaFunction":
+            return updated_node
+        filename = _keyword(original_node, "filename")
+        if filename is None or not isinstance(filename.value, cst.SimpleString):
+            return updated_node
+        archive = filename.value.evaluated_value
+        if not isinstance(archive, str) or not ARCHIVE.fullmatch(archive) or archive.startswith("/"):
+            return updated_node
+        root = self.context.project.root
+        here = Path(self.context.path).resolve().parent
+        if (root / archive).is_file() or (here / archive).is_file() or built_somewhere(root, archive):
+            return updated_node
+        handler = _keyword(original_node, "handler")
+        handler_name = handler.value.evaluated_value if handler and isinstance(handler.value, cst.SimpleString) else None
+        source = handler_source(root, here, archive, handler_name)
+        problem = f"`filename=\"{archive}\"`: the project has no such archive and nothing builds it (deploy fails)"
+        positional = [a for a in original_node.args if a.keyword is None]
+        if source is None or len(positional) < 2:
+            self.report(filename, f"{problem}; package the handler's folder with a TerraformAsset")
+            return updated_node
+        shown = Path(os.path.relpath(source, root)).as_posix()
+        module = cst.Module(body=[])
+        scope = module.code_for_node(positional[0].value)
+        asset_id, base = _asset_id(positional[1].value)
+        if asset_id is None:
+            self.report(filename, f"{problem}; package {shown} with a TerraformAsset")
+            return updated_node
+        if not self.report(filename, f"{problem}; package {shown} with a TerraformAsset", Fix.UNSAFE):
+            return updated_node
+        variable = self._fresh(f"{_identifier(str(base))}_code")
+        parts = ", ".join(f'"{p}"' for p in Path(os.path.relpath(source, here)).parts)
+        self.pending.append(f"{variable} = TerraformAsset({scope}, {asset_id}, path=os.path.join(os.path.dirname(__file__), "
+                            f"{parts}), type=AssetType.ARCHIVE)\n")
+        self.converted = True
+        args = [a.with_changes(value=cst.parse_expression(f"{variable}.path")) if a.keyword and a.keyword.value == "filename"
+                else a for a in updated_node.args]
+        call = updated_node.with_changes(args=args)
+        digest = cst.parse_expression(f"{variable}.asset_hash")
+        if _keyword(original_node, "source_code_hash") is None:
+            return append_keyword(call, "source_code_hash", digest)
+        return call.with_changes(args=[a.with_changes(value=digest) if a.keyword and a.keyword.value == "source_code_hash"
+                                       else a for a in call.args])
+
+    def _fresh(self, name: str) -> str:
+        taken = self.function_names[-1] if self.function_names else set()
+        candidate, number = name, 2
+        while candidate in taken:
+            candidate, number = f"{name}_{number}", number + 1
+        taken.add(candidate)
+        return candidate
+
+    def leave_SimpleStatementLine(
+        self, original_node: cst.SimpleStatementLine, updated_node: cst.SimpleStatementLine
+    ) -> cst.BaseStatement | cst.FlattenSentinel[cst.BaseStatement]:
+        if not self.pending:
+            return updated_node
+        statements = [cst.parse_statement(code) for code in self.pending]
+        self.pending = []
+        return cst.FlattenSentinel([*statements, updated_node])
+
+    def leave_Module(self, original_node: cst.Module, updated_node: cst.Module) -> cst.Module:
+        if not self.converted:
+            return updated_node
+        return edit_imports(updated_node, add=[("os", None), ("cdktf", "AssetType"), ("cdktf", "TerraformAsset")])
