@@ -150,7 +150,9 @@ class LambdaCodeAsset(NameScopes, Rule):
             return updated_node
         root = self.context.project.root
         here = Path(self.context.path).resolve().parent
-        if (root / archive).is_file() or (here / archive).is_file() or built_somewhere(root, archive):
+        # Terraform reads a relative path from cdktf.out/stacks/<stack>, so `../../../x.zip` is the root's x.zip
+        from_stack = (root / "cdktf.out" / "stacks" / "stack" / archive).resolve()
+        if any(p.is_file() for p in (root / archive, here / archive, from_stack)) or built_somewhere(root, archive):
             return updated_node
         handler = _keyword(original_node, "handler")
         handler_name = handler.value.evaluated_value if handler and isinstance(handler.value, cst.SimpleString) else None

@@ -9,3 +9,5 @@ class Functions(Construct):
                        runtime="python3.12", filename="dist/shipped.zip")  # committed archive
         LambdaFunction(self, "built", function_name="built", role=role_arn, handler="index.handler",
                        runtime="python3.12", filename="build/worker.zip")  # the Makefile makes it
+        LambdaFunction(self, "relative", function_name="relative", role=role_arn, handler="index.handler",
+                       runtime="python3.12", filename="../../../dist/shipped.zip")  # read from cdktf.out/stacks/<stack>
