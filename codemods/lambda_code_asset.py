@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import os
 import re
 from pathlib import Path
@@ -23,6 +24,7 @@ def _keyword(call: cst.Call, name: str) -> cst.Arg | None:
     return next((a for a in call.args if a.keyword is not None and a.keyword.value == name), None)
 
 
+@functools.lru_cache(maxsize=256)
 def built_somewhere(root: Path, archive: str) -> bool:
     """Whether a build file of the project names the archive (a step that produces it), or Python code
     makes zip archives."""
@@ -48,14 +50,21 @@ def handler_source(root: Path, here: Path, archive: str, handler: str | None) ->
     module = (handler or "").rsplit(".", 1)[0]
     if not module:
         return None
-    found = set()
+    found = {folder for folder, files in _lambda_folders(root) if f"{module}.py" in files}
+    return found.pop() if len(found) == 1 else None
+
+
+@functools.lru_cache(maxsize=64)
+def _lambda_folders(root: Path) -> tuple[tuple[Path, frozenset[str]], ...]:
+    """Folders at or under a `lambda*` folder of the project, with their file names: walked once per
+    project, not once per function."""
+    found = []
     for folder, dirs, files in os.walk(root):
         dirs[:] = [d for d in dirs if d not in ALWAYS_SKIPPED]
-        if f"{module.replace('.', '/')}.py" in files or f"{module}.py" in files:
-            path = Path(folder)
-            if any(part.lower().startswith("lambda") for part in path.relative_to(root).parts):
-                found.add(path.resolve())
-    return found.pop() if len(found) == 1 else None
+        path = Path(folder)
+        if any(part.lower().startswith("lambda") for part in path.relative_to(root).parts):
+            found.append((path.resolve(), frozenset(files)))
+    return tuple(found)
 
 
 def _asset_id(construct_id: cst.BaseExpression) -> tuple[str | None, str]:

@@ -208,7 +208,7 @@ def fix(
     """Apply fixes in place (atomic writes; encoding, BOM and line endings kept), then report what is left."""
     mode = "diff" if diff else "fix"
     if verify:
-        allowed = _verify_fix(paths, select, ignore, unsafe_fixes, python, timeout, quiet)
+        allowed = _verify_fix(paths, select, ignore, unsafe_fixes, python, timeout)
         if not allowed and mode == "fix":
             typer.echo("cdktf-fixer: fixes not written: the project would synthesize worse than it does now "
                        "(`fix --diff --verify` shows them).", err=True)
@@ -222,7 +222,7 @@ def _project_folder(paths: list[Path] | None) -> Path:
     return paths[0]
 
 
-def _verify_fix(paths, select, ignore, unsafe_fixes, python, timeout, quiet) -> bool:
+def _verify_fix(paths, select, ignore, unsafe_fixes, python, timeout) -> bool:
     """Synthesize the project as it is and a fixed copy side by side; True when the fixes may be written."""
     from fixer import verify as verify_module
     from fixer.plan import PlanError

@@ -20,6 +20,7 @@ import shutil
 import subprocess
 import sys
 import tempfile
+import time
 from collections import Counter
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
@@ -128,8 +129,6 @@ def read_output(outdir: Path) -> tuple[dict[str, dict[str, int]], dict[str, tupl
 
 def synth(root: Path, python: str | None = None, timeout: float = 300) -> SynthResult:
     """Run the project's app once, output in a temporary folder."""
-    import time
-
     command = _with_interpreter(app_command(root), python or default_python(root))
     if shutil.which(command[0]) is None and not Path(command[0]).is_file():
         raise VerifyError(f"cannot run {command[0]!r}: not found")
