@@ -68,6 +68,10 @@ class SynthResult:
 
 
 def app_command(root: Path) -> list[str]:
+    """cdktf.json's `app`, else the entry the rules assume: tap.py or main.py at the root, else the
+    shallowest script that calls `.synth()`."""
+    from fixer.project import ProjectContext
+
     try:
         app = json.loads((root / "cdktf.json").read_text(encoding="utf-8")).get("app")
     except FileNotFoundError:
@@ -76,10 +80,10 @@ def app_command(root: Path) -> list[str]:
         raise VerifyError(f"{root / 'cdktf.json'}: {exc}") from exc
     if app:
         return shlex.split(app)
-    for name in ("tap.py", "main.py"):
-        if (root / name).is_file():
-            return ["python", name]
-    raise VerifyError(f"{root}: no cdktf.json `app` and no tap.py or main.py to run")
+    entry = ProjectContext(root=root.resolve(), has_cdktf_json=False).entry
+    if entry is None:
+        raise VerifyError(f"{root}: no cdktf.json `app`, no tap.py or main.py, and no script that calls .synth()")
+    return ["python", entry.as_posix()]
 
 
 def default_python(root: Path) -> str:

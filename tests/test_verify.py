@@ -39,7 +39,11 @@ def test_app_command_from_cdktf_json_else_conventional_entry(tmp_path):
     (tmp_path / "tap.py").write_text("")
     assert verify.app_command(tmp_path) == ["python", "tap.py"]
     (tmp_path / "tap.py").unlink()
-    with pytest.raises(verify.VerifyError, match="no cdktf.json"):
+    (tmp_path / "bin").mkdir()
+    (tmp_path / "bin" / "deploy.py").write_text("app.synth()\n")
+    assert verify.app_command(tmp_path) == ["python", "bin/deploy.py"]
+    (tmp_path / "bin" / "deploy.py").unlink()
+    with pytest.raises(verify.VerifyError, match="no cdktf.json"):  # and no script calling .synth()
         verify.app_command(tmp_path)
 
 
