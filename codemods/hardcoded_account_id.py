@@ -95,7 +95,7 @@ class HardcodedAccountId(Rule):
 
     @classmethod
     def could_match(cls, text: str, project, path: str) -> bool:  # type: ignore[override]
-        return is_cdktf_code(text) and "arn:aws" in text and ARN_ACCOUNT.search(text) is not None
+        return "arn:aws" in text and is_cdktf_code(text) and ARN_ACCOUNT.search(text) is not None
 
     def __init__(self, context) -> None:
         super().__init__(context)

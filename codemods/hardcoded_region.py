@@ -91,7 +91,7 @@ class HardcodedRegion(NameScopes, Rule):
 
     @classmethod
     def could_match(cls, text: str, project, path: str) -> bool:  # type: ignore[override]
-        return is_cdktf_code(text) and "region" in text and REGION.search(text) is not None
+        return "region" in text and is_cdktf_code(text) and REGION.search(text) is not None
 
     def __init__(self, context) -> None:
         super().__init__(context)

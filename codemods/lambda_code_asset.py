@@ -11,7 +11,7 @@ import libcst as cst
 from libcst.helpers import get_full_name_for_node
 
 from fixer.discovery import ALWAYS_SKIPPED
-from fixer.rule import Example, Fix, Rule, append_keyword, edit_imports
+from fixer.rule import Example, Fix, Rule, append_keyword, edit_imports, is_cdktf_code
 from fixer.statements import NameScopes
 
 ARCHIVE = re.compile(r"[\w./-]+\.zip")
@@ -142,6 +142,10 @@ class LambdaCodeAsset(NameScopes, Rule):
                            runtime="python3.12", filename=code.path, source_code_hash=code.asset_hash)
         """,
     )
+
+    @classmethod
+    def could_match(cls, text: str, project, path: str) -> bool:  # type: ignore[override]
+        return ".zip" in text and "LambdaFunction" in text and is_cdktf_code(text)
 
     def __init__(self, context) -> None:
         super().__init__(context)

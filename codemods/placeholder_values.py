@@ -59,7 +59,7 @@ class PlaceholderValues(Rule):
 
     @classmethod
     def could_match(cls, text: str, project, path: str) -> bool:  # type: ignore[override]
-        return not is_test_file(path) and is_cdktf_code(text) and super().could_match(text, project, path)
+        return super().could_match(text, project, path) and not is_test_file(path) and is_cdktf_code(text)
 
     def leave_SimpleString(self, original_node: cst.SimpleString, updated_node: cst.SimpleString) -> cst.SimpleString:
         try:

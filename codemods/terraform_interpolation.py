@@ -8,7 +8,7 @@ from libcst.metadata import PositionProvider
 
 from fixer import hcl
 from fixer.providers import pascal
-from fixer.rule import Example, Fix, Rule, edit_imports
+from fixer.rule import Example, Fix, Rule, edit_imports, is_cdktf_code
 from fixer.statements import assignments
 
 
@@ -84,12 +84,17 @@ class TerraformInterpolation(Rule):
     INVALID = (
         Example(
             """
+            from cdktf_cdktf_provider_aws.data_aws_availability_zones import DataAwsAvailabilityZones
+            from cdktf_cdktf_provider_aws.subnet import Subnet
+
             azs = DataAwsAvailabilityZones(self, "available", state="available")
             for i in range(2):
                 Subnet(self, f"private-{i}", vpc_id=vpc.id, cidr_block=f"10.0.{i}.0/24",
                        availability_zone=f"${{element({azs.names}, {i})}}")
             """,
             """
+            from cdktf_cdktf_provider_aws.data_aws_availability_zones import DataAwsAvailabilityZones
+            from cdktf_cdktf_provider_aws.subnet import Subnet
             from cdktf import Fn
 
             azs = DataAwsAvailabilityZones(self, "available", state="available")
@@ -100,12 +105,16 @@ class TerraformInterpolation(Rule):
         ),
         Example(
             """
+            from cdktf_cdktf_provider_aws.s3_bucket import S3Bucket
+
             logs = S3Bucket(self, "logs", bucket_prefix="logs-")
             S3BucketPolicy(self, "logs-policy", bucket=logs.id, policy=json.dumps({
                 "Statement": [{"Effect": "Deny", "Resource": "${aws_s3_bucket.logs.arn}/*"}],
             }))
             """,
             """
+            from cdktf_cdktf_provider_aws.s3_bucket import S3Bucket
+
             logs = S3Bucket(self, "logs", bucket_prefix="logs-")
             S3BucketPolicy(self, "logs-policy", bucket=logs.id, policy=json.dumps({
                 "Statement": [{"Effect": "Deny", "Resource": f"{logs.arn}/*"}],
@@ -148,12 +157,16 @@ class TerraformInterpolation(Rule):
         self.scopes.pop()
         return updated_node
 
-    def _resolver(self, string: cst.CSTNode) -> hcl.Resolver:
-        line = self.context.metadata(PositionProvider)[string].start.line
+    @classmethod
+    def could_match(cls, text: str, project, path: str) -> bool:  # type: ignore[override]
+        return "${" in text and is_cdktf_code(text)
 
+    def _resolver(self, string: cst.CSTNode) -> hcl.Resolver:
         def resolve(data: bool, terraform_type: str, construct_id: str) -> str | None:
-            classes = _classes_for(data, terraform_type)
+            # positions are computed only when a reference needs resolving, not for every `${`
             positions = self.context.metadata(PositionProvider)
+            line = positions[string].start.line
+            classes = _classes_for(data, terraform_type)
             local = [code for code, callee, cid, statement in self.scopes[-1]
                      if callee in classes and cid == construct_id and positions[statement].end.line < line]
             members = [code for code, callee, cid, _ in (self.class_attributes[-1] if self.class_attributes else [])

@@ -142,7 +142,7 @@ _CDKTF_IMPORT = re.compile(r"^\s*(?:from|import)\s+(?:cdktf\w*|constructs)\b", r
 def is_cdktf_code(text: str) -> bool:
     """Infrastructure code (it imports cdktf, a provider or constructs), as opposed to the Lambda
     handlers and scripts that live beside it."""
-    return _CDKTF_IMPORT.search(text) is not None
+    return ("cdktf" in text or "constructs" in text) and _CDKTF_IMPORT.search(text) is not None
 
 
 def edit_imports(
