@@ -6,7 +6,7 @@ import libcst as cst
 from libcst.helpers import get_full_name_for_node
 
 from fixer.rule import Example, Fix, Rule, edit_imports
-from fixer.statements import class_defs
+from fixer.statements import callee_name, class_defs
 
 
 class ChildStackToConstruct(Rule):
@@ -161,6 +161,6 @@ class _ProviderFinder(cst.CSTVisitor):
         self.found: list[tuple[str, cst.Call]] = []
 
     def visit_Call(self, node: cst.Call) -> None:
-        name = (get_full_name_for_node(node.func) or "").rsplit(".", 1)[-1]
+        name = callee_name(node)
         if name.endswith(("Provider", "Backend")) and name[:1].isupper():
             self.found.append((name, node))

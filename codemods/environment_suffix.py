@@ -5,11 +5,11 @@ from __future__ import annotations
 from pathlib import Path
 
 import libcst as cst
-from libcst.helpers import get_full_name_for_node
 from libcst.metadata import PositionProvider
 
 from fixer.project import SUFFIX, SuffixPlan
 from fixer.rule import Example, Fix, Rule
+from fixer.statements import callee_name
 
 
 class EnvironmentSuffix(Rule):
@@ -146,7 +146,7 @@ class EnvironmentSuffix(Rule):
         return updated_node.with_changes(params=_insert_parameter(updated_node.params, plan.insert_at))
 
     def leave_Call(self, original_node: cst.Call, updated_node: cst.Call) -> cst.Call:
-        callee = (get_full_name_for_node(original_node.func) or "").rsplit(".", 1)[-1]
+        callee = callee_name(original_node)
         line = self.context.metadata(PositionProvider)[original_node].start.line
         found = self.calls.get((callee, line))
         if found is None:
@@ -167,7 +167,7 @@ class EnvironmentSuffix(Rule):
             return updated
         if not self.report(original, message, self._fix):
             return updated
-        return _append_keyword(updated, SUFFIX, value)
+        return _appendkeyword_arg(updated, SUFFIX, value)
 
     def _value_at_call_site(self, path: Path) -> cst.BaseExpression | None:
         variable = self.context.project.suffix_variables.get(path)
@@ -222,7 +222,7 @@ def _insert_parameter(params: cst.Parameters, index: int) -> cst.Parameters:
     return params.with_changes(params=existing)
 
 
-def _append_keyword(call: cst.Call, name: str, value: cst.BaseExpression) -> cst.Call:
+def _appendkeyword_arg(call: cst.Call, name: str, value: cst.BaseExpression) -> cst.Call:
     args = list(call.args)
     new = cst.Arg(
         value=value,

@@ -5,10 +5,9 @@ from __future__ import annotations
 import re
 
 import libcst as cst
-from libcst.helpers import get_full_name_for_node
 
 from fixer.rule import Example, Fix, Rule, is_cdktf_code
-from fixer.statements import NameScopes
+from fixer.statements import NameScopes, callee_name
 
 # A region, not an availability zone (`us-east-1a`) nor part of a longer word.
 REGION = re.compile(r"(?<![a-z0-9-])(?:us|eu|ap|sa|ca|me|af|il|mx)-(?:gov-)?(?:north|south|east|west|central|"
@@ -25,7 +24,7 @@ LOOKUPS = frozenset({"get", "getenv", "setdefault", "startswith", "endswith", "r
 
 def _not_a_resource(call: cst.Call) -> bool:
     """Lookups and tests of the variable's value, messages for people: a region there is no resource's."""
-    name = (get_full_name_for_node(call.func) or "").rsplit(".", 1)[-1]
+    name = callee_name(call)
     return name in LOOKUPS or name in MESSAGES or name.endswith(("Error", "Exception", "Warning"))
 
 

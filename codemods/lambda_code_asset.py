@@ -8,20 +8,15 @@ import re
 from pathlib import Path
 
 import libcst as cst
-from libcst.helpers import get_full_name_for_node
 
 from fixer.discovery import ALWAYS_SKIPPED
 from fixer.rule import Example, Fix, Rule, append_keyword, edit_imports, is_cdktf_code
-from fixer.statements import NameScopes
+from fixer.statements import NameScopes, callee_name, keyword_arg
 
 ARCHIVE = re.compile(r"[\w./-]+\.zip")
 # Files in which a build step would name the archive it produces.
 BUILD_FILES = ("Makefile", "*.mk", "*.sh", "package.json", "pyproject.toml", "tox.ini", "noxfile.py", "justfile",
                "Taskfile.yml", "Dockerfile", ".github/workflows/*.yml", ".github/workflows/*.yaml", "scripts/*")
-
-
-def _keyword(call: cst.Call, name: str) -> cst.Arg | None:
-    return next((a for a in call.args if a.keyword is not None and a.keyword.value == name), None)
 
 
 @functools.lru_cache(maxsize=256)
@@ -153,9 +148,9 @@ class LambdaCodeAsset(NameScopes, Rule):
         self.converted = False
 
     def leave_Call(self, original_node: cst.Call, updated_node: cst.Call) -> cst.Call:
-        if (get_full_name_for_node(original_node.func) or "").rsplit(".", 1)[-1] != "LambdaFunction":
+        if callee_name(original_node) != "LambdaFunction":
             return updated_node
-        filename = _keyword(original_node, "filename")
+        filename = keyword_arg(original_node, "filename")
         if filename is None or not isinstance(filename.value, cst.SimpleString):
             return updated_node
         archive = filename.value.evaluated_value
@@ -167,7 +162,7 @@ class LambdaCodeAsset(NameScopes, Rule):
         from_stack = (root / "cdktf.out" / "stacks" / "stack" / archive).resolve()
         if any(p.is_file() for p in (root / archive, here / archive, from_stack)) or built_somewhere(root, archive):
             return updated_node
-        handler = _keyword(original_node, "handler")
+        handler = keyword_arg(original_node, "handler")
         handler_name = handler.value.evaluated_value if handler and isinstance(handler.value, cst.SimpleString) else None
         source = handler_source(root, here, archive, handler_name)
         problem = f"`filename=\"{archive}\"`: the project has no such archive and nothing builds it (deploy fails)"
@@ -193,7 +188,7 @@ class LambdaCodeAsset(NameScopes, Rule):
                 else a for a in updated_node.args]
         call = updated_node.with_changes(args=args)
         digest = cst.parse_expression(f"{variable}.asset_hash")
-        if _keyword(original_node, "source_code_hash") is None:
+        if keyword_arg(original_node, "source_code_hash") is None:
             return append_keyword(call, "source_code_hash", digest)
         return call.with_changes(args=[a.with_changes(value=digest) if a.keyword and a.keyword.value == "source_code_hash"
                                        else a for a in call.args])

@@ -9,7 +9,7 @@ from libcst.helpers import get_full_name_for_node
 from libcst.metadata import PositionProvider
 
 from fixer.rule import Example, Fix, Rule, append_keyword, edit_imports
-from fixer.statements import NameScopes, assignments
+from fixer.statements import NameScopes, assignments, callee_name, keyword_arg
 
 IDENTITY_CLASS = "DataAwsCallerIdentity"
 POLICY = """\
@@ -35,14 +35,6 @@ json.dumps({
 })"""
 
 
-def _callee(call: cst.Call) -> str:
-    return (get_full_name_for_node(call.func) or "").rsplit(".", 1)[-1]
-
-
-def _keyword(call: cst.Call, name: str) -> cst.Arg | None:
-    return next((a for a in call.args if a.keyword is not None and a.keyword.value == name), None)
-
-
 class _Uses(cst.CSTVisitor):
     """Which KMS key variables log groups encrypt with: `CloudwatchLogGroup(..., kms_key_id=key.arn)`."""
 
@@ -50,7 +42,7 @@ class _Uses(cst.CSTVisitor):
         self.keys: set[str] = set()
 
     def visit_Call(self, node: cst.Call) -> None:
-        arg = _keyword(node, "kms_key_id") if _callee(node) == "CloudwatchLogGroup" else None
+        arg = keyword_arg(node, "kms_key_id") if callee_name(node) == "CloudwatchLogGroup" else None
         if arg is not None and isinstance(arg.value, cst.Attribute) and arg.value.attr.value in ("arn", "key_id", "id"):
             name = get_full_name_for_node(arg.value.value)
             if name:
@@ -109,7 +101,7 @@ class LogsKmsKeyPolicy(NameScopes, Rule):
     def visit_FunctionDef(self, node: cst.FunctionDef) -> bool | None:
         super().visit_FunctionDef(node)
         identity = next((get_full_name_for_node(t) for t, v, _ in assignments(node.body)
-                         if isinstance(v, cst.Call) and _callee(v) == IDENTITY_CLASS), None)
+                         if isinstance(v, cst.Call) and callee_name(v) == IDENTITY_CLASS), None)
         self.identities.append(identity)
         return None
 
@@ -119,12 +111,12 @@ class LogsKmsKeyPolicy(NameScopes, Rule):
 
     def leave_Assign(self, original_node: cst.Assign, updated_node: cst.Assign) -> cst.Assign:
         call = original_node.value
-        if not isinstance(call, cst.Call) or _callee(call) != "KmsKey":
+        if not isinstance(call, cst.Call) or callee_name(call) != "KmsKey":
             return updated_node
         targets = {get_full_name_for_node(t.target) for t in original_node.targets}
         if not targets & self.used_keys:
             return updated_node
-        policy = _keyword(call, "policy")
+        policy = keyword_arg(call, "policy")
         if policy is not None:
             code = cst.Module(body=[]).code_for_node(policy.value)
             if "logs." not in code:

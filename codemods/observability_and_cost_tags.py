@@ -4,9 +4,9 @@ Advisory: off by default, never fixed."""
 from __future__ import annotations
 
 import libcst as cst
-from libcst.helpers import get_full_name_for_node
 
 from fixer.rule import Example, Fix, Rule
+from fixer.statements import callee_name
 
 COST_TAGS = ("Project", "CostCenter", "Owner")
 
@@ -67,7 +67,7 @@ class ObservabilityAndCostTags(Rule):
     )
 
     def leave_Call(self, original_node: cst.Call, updated_node: cst.Call) -> cst.Call:
-        name = (get_full_name_for_node(original_node.func) or "").rsplit(".", 1)[-1]
+        name = callee_name(original_node)
         if name == "Vpc" and len(original_node.args) >= 2 and not self.context.project.mentions("FlowLog"):
             self.report(original_node, "VPC without flow logs: add a FlowLog (to CloudWatch Logs or S3) so traffic "
                                        "can be investigated")

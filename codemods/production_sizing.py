@@ -5,9 +5,9 @@ from __future__ import annotations
 import re
 
 import libcst as cst
-from libcst.helpers import get_full_name_for_node
 
 from fixer.rule import Example, Fix, Rule
+from fixer.statements import callee_name, keyword_arg
 
 PRODUCTION = re.compile(r"\bprod(?:uction)?\b", re.IGNORECASE)
 MIN_ACU = 1.0
@@ -18,10 +18,6 @@ def _number(node: cst.BaseExpression) -> float | None:
     if isinstance(node, (cst.Integer, cst.Float)):
         return float(node.evaluated_value)
     return None
-
-
-def _keyword(call: cst.Call, name: str) -> cst.Arg | None:
-    return next((a for a in call.args if a.keyword is not None and a.keyword.value == name), None)
 
 
 class ProductionSizing(Rule):
@@ -70,21 +66,21 @@ class ProductionSizing(Rule):
         return True
 
     def leave_Call(self, original_node: cst.Call, updated_node: cst.Call) -> cst.Call:
-        name = (get_full_name_for_node(original_node.func) or "").rsplit(".", 1)[-1]
-        if self.production and (arg := _keyword(original_node, "min_capacity")) is not None and "Serverlessv2" in name:
+        name = callee_name(original_node)
+        if self.production and (arg := keyword_arg(original_node, "min_capacity")) is not None and "Serverlessv2" in name:
             value = _number(arg.value)
             if value is not None and value < MIN_ACU:
                 self.report(arg, f"Aurora Serverless v2 `min_capacity={value:g}` for production: below {MIN_ACU:g} ACU "
                                  "the cluster is slow to answer after idle periods; consider 1 or more")
         if self.production and name == "LambdaFunction":
-            arg = _keyword(original_node, "reserved_concurrent_executions")
+            arg = keyword_arg(original_node, "reserved_concurrent_executions")
             value = _number(arg.value) if arg else None
             if value is not None and 0 < value < MIN_RESERVED_CONCURRENCY:  # 0 pauses the function on purpose
                 self.report(arg, f"`reserved_concurrent_executions={value:g}` caps this production function at "
                                  f"{value:g} concurrent runs; bursts are throttled (consider {MIN_RESERVED_CONCURRENCY}+ "
                                  "or no reservation)")
         if name == "DmsReplicationInstance":
-            arg = _keyword(original_node, "multi_az")
+            arg = keyword_arg(original_node, "multi_az")
             if arg is not None and isinstance(arg.value, cst.Name) and arg.value.value == "False":
                 self.report(arg, "DMS replication instance with `multi_az=False`: an AZ outage stops the migration; "
                                  "use multi_az=True for anything that must finish")

@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import libcst as cst
-from libcst.helpers import get_full_name_for_node
 
 from fixer.rule import Example, Fix, Rule
+from fixer.statements import callee_name
 
 
 class ScopeToSelf(Rule):
@@ -115,7 +115,7 @@ class ScopeToSelf(Rule):
         if not self.classes or not self.functions or self.functions[-1].name.value != "__init__":
             return updated_node
         project = self.context.project
-        callee = (get_full_name_for_node(original_node.func) or "").rsplit(".", 1)[-1]
+        callee = callee_name(original_node)
         owner = self.classes[-1].name.value
         if not project.is_child_class(callee) or not project.is_construct_class(owner):
             return updated_node

@@ -7,6 +7,7 @@ from libcst.helpers import get_full_name_for_node
 
 from fixer.providers import PROVIDERS
 from fixer.rule import Example, Fix, Rule, edit_imports
+from fixer.statements import keyword_arg
 
 # The nested block structs of SecurityGroup that code generators call as if they were resources.
 RULE_TYPES = {"SecurityGroupIngress": "ingress", "SecurityGroupEgress": "egress"}
@@ -22,10 +23,6 @@ def resource_shaped(call: cst.Call) -> bool:
     ):
         return True
     return bool(positional) and isinstance(positional[0], cst.Name) and positional[0].value in {"self", "scope"}
-
-
-def _keyword(call: cst.Call, name: str) -> cst.Arg | None:
-    return next((a for a in call.args if a.keyword is not None and a.keyword.value == name), None)
 
 
 def _with_keyword_first(call: cst.Call, keyword: str, value: cst.BaseExpression) -> cst.Call:
@@ -110,9 +107,9 @@ class SecurityGroupRuleResource(Rule):
             return updated_node
         name = self.bindings[func.value][1]
         rule_type = RULE_TYPES[name]
-        sources = _keyword(original_node, "security_groups")
+        sources = keyword_arg(original_node, "security_groups")
         problem = None
-        if _keyword(original_node, "security_group_id") is None:
+        if keyword_arg(original_node, "security_group_id") is None:
             problem = "it also needs `security_group_id=` (the group the rule belongs to)"
         elif sources is not None and not (isinstance(sources.value, (cst.List, cst.Tuple)) and len(sources.value.elements) == 1):
             problem = "`security_groups` must become one `source_security_group_id` per rule"
@@ -131,7 +128,7 @@ class SecurityGroupRuleResource(Rule):
                 if a.keyword is not None and a.keyword.value == "security_groups" else a
                 for a in call.args
             ])
-        if _keyword(original_node, "type") is None:
+        if keyword_arg(original_node, "type") is None:
             call = _with_keyword_first(call, "type", cst.SimpleString(f'"{rule_type}"'))
         self.converted.add(func.value)
         return call

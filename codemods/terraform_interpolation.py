@@ -9,7 +9,7 @@ from libcst.metadata import PositionProvider
 from fixer import hcl
 from fixer.providers import pascal
 from fixer.rule import Example, Fix, Rule, edit_imports, is_cdktf_code
-from fixer.statements import assignments
+from fixer.statements import assignments, callee_name
 
 
 def _construct_assignments(body: cst.BaseSuite) -> list[tuple[str, str, str, cst.CSTNode]]:
@@ -22,7 +22,7 @@ def _construct_assignments(body: cst.BaseSuite) -> list[tuple[str, str, str, cst
         construct_id = value.args[1].value
         code = get_full_name_for_node(target)
         if isinstance(construct_id, cst.SimpleString) and code and (isinstance(target, cst.Name) or code.startswith("self.")):
-            callee = (get_full_name_for_node(value.func) or "").rsplit(".", 1)[-1]
+            callee = callee_name(value)
             found.append((code, callee, construct_id.evaluated_value, statement))
     return found
 

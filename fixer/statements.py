@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 import libcst as cst
+from libcst.helpers import get_full_name_for_node
 
 
 def walk_statements(module: cst.Module) -> Iterator[cst.CSTNode]:
@@ -143,3 +144,13 @@ class NameScopes(cst.CSTTransformer):
             if name in members and "self" in local:
                 return f"self.{name}"
         return None
+
+
+def callee_name(call: cst.Call) -> str:
+    """The called name without its module: `s3_bucket.S3Bucket(...)` and `S3Bucket(...)` -> "S3Bucket"."""
+    return (get_full_name_for_node(call.func) or "").rsplit(".", 1)[-1]
+
+
+def keyword_arg(call: cst.Call, name: str) -> cst.Arg | None:
+    """The argument passed as `name=...`, if any."""
+    return next((a for a in call.args if a.keyword is not None and a.keyword.value == name), None)
