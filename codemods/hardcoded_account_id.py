@@ -8,7 +8,7 @@ import libcst as cst
 from libcst.helpers import get_full_name_for_node
 
 from fixer.providers import PROVIDERS
-from fixer.rule import Example, Fix, Rule, edit_imports, is_cdktf_code
+from fixer.rule import Example, Fix, Rule, edit_imports
 
 # The account field of an ARN (`arn:aws:iam::123456789012:root`), or a string that is only an account id.
 ARN_ACCOUNT = re.compile(r"(arn:aws[\w-]*:[\w-]*:[\w-]*:)(\d{12})(?=:)")
@@ -61,6 +61,7 @@ class HardcodedAccountId(Rule):
     summary = "Hard-coded AWS account id in an ARN or principal"
     fix_safety = Fix.UNSAFE
     markers = ("arn:aws",)
+    cdktf_code_only = True
 
     INVALID = (
         Example(
@@ -95,7 +96,7 @@ class HardcodedAccountId(Rule):
 
     @classmethod
     def could_match(cls, text: str, project, path: str) -> bool:  # type: ignore[override]
-        return "arn:aws" in text and is_cdktf_code(text) and ARN_ACCOUNT.search(text) is not None
+        return super().could_match(text, project, path) and ARN_ACCOUNT.search(text) is not None
 
     def __init__(self, context) -> None:
         super().__init__(context)

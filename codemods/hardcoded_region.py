@@ -6,7 +6,7 @@ import re
 
 import libcst as cst
 
-from fixer.rule import Example, Fix, Rule, is_cdktf_code
+from fixer.rule import Example, Fix, Rule
 from fixer.statements import NameScopes, callee_name
 
 # A region, not an availability zone (`us-east-1a`) nor part of a longer word.
@@ -52,6 +52,7 @@ class HardcodedRegion(NameScopes, Rule):
     summary = "Hard-coded AWS region while a region variable is in scope"
     fix_safety = Fix.UNSAFE
     markers = ("region",)
+    cdktf_code_only = True
 
     INVALID = (
         Example(
@@ -90,7 +91,7 @@ class HardcodedRegion(NameScopes, Rule):
 
     @classmethod
     def could_match(cls, text: str, project, path: str) -> bool:  # type: ignore[override]
-        return "region" in text and is_cdktf_code(text) and REGION.search(text) is not None
+        return super().could_match(text, project, path) and REGION.search(text) is not None
 
     def __init__(self, context) -> None:
         super().__init__(context)

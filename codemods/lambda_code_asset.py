@@ -10,7 +10,7 @@ from pathlib import Path
 import libcst as cst
 
 from fixer.discovery import ALWAYS_SKIPPED
-from fixer.rule import Example, Fix, Rule, append_keyword, edit_imports, is_cdktf_code
+from fixer.rule import Example, Fix, Rule, append_keyword, edit_imports
 from fixer.statements import NameScopes, callee_name, keyword_arg
 
 ARCHIVE = re.compile(r"[\w./-]+\.zip")
@@ -102,6 +102,7 @@ class LambdaCodeAsset(NameScopes, Rule):
     summary = "Lambda `filename=` archive that does not exist and that nothing builds"
     fix_safety = Fix.UNSAFE
     markers = (".zip",)
+    cdktf_code_only = True
 
     INVALID = (
         Example(
@@ -140,7 +141,7 @@ class LambdaCodeAsset(NameScopes, Rule):
 
     @classmethod
     def could_match(cls, text: str, project, path: str) -> bool:  # type: ignore[override]
-        return ".zip" in text and "LambdaFunction" in text and is_cdktf_code(text)
+        return super().could_match(text, project, path) and "LambdaFunction" in text
 
     def __init__(self, context) -> None:
         super().__init__(context)

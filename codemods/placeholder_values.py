@@ -6,7 +6,7 @@ import re
 
 import libcst as cst
 
-from fixer.rule import Example, Fix, Rule, is_cdktf_code
+from fixer.rule import Example, Fix, Rule
 
 # What documentation and generators put where a real value belongs.
 PLACEHOLDERS = (
@@ -38,6 +38,7 @@ class PlaceholderValues(Rule):
     name = "placeholder-values"
     summary = "Placeholder value (example account, zone id, AMI, domain) in infrastructure code"
     fix_safety = Fix.NONE
+    cdktf_code_only = True
     markers = ("123456789012", "example.", "Z1234", "Z1234567890", "xxxx", "12345678", "abcdef", "ZXXXX")
 
     INVALID = (
@@ -59,7 +60,7 @@ class PlaceholderValues(Rule):
 
     @classmethod
     def could_match(cls, text: str, project, path: str) -> bool:  # type: ignore[override]
-        return super().could_match(text, project, path) and not is_test_file(path) and is_cdktf_code(text)
+        return super().could_match(text, project, path) and not is_test_file(path)
 
     def leave_SimpleString(self, original_node: cst.SimpleString, updated_node: cst.SimpleString) -> cst.SimpleString:
         try:

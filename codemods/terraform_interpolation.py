@@ -8,7 +8,7 @@ from libcst.metadata import PositionProvider
 
 from fixer import hcl
 from fixer.providers import pascal
-from fixer.rule import Example, Fix, Rule, edit_imports, is_cdktf_code
+from fixer.rule import Example, Fix, Rule, edit_imports
 from fixer.statements import assignments, callee_name
 
 
@@ -80,6 +80,7 @@ class TerraformInterpolation(Rule):
     summary = "Terraform `${...}` interpolation inside a Python string"
     fix_safety = Fix.SAFE
     markers = ("${",)
+    cdktf_code_only = True
 
     INVALID = (
         Example(
@@ -156,10 +157,6 @@ class TerraformInterpolation(Rule):
     def leave_FunctionDef(self, original_node: cst.FunctionDef, updated_node: cst.FunctionDef) -> cst.FunctionDef:
         self.scopes.pop()
         return updated_node
-
-    @classmethod
-    def could_match(cls, text: str, project, path: str) -> bool:  # type: ignore[override]
-        return "${" in text and is_cdktf_code(text)
 
     def _resolver(self, string: cst.CSTNode) -> hcl.Resolver:
         def resolve(data: bool, terraform_type: str, construct_id: str) -> str | None:

@@ -109,6 +109,9 @@ class Rule(cst.CSTTransformer):
     default_enabled: ClassVar[bool] = True
     # Whether the rule asks the project which classes are constructs (the engine then indexes them).
     uses_project_classes: ClassVar[bool] = False
+    # Whether the rule looks only at CDKTF code: files importing cdktf, a provider or constructs, not the
+    # Lambda handlers and scripts beside them, nor the rest of a monorepo.
+    cdktf_code_only: ClassVar[bool] = False
     VALID: ClassVar[tuple[str, ...]] = ()
     INVALID: ClassVar[tuple[Example, ...]] = ()
 
@@ -119,7 +122,7 @@ class Rule(cst.CSTTransformer):
     @classmethod
     def could_match(cls, text: str, project: ProjectContext, path: str) -> bool:
         """Cheap test before parsing: False means this rule cannot find anything in the file."""
-        return any(marker in text for marker in cls.markers)
+        return any(marker in text for marker in cls.markers) and (not cls.cdktf_code_only or is_cdktf_code(text))
 
     @classmethod
     def docs(cls) -> str:
