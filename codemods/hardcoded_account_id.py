@@ -24,8 +24,9 @@ def _accounts(text: str) -> set[str]:
     return {m.group(2) for m in ARN_ACCOUNT.finditer(text)}
 
 
-def _identity_in(function: cst.FunctionDef) -> str | None:
-    """The variable an existing `X = DataAwsCallerIdentity(...)` in this function assigns, as code."""
+def caller_identity_in(function: cst.FunctionDef) -> str | None:
+    """The variable an existing `X = DataAwsCallerIdentity(...)` assigns at the top level of this
+    function, as code. Only the top level: one assigned inside an `if` may not exist where it is used."""
     for line in function.body.body if isinstance(function.body, cst.IndentedBlock) else []:
         if isinstance(line, cst.SimpleStatementLine):
             for small in line.body:
@@ -117,7 +118,7 @@ class HardcodedAccountId(Rule):
         member = None
         for statement in node.body.body if isinstance(node.body, cst.IndentedBlock) else []:
             if isinstance(statement, cst.FunctionDef) and statement.name.value == "__init__":
-                found = _identity_in(statement)
+                found = caller_identity_in(statement)
                 member = found if found and found.startswith("self.") else None
         self.classes.append((is_stack, member))
 
@@ -126,7 +127,7 @@ class HardcodedAccountId(Rule):
         return updated_node
 
     def visit_FunctionDef(self, node: cst.FunctionDef) -> None:
-        self.functions.append((node, _identity_in(node)))
+        self.functions.append((node, caller_identity_in(node)))
 
     def leave_FunctionDef(self, original_node: cst.FunctionDef, updated_node: cst.FunctionDef) -> cst.FunctionDef:
         self.functions.pop()

@@ -8,10 +8,10 @@ import libcst as cst
 from libcst.helpers import get_full_name_for_node
 from libcst.metadata import PositionProvider
 
+from codemods.hardcoded_account_id import caller_identity_in
 from fixer.rule import Example, Fix, Rule, append_keyword, edit_imports
-from fixer.statements import NameScopes, assignments, callee_name, keyword_arg
+from fixer.statements import NameScopes, callee_name, keyword_arg
 
-IDENTITY_CLASS = "DataAwsCallerIdentity"
 POLICY = """\
 json.dumps({
     "Version": "2012-10-17",
@@ -100,9 +100,7 @@ class LogsKmsKeyPolicy(NameScopes, Rule):
 
     def visit_FunctionDef(self, node: cst.FunctionDef) -> bool | None:
         super().visit_FunctionDef(node)
-        identity = next((get_full_name_for_node(t) for t, v, _ in assignments(node.body)
-                         if isinstance(v, cst.Call) and callee_name(v) == IDENTITY_CLASS), None)
-        self.identities.append(identity)
+        self.identities.append(caller_identity_in(node))
         return None
 
     def leave_FunctionDef(self, original_node: cst.FunctionDef, updated_node: cst.FunctionDef) -> cst.BaseStatement:
