@@ -6,7 +6,7 @@ import libcst as cst
 from libcst.helpers import get_full_name_for_node
 
 from fixer.providers import PROVIDERS
-from fixer.rule import Example, Fix, Rule, edit_imports
+from fixer.rule import Example, Fix, Rule, edit_imports, insert_keyword_first
 from fixer.statements import keyword_arg
 
 # The nested block structs of SecurityGroup that code generators call as if they were resources.
@@ -23,24 +23,6 @@ def resource_shaped(call: cst.Call) -> bool:
     ):
         return True
     return bool(positional) and isinstance(positional[0], cst.Name) and positional[0].value in {"self", "scope"}
-
-
-def _with_keyword_first(call: cst.Call, keyword: str, value: cst.BaseExpression) -> cst.Call:
-    """Insert `keyword=value` before the first keyword argument, copying that argument's layout (its
-    comma and line break), so a one-argument-per-line call stays one argument per line."""
-    args = list(call.args)
-    first = next((i for i, a in enumerate(args) if a.keyword is not None), None)
-    if first is None:
-        last = args[-1]
-        comma = last.comma if isinstance(last.comma, cst.Comma) else cst.Comma(whitespace_after=cst.SimpleWhitespace(" "))
-        args[-1] = last.with_changes(comma=comma)
-        args.append(cst.Arg(value, keyword=cst.Name(keyword), equal=cst.AssignEqual(
-            whitespace_before=cst.SimpleWhitespace(""), whitespace_after=cst.SimpleWhitespace(""))))
-        return call.with_changes(args=args)
-    template = args[first]
-    comma = template.comma if isinstance(template.comma, cst.Comma) else cst.Comma(whitespace_after=cst.SimpleWhitespace(" "))
-    args.insert(first, template.with_changes(keyword=cst.Name(keyword), value=value, comma=comma))
-    return call.with_changes(args=args)
 
 
 class SecurityGroupRuleResource(Rule):
@@ -129,7 +111,7 @@ class SecurityGroupRuleResource(Rule):
                 for a in call.args
             ])
         if keyword_arg(original_node, "type") is None:
-            call = _with_keyword_first(call, "type", cst.SimpleString(f'"{rule_type}"'))
+            call = insert_keyword_first(call, "type", cst.SimpleString(f'"{rule_type}"'))
         self.converted.add(func.value)
         return call
 

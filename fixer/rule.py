@@ -187,3 +187,16 @@ def append_keyword(call: cst.Call, keyword: str, value: cst.BaseExpression) -> c
     args[-1] = last.with_changes(comma=between)
     args.append(cst.Arg(value, keyword=cst.Name(keyword), equal=equal, comma=last.comma))
     return call.with_changes(args=args)
+
+
+def insert_keyword_first(call: cst.Call, keyword: str, value: cst.BaseExpression) -> cst.Call:
+    """`call` with `keyword=value` before its first keyword argument, copying that argument's layout
+    (its comma and line break); appended when the call has no keyword argument."""
+    args = list(call.args)
+    first = next((i for i, a in enumerate(args) if a.keyword is not None), None)
+    if first is None:
+        return append_keyword(call, keyword, value)
+    template = args[first]
+    comma = template.comma if isinstance(template.comma, cst.Comma) else cst.Comma(whitespace_after=cst.SimpleWhitespace(" "))
+    args.insert(first, template.with_changes(keyword=cst.Name(keyword), value=value, comma=comma))
+    return call.with_changes(args=args)
