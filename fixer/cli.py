@@ -94,6 +94,8 @@ def _run(
     except PlanError as exc:
         _fail(str(exc))
     rules, options, files, roots, config = plan.rules, plan.options, plan.files, plan.roots, plan.config
+    for warning in plan.warnings:
+        typer.echo(f"cdktf-fixer: warning: {warning}", err=True)
     if verbose:
         from fixer.providers import PROVIDERS, load_index
 

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import os
+import re
 from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
 from pathlib import Path
 
 import pathspec
@@ -24,7 +26,36 @@ def _is_generated_bindings(folder: Path) -> bool:
         return False
 
 
-def _gitignore_spec(folder: Path) -> pathspec.PathSpec | None:
+class IgnoreRules:
+    """One ignore file's patterns (or the `exclude` setting), matched against paths below `base`.
+
+    A pattern matches a path itself, never because it matches one of the path's folders: the walk never
+    enters an ignored folder, so git's "everything below an ignored folder is ignored" holds for the
+    folders it walks, while a folder the user named is checked even when an ignore file above it
+    excludes it (as ruff does). The last matching pattern wins, so `!keep.py` re-includes."""
+
+    def __init__(self, base: Path, spec: pathspec.PathSpec) -> None:
+        self.base = base
+        # pathspec's regexes match a prefix (a folder pattern matches everything below it); anchored at
+        # the end they match the path itself only
+        self.patterns = [
+            (re.compile(f"(?:{pattern.regex.pattern})\\Z"), pattern.include)
+            for pattern in spec.patterns
+            if pattern.include is not None and pattern.regex is not None
+        ]
+
+    def matches(self, path: Path, is_dir: bool) -> bool:
+        if not path.is_relative_to(self.base):
+            return False
+        relative = path.relative_to(self.base).as_posix() + ("/" if is_dir else "")
+        ignored = False
+        for regex, include in self.patterns:
+            if regex.match(relative):
+                ignored = include
+        return ignored
+
+
+def _gitignore(folder: Path) -> IgnoreRules | None:
     gitignore = folder / ".gitignore"
     if not gitignore.is_file():
         return None
@@ -32,45 +63,47 @@ def _gitignore_spec(folder: Path) -> pathspec.PathSpec | None:
         lines = gitignore.read_text(encoding="utf-8", errors="replace").splitlines()
     except OSError:
         return None
-    return pathspec.GitIgnoreSpec.from_lines(lines)
+    return IgnoreRules(folder, pathspec.GitIgnoreSpec.from_lines(lines))
 
 
-def _parent_specs(folder: Path) -> list[tuple[Path, pathspec.PathSpec]]:
+def _parent_rules(folder: Path) -> list[IgnoreRules]:
     """.gitignore files above `folder`, up to the enclosing git repository's root."""
-    specs = []
+    found = []
     for parent in folder.parents:
-        spec = _gitignore_spec(parent)
-        if spec:
-            specs.append((parent, spec))
+        rules = _gitignore(parent)
+        if rules:
+            found.append(rules)
         if (parent / ".git").exists():
             break
     else:
         return []  # not inside a git repository: parent .gitignore files do not apply
-    return specs
+    return found
 
 
-def _ignored(path: Path, is_dir: bool, specs: list[tuple[Path, pathspec.PathSpec]]) -> bool:
-    for base, spec in specs:
-        relative = path.relative_to(base).as_posix() + ("/" if is_dir else "")
-        if spec.match_file(relative):
-            return True
-    return False
+@dataclass
+class Walk:
+    """What a walk saw besides the files it yields: how many entries ignore rules left out."""
+
+    ignored_files: int = 0
+    ignored_folders: int = 0
 
 
 def iter_python_files(
-    root: Path, exclude: pathspec.PathSpec | None = None, exclude_base: Path | None = None
+    root: Path, exclude: pathspec.PathSpec | None = None, exclude_base: Path | None = None, walk: Walk | None = None
 ) -> Iterator[Path]:
-    """Python files below `root`, sorted, honouring .gitignore files and `exclude` (relative to exclude_base)."""
+    """Python files below `root`, sorted, honouring .gitignore files and `exclude` (relative to
+    exclude_base); `root` itself is never excluded. Ignored entries are counted in `walk`."""
     root = root.resolve()
-    base_specs = _parent_specs(root)
+    walk = walk if walk is not None else Walk()
+    base_rules = _parent_rules(root)
     if exclude is not None:
-        base_specs.append((exclude_base or root, exclude))
-    stack: list[tuple[Path, list[tuple[Path, pathspec.PathSpec]]]] = [(root, base_specs)]
+        base_rules.append(IgnoreRules((exclude_base or root).resolve(), exclude))
+    stack: list[tuple[Path, list[IgnoreRules]]] = [(root, base_rules)]
     while stack:
-        folder, specs = stack.pop()
-        own = _gitignore_spec(folder)
+        folder, rules = stack.pop()
+        own = _gitignore(folder)
         if own:
-            specs = [*specs, (folder, own)]
+            rules = [*rules, own]
         try:
             entries = sorted(os.scandir(folder), key=lambda e: e.name, reverse=True)
         except OSError:
@@ -83,24 +116,41 @@ def iter_python_files(
                     continue
                 if entry.name == BINDINGS_FOLDER and _is_generated_bindings(path):
                     continue
-                if not _ignored(path, True, _applicable(specs, path)):
-                    stack.append((path, specs))
-            elif entry.name.endswith(".py") and entry.is_file() and not _ignored(path, False, _applicable(specs, path)):
-                files.append(path)
+                if any(r.matches(path, True) for r in rules):
+                    walk.ignored_folders += 1
+                else:
+                    stack.append((path, rules))
+            elif entry.name.endswith(".py") and entry.is_file():
+                if any(r.matches(path, False) for r in rules):
+                    walk.ignored_files += 1
+                else:
+                    files.append(path)
         yield from reversed(files)
 
 
-def _applicable(specs: list[tuple[Path, pathspec.PathSpec]], path: Path) -> list[tuple[Path, pathspec.PathSpec]]:
-    return [(base, spec) for base, spec in specs if path.is_relative_to(base)]
-
-
-def collect(paths: Iterable[Path], exclude: pathspec.PathSpec | None, exclude_base: Path) -> list[Path]:
+def collect(
+    paths: Iterable[Path], exclude: pathspec.PathSpec | None, exclude_base: Path, walk: Walk | None = None
+) -> list[Path]:
     """Files named on the command line are always taken; folders are walked."""
     seen: dict[Path, None] = {}
     for given in paths:
         if given.is_dir():
-            for path in iter_python_files(given, exclude, exclude_base):
+            for path in iter_python_files(given, exclude, exclude_base, walk):
                 seen.setdefault(path, None)
         else:
             seen.setdefault(given.resolve(), None)
     return list(seen)
+
+
+def nothing_found_warning(paths: Iterable[Path], walk: Walk) -> str:
+    """Why a run over `paths` has no file to read: everything was ignored, or there is no Python here."""
+    named = ", ".join(str(p) for p in paths)
+    if walk.ignored_files or walk.ignored_folders:
+        left_out = []
+        if walk.ignored_files:
+            left_out.append(f"{walk.ignored_files} Python file{'s' * (walk.ignored_files != 1)}")
+        if walk.ignored_folders:
+            left_out.append(f"{walk.ignored_folders} folder{'s' * (walk.ignored_folders != 1)}")
+        return (f"no Python files to check in {named}: {' and '.join(left_out)} ignored by .gitignore or the "
+                f"`exclude` setting (name a file to check it anyway)")
+    return f"no Python files found in {named}"

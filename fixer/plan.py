@@ -3,7 +3,7 @@ engine options, the files and each file's project root. Shared by `check`/`fix` 
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from fixer import config as config_module
@@ -25,6 +25,7 @@ class Plan:
     files: list[Path]
     roots: dict[Path, Path]
     config: config_module.Config
+    warnings: list[str] = field(default_factory=list)
 
 
 def split_codes(values: list[str] | None) -> list[str]:
@@ -54,7 +55,9 @@ def make_plan(
         )
     except (config_module.ConfigError, registry.UnknownRuleError) as exc:
         raise PlanError(str(exc)) from exc
-    files = discovery.collect(paths, config.exclude_spec(), config.base)
+    walk = discovery.Walk()
+    files = discovery.collect(paths, config.exclude_spec(), config.base, walk)
+    warnings = [] if files else [discovery.nothing_found_warning(paths, walk)]
     apply: frozenset[Fix] = frozenset()
     if mode in ("fix", "diff"):
         apply = frozenset({Fix.SAFE, Fix.UNSAFE} if unsafe_fixes else {Fix.SAFE})
@@ -67,4 +70,4 @@ def make_plan(
         per_file_ignores=per_file,
         config_dir=str(config.base),
     )
-    return Plan(rules, options, files, assign_roots(paths, files), config)
+    return Plan(rules, options, files, assign_roots(paths, files), config, warnings)

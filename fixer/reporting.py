@@ -189,7 +189,7 @@ def summary_line(t: Totals, mode: str, unsafe_enabled: bool) -> str:
             parts.append(f"{t.fixable_safe} fixable with `cdktf-fixer fix`.")
         if t.fixable_unsafe and not unsafe_enabled:
             parts.append(f"{t.fixable_unsafe} fixable with `--unsafe-fixes`.")
-    elif mode == "check":
+    elif mode == "check" and t.files:
         parts.append("All checks passed.")
     if t.errors:
         parts.append(f"{t.errors} file{'s' * (t.errors != 1)} could not be processed (left unchanged).")

@@ -161,6 +161,41 @@ def test_explicit_file_is_processed_even_if_ignored(tmp_path):
     assert cli("check", path).exit_code == 1
 
 
+def test_a_named_folder_inside_an_ignored_tree_is_checked(tmp_path):
+    """Ignore files above the folder the user names never exclude it; they still apply below it."""
+    (tmp_path / ".git").mkdir()
+    write(tmp_path / ".gitignore", "build/\nlocal_*.py\n!local_keep.py\n")
+    write(tmp_path / "build" / "sub" / "stack.py", BROKEN)
+    write(tmp_path / "build" / "sub" / "local_notes.py", BROKEN)
+    write(tmp_path / "build" / "sub" / "local_keep.py", BROKEN)
+    write(tmp_path / "build" / "sub" / "deeper" / "build" / "x.py", BROKEN)  # a build/ below the named folder
+    for named in (tmp_path / "build", tmp_path / "build" / "sub"):
+        outcome = cli("check", named, "--output-format", "json")
+        paths = {Path(f["path"]).resolve().relative_to(named.resolve()).as_posix() for f in outcome.json()["findings"]}
+        below = "" if named.name == "sub" else "sub/"
+        assert paths == {f"{below}stack.py", f"{below}local_keep.py"}
+        assert outcome.exit_code == 1
+    assert cli("check", tmp_path, "--output-format", "json").json()["findings"] == []
+
+
+def test_a_run_that_finds_no_python_file_says_why_and_never_that_checks_passed(tmp_path):
+    (tmp_path / ".git").mkdir()
+    write(tmp_path / ".gitignore", "scratch/\ngenerated_*.py\n")
+    write(tmp_path / "scratch" / "try.py", BROKEN)
+    write(tmp_path / "generated_a.py", BROKEN)
+    ignored = cli("check", tmp_path)
+    assert ignored.exit_code == 0
+    assert "All checks passed" not in ignored.stdout
+    assert "warning: no Python files to check" in ignored.stderr
+    assert "1 Python file and 1 folder ignored by .gitignore" in ignored.stderr
+    empty = tmp_path / "docs"
+    write(empty / "notes.md", "# notes\n")
+    none = cli("check", empty)
+    assert "warning: no Python files found in" in none.stderr and "All checks passed" not in none.stdout
+    with_files = cli("check", tmp_path / "scratch" / "try.py")
+    assert "warning" not in with_files.stderr and with_files.exit_code == 1
+
+
 def test_pyproject_config_select_exclude_and_per_file_ignores(tmp_path):
     write(
         tmp_path / "pyproject.toml",
