@@ -1,7 +1,7 @@
 """The `cdktf-fixer` command line, following ruff's conventions.
 
-Exit codes CI can trust: 0 nothing left to do; 1 findings remain (or, with --diff, a change is
-pending); 2 usage error, unreadable configuration, or a file that could not be parsed or fixed.
+Exit codes CI can trust: 0 nothing left to do; 1 findings remain (with `fix --diff`: a change is
+pending, whatever report-only findings remain); 2 usage error, unreadable configuration, or a file that could not be parsed or fixed.
 """
 
 from __future__ import annotations
@@ -22,7 +22,8 @@ app = typer.Typer(
         "Find and fix the mistakes that make CDK for Terraform (CDKTF) Python code fail at `cdktf synth` "
         "or deploy.\n\nEach rule is a LibCST codemod: rewrites keep every comment and the formatting. "
         "`check` reports, `fix` rewrites (safe fixes only unless --unsafe-fixes), `fix --diff` shows the "
-        "changes without writing. Exit codes: 0 clean, 1 findings left or changes pending, 2 errors."
+        "changes without writing. Exit codes: 0 clean, 1 findings left (`check`, `fix`) or a change pending "
+        "(`fix --diff`), 2 errors."
     ),
     no_args_is_help=True,
     add_completion=False,
@@ -141,7 +142,9 @@ def _run(
 
     if totals.errors:
         raise typer.Exit(2)
-    if totals.findings or (mode == "diff" and totals.changed_files):
+    # `fix --diff` answers "would this change anything?" (ruff's `check --diff` too); findings are `check`'s
+    pending = totals.changed_files if mode == "diff" else totals.findings
+    if pending:
         raise typer.Exit(1)
 
 
@@ -192,7 +195,7 @@ def check(
 @app.command()
 def fix(
     paths: PathsArg = None,
-    diff: Annotated[bool, typer.Option("--diff", help="Print a unified diff of the fixes and write nothing; exit 1 when a change is pending.")] = False,
+    diff: Annotated[bool, typer.Option("--diff", help="Print a unified diff of the fixes and write nothing; exit 1 when a change is pending, 0 when none is (findings without a fix do not count: `check` reports them).")] = False,
     unsafe_fixes: UnsafeOpt = False,
     select: SelectOpt = None,
     ignore: IgnoreOpt = None,
@@ -313,8 +316,8 @@ repository's diff. A repository that fails to clone, parse or commit is reported
 The JSON report (--report, default WORKDIR/report.json) is rewritten as each repository finishes, so an
 interrupted run continues with --resume REPORT, and --resume REPORT --only-failed retries the failures.
 
-Exit codes: 0 all clean or committed with nothing left, 1 findings left or changes pending, 2 a repository
-failed or a usage error.
+Exit codes: 0 all clean or committed with nothing left, 1 findings left (with --diff: a change pending), 2 a
+repository failed or a usage error.
 """
 
 
@@ -400,7 +403,8 @@ def batch(
     _batch_output(results, settings, diff_dir, report, quiet)
     if any(r.status == "failed" for r in results):
         raise typer.Exit(2)
-    if any(r.findings for r in results) or (settings.mode == "diff" and any(r.diff for r in results)):
+    pending = any(r.diff for r in results) if settings.mode == "diff" else any(r.findings for r in results)
+    if pending:
         raise typer.Exit(1)
 
 

@@ -159,6 +159,16 @@ def test_diff_writes_nothing(tmp_path, fleet):
     assert {n: git(remotes / f"{n}.git", "show-ref") for n in ALL} == refs
 
 
+def test_diff_exits_0_when_nothing_would_change_even_with_findings_left(tmp_path):
+    placeholders = GOLDEN / "CTE003-placeholder-values" / "catalog-placeholders" / "before.py"
+    repo = make_repo(tmp_path / "repos" / "edge", {"cdktf.json": CDKTF_JSON, "edge.py": placeholders})
+    out = cli("batch", repo, "--diff", "--quiet")
+    assert out.exit_code == 0, out.stdout + out.stderr
+    assert out.stdout == ""
+    fixable = make_repo(tmp_path / "repos" / "tables", {"cdktf.json": CDKTF_JSON, "main.py": CASE / "before.py"})
+    assert cli("batch", repo, fixable, "--diff", "--quiet").exit_code == 1
+
+
 def test_diff_dir_saves_one_patch_per_repo_that_git_applies(tmp_path, fleet):
     out = cli("batch", fleet["platform"], "--diff", "--diff-dir", tmp_path / "diffs")
 

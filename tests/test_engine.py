@@ -9,7 +9,7 @@ from pathlib import Path
 
 import libcst as cst
 import pytest
-from helpers import cli, snapshot
+from helpers import GOLDEN, cli, snapshot
 
 from fixer.engine import Options, fix_source, process_file, run
 from fixer.project import ProjectContext
@@ -113,6 +113,20 @@ def test_diff_writes_nothing_and_exits_1(tmp_path):
     assert snapshot(tmp_path) == before
     assert "-from cdktf_cdktf_provider_aws.s3_bucket_versioning import S3BucketVersioning\n" in outcome.stdout
     assert "+" + FIXED in outcome.stdout
+
+
+REPORT_ONLY = (GOLDEN / "CTE003-placeholder-values" / "catalog-placeholders" / "before.py").read_text()
+
+
+def test_diff_exit_code_says_whether_a_change_is_pending_not_whether_findings_remain(tmp_path):
+    write(tmp_path / "edge.py", REPORT_ONLY)  # findings without a fix only
+    nothing_to_change = cli("fix", "--diff", tmp_path)
+    assert nothing_to_change.exit_code == 0, nothing_to_change.stdout + nothing_to_change.stderr
+    assert nothing_to_change.stdout == ""
+    assert cli("check", tmp_path).exit_code == 1  # the findings are still `check`'s to report
+    assert cli("fix", tmp_path).exit_code == 1  # and `fix` still says some are left
+    write(tmp_path / "a.py", BROKEN)
+    assert cli("fix", "--diff", tmp_path).exit_code == 1
 
 
 def test_check_writes_nothing_and_exit_codes(tmp_path):
