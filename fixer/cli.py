@@ -502,7 +502,8 @@ def _batch_output(results, settings, diff_dir, report, quiet) -> None:
 def rules(
     output_format: Annotated[str, typer.Option("--output-format", help="text or json.")] = "text",
 ) -> None:
-    """List every rule: code, name, fix safety, on by default, summary."""
+    """List every rule: code, name, fix safety, whether it runs by default, summary (`--output-format json`
+    for tools)."""
     from fixer.registry import all_rules
 
     if output_format == "json":
@@ -514,13 +515,21 @@ def rules(
         ]
         typer.echo(json.dumps(rows, indent=2))
         return
-    from rich.console import Console
-    from rich.table import Table
+    import shutil
+    import textwrap
 
-    table = Table("code", "name", "fix", "default", "summary")
+    # One block per rule, as ruff's `rule --all`: a table squeezes the summaries to a word a line at 80 columns
+    width = max(40, min(shutil.get_terminal_size().columns, 100))
+    blocks = []
     for r in all_rules():
-        table.add_row(r.code, r.name, r.fix_safety.value, "yes" if r.default_enabled else "no", r.summary)
-    Console().print(table)
+        default = "on by default" if r.default_enabled else "off by default (opt in with --select)"
+        blocks.append("\n".join([
+            f"{r.code}  {r.name}",
+            f"    fix: {r.fix_safety.value}; {default}",
+            *textwrap.wrap(r.summary, width, initial_indent="    ", subsequent_indent="    ", break_on_hyphens=False),
+        ]))
+    typer.echo("\n\n".join(blocks))
+    typer.echo(f"\n{len(blocks)} rules. `cdktf-fixer explain CODE` prints a rule's documentation.")
 
 
 @app.command()

@@ -62,6 +62,18 @@ def test_rules_command_lists_every_rule():
     assert all(r.code in text for r in RULES)
 
 
+def test_rules_fit_an_80_column_terminal(monkeypatch):
+    monkeypatch.setenv("COLUMNS", "80")
+    lines = cli("rules").stdout.splitlines()
+    assert max(len(line) for line in lines) <= 80
+    for rule in RULES:  # code and whole name on one line, the summary complete (wrapped, not cut)
+        assert f"{rule.code}  {rule.name}" in lines
+    summaries = " ".join(line.strip() for line in lines)
+    assert all(rule.summary in summaries for rule in RULES)
+    rows = {r["code"]: r for r in cli("rules", "--output-format", "json").json()}
+    assert all(rows[r.code]["default"] is r.default_enabled and rows[r.code]["fix"] == r.fix_safety.value for r in RULES)
+
+
 def test_explain_prints_docs_and_examples():
     outcome = cli("explain", "ctb001")
     assert outcome.exit_code == 0
