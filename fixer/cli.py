@@ -97,15 +97,13 @@ def _run(
     rules, options, files, roots, config = plan.rules, plan.options, plan.files, plan.roots, plan.config
     for warning in plan.warnings:
         typer.echo(f"cdktf-fixer: warning: {warning}", err=True)
+    projects = _projects(roots) if verbose or output_format in ("json", "sarif") else []
     if verbose:
-        from fixer.providers import PROVIDERS, load_index
-
-        for root in sorted(set(roots.values())):
-            typer.echo(f"project root: {root}", err=True)
-            for spec in PROVIDERS:
-                index = load_index(spec, root)
-                where = f"{index.version} ({index.source})" if index else "not installed, no snapshot"
-                typer.echo(f"  {spec.distribution}: {where}", err=True)
+        for project in projects:
+            typer.echo(f"project root: {project['root']} ({project['files']} files)", err=True)
+            for provider in project["providers"]:
+                where = provider["source"] + (f" at {provider['path']}" if provider["path"] else "")
+                typer.echo(f"  {provider['distribution']}: {provider['version'] or '-'} ({where})", err=True)
     cache = None
     if not no_cache:
         from fixer.cache import CACHE_DIR_NAME, ResultCache
@@ -124,9 +122,10 @@ def _run(
         if output_format != "json":
             diff_out.write("".join(diffs.values()))
     if output_format == "json":
-        reporting.write_json(out, results, {reporting.display_path(p): d for p, d in diffs.items()})
+        reporting.write_json(out, results, {reporting.display_path(p): d for p, d in diffs.items()} if mode == "diff"
+                             else None, projects, rules)
     elif output_format == "sarif":
-        reporting.write_sarif(out, results, rules)
+        reporting.write_sarif(out, results, rules, projects)
     elif output_format == "github":
         reporting.write_github(out, results)
     else:
@@ -146,6 +145,18 @@ def _run(
     pending = totals.changed_files if mode == "diff" else totals.findings
     if pending:
         raise typer.Exit(1)
+
+
+def _projects(roots: dict[Path, Path]) -> list[dict]:
+    """Each project root of the run with its file count and the provider versions its rules answer from."""
+    from collections import Counter
+
+    from fixer.providers import versions_used
+    from fixer.reporting import display_path
+
+    files = Counter(roots.values())
+    return [{"root": display_path(str(root)), "files": files[root], "providers": versions_used(root)}
+            for root in sorted(files)]
 
 
 def _with_progress(files, roots, options, jobs, quiet, cache) -> list[FileResult]:

@@ -255,6 +255,26 @@ def installed_version(spec: ProviderSpec, project_root: Path | None = None) -> s
     return f"snapshot:{snapshots[-1].name}" if snapshots else None
 
 
+def versions_used(project_root: Path | None) -> list[dict[str, str | None]]:
+    """Which version of each known provider the rules answer from for this project, and where it comes
+    from (the project's environment, cdktf-fixer's, or the shipped snapshot), without loading an index."""
+    rows: list[dict[str, str | None]] = []
+    for spec in PROVIDERS:
+        installed = _locate(spec, project_root)
+        if installed is not None:
+            package_dir = installed[0]
+            own = project_root is not None and package_dir.resolve().is_relative_to(project_root.resolve())
+            rows.append({"distribution": spec.distribution, "version": installed[1],
+                         "source": "project environment" if own else "cdktf-fixer's environment",
+                         "path": str(package_dir)})
+            continue
+        snapshots = snapshot_files(spec)
+        version = snapshots[-1].name[len(spec.distribution) + 1 : -len(".json.gz")] if snapshots else None
+        rows.append({"distribution": spec.distribution, "version": version,
+                     "source": "snapshot shipped with cdktf-fixer" if snapshots else "none", "path": None})
+    return rows
+
+
 # One index per provider installation or snapshot per process, whatever the number of projects using it:
 # a run over a monorepo of small projects must not parse and hold 25,000 names once per project.
 _LOADED: dict[tuple[str, str], ProviderIndex | None] = {}

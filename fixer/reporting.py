@@ -68,18 +68,29 @@ def write_text(out: TextIO, results: Sequence[FileResult], verbose: bool) -> Non
             out.write(error.detail)
 
 
-def write_json(out: TextIO, results: Sequence[FileResult], diffs: dict[str, str] | None = None) -> None:
+def write_json(
+    out: TextIO,
+    results: Sequence[FileResult],
+    diffs: dict[str, str] | None = None,
+    projects: Sequence[dict] = (),
+    rules: Sequence[type[Rule]] = (),
+) -> None:
+    """One document a dashboard or a batch can aggregate: the version, each project's provider versions,
+    findings, fixes, errors, totals and counts per rule."""
     summary = totals(results)
     json.dump(
         {
             **({"diffs": diffs} if diffs is not None else {}),
             "version": __version__,
+            "projects": list(projects),
             "findings": [f.to_json() | {"path": display_path(f.path)} for f in remaining(results)],
             "fixed": [
                 f.to_json() | {"path": display_path(f.path)} for r in results if not r.error for f in r.findings if f.fixed
             ],
             "errors": [e.to_json() | {"path": display_path(e.path)} for e in errors(results)],
             "summary": summary.__dict__,
+            "by_rule": {code: {"name": name, "left": left, "fixed": fixed}
+                        for code, name, left, fixed in statistics(results, rules)},
         },
         out,
         indent=2,
@@ -105,7 +116,9 @@ def _sarif_location(path: str, line: int, column: int) -> dict:
     }
 
 
-def write_sarif(out: TextIO, results: Sequence[FileResult], rules: Sequence[type[Rule]]) -> None:
+def write_sarif(
+    out: TextIO, results: Sequence[FileResult], rules: Sequence[type[Rule]], projects: Sequence[dict] = ()
+) -> None:
     sarif_results = [
         {
             "ruleId": f.code,
@@ -144,6 +157,7 @@ def write_sarif(out: TextIO, results: Sequence[FileResult], rules: Sequence[type
                     }
                 },
                 "results": sarif_results,
+                "properties": {"projects": list(projects)},
                 "invocations": [{"executionSuccessful": not notifications, "toolExecutionNotifications": notifications}],
             }
         ],

@@ -254,6 +254,27 @@ def test_output_formats(tmp_path):
     assert "CTB001" in text and "1 fixable with `cdktf-fixer fix`" in text
 
 
+def test_json_output_is_a_run_summary_a_dashboard_can_aggregate(tmp_path):
+    from fixer import __version__
+
+    for name in ("web", "data"):
+        write(tmp_path / name / "cdktf.json", '{"language": "python", "app": "python3 main.py"}')
+        write(tmp_path / name / "main.py", BROKEN)
+    write(tmp_path / "data" / "edge.py", REPORT_ONLY)
+    report = cli("check", tmp_path, "--output-format", "json", "--select", "CTB001,CTE003").json()
+    assert report["version"] == __version__
+    projects = {Path(p["root"]).name: p for p in report["projects"]}
+    assert {name: p["files"] for name, p in projects.items()} == {"web": 1, "data": 2}
+    (aws,) = projects["web"]["providers"]
+    assert aws["distribution"] == "cdktf-cdktf-provider-aws" and aws["version"] and aws["source"]
+    assert report["by_rule"]["CTB001"] == {"name": "provider-class-names", "left": 2, "fixed": 0}
+    assert report["by_rule"]["CTE003"]["left"] == report["summary"]["findings"] - 2 > 0
+    fixed = cli("fix", tmp_path, "--output-format", "json", "--select", "CTB001").json()
+    assert fixed["by_rule"]["CTB001"] == {"name": "provider-class-names", "left": 0, "fixed": 2}
+    sarif = json.loads(cli("check", tmp_path, "--output-format", "sarif").stdout)
+    assert {Path(p["root"]).name for p in sarif["runs"][0]["properties"]["projects"]} == {"web", "data"}
+
+
 def test_process_pool_gives_the_same_results_as_one_process(tmp_path, monkeypatch):
     # every file passes the main-process screen (a provider import), half of them are correct: all 30
     # must reach the workers, or this would compare the serial path with itself
