@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import ast
 import functools
 import os
 import re
+from dataclasses import dataclass
 from pathlib import Path
 
 import libcst as cst
@@ -34,19 +36,53 @@ def built_somewhere(root: Path, archive: str) -> bool:
     return False
 
 
-def handler_source(root: Path, here: Path, archive: str, handler: str | None) -> Path | None:
-    """The folder (or file) the archive should have been built from: named like the archive, or the
-    one `lambda*` folder holding the handler's module."""
+@dataclass(frozen=True)
+class HandlerSource:
+    """The folder an archive asset packages, and the module in it a handler must name when only one fits."""
+
+    folder: Path
+    module: str | None  # the single-file handler's module, or the one module of the folder
+
+
+def handler_source(root: Path, here: Path, archive: str, handler: str | None) -> HandlerSource | Path | None:
+    """Where the archive should have been built from: a folder named like the archive, the folder holding
+    a single-file handler named like it (`lambda/processor.zip` next to `lambda/processor.py`), or the one
+    `lambda*` folder holding the handler's module. An archive asset must be a folder, and one holding the
+    function's code only: a single-file handler lying in the project root, in lib/ or beside the stack
+    that creates it is returned as the file itself, for the caller to report."""
     stem = archive[: -len(".zip")]
     for base in (root, here, root / "lib"):
-        for candidate in (base / stem, base / f"{stem}.py"):
-            if candidate.exists() and candidate.resolve().is_relative_to(root):
-                return candidate.resolve()
+        folder, single = base / stem, base / f"{stem}.py"
+        if folder.is_dir() and folder.resolve().is_relative_to(root):
+            return HandlerSource(folder.resolve(), _only_module(folder.resolve()))
+        if single.is_file() and single.resolve().is_relative_to(root):
+            holder = single.resolve().parent
+            if holder in (root, root / "lib", here):
+                return single.resolve()
+            return HandlerSource(holder, single.stem)
     module = (handler or "").rsplit(".", 1)[0]
     if not module:
         return None
     found = {folder for folder, files in _lambda_folders(root) if f"{module}.py" in files}
-    return found.pop() if len(found) == 1 else None
+    return HandlerSource(found.pop(), module) if len(found) == 1 else None
+
+
+def _only_module(folder: Path) -> str | None:
+    modules = [p.stem for p in folder.glob("*.py") if p.name != "__init__.py" and not p.name.startswith("test_")]
+    return modules[0] if len(modules) == 1 else None
+
+
+def handler_function(module_file: Path, wanted: str) -> str | None:
+    """`wanted` when the module defines it, else the module's one `(event, context)` function, else None."""
+    try:
+        tree = ast.parse(module_file.read_bytes())
+    except (OSError, SyntaxError, ValueError):
+        return None
+    functions = [n for n in tree.body if isinstance(n, (ast.FunctionDef, ast.AsyncFunctionDef))]
+    if any(f.name == wanted for f in functions):
+        return wanted
+    entry_points = [f.name for f in functions if len(f.args.args) == 2]
+    return entry_points[0] if len(entry_points) == 1 else None
 
 
 @functools.lru_cache(maxsize=64)
@@ -91,10 +127,15 @@ class LambdaCodeAsset(NameScopes, Rule):
 
     Fix (unsafe: the deployed code changes from an archive someone may build by hand to the folder's
     contents): when the handler's source exists (a folder named like the archive, such as
-    `lib/lambda/processor/`, or the one `lambda*` folder holding the handler's module), a
+    `lib/lambda/processor/`, the folder holding a single-file handler named like it, such as
+    `lib/lambda/processor.py`, or the one `lambda*` folder holding the handler's module), a
     `TerraformAsset(self, "<id>-code", path=os.path.join(os.path.dirname(__file__), ...),
     type=AssetType.ARCHIVE)` is created before the function, which gets `filename=asset.path` and
-    `source_code_hash=asset.asset_hash`. Reported when no source is found.
+    `source_code_hash=asset.asset_hash`. An archive asset must be a folder (synth rejects a file), and it
+    ships everything in it, so a single-file handler lying in the project root, in lib/ or beside the
+    stack is reported instead. `handler=` must name a module and function of the packaged folder:
+    `handler="index.handler"` beside `processor.py` becomes `processor.handler` when the module is the
+    only one it can be, and is reported otherwise. Reported when no source is found.
     """
 
     code = "CTE001"
@@ -168,24 +209,36 @@ class LambdaCodeAsset(NameScopes, Rule):
         source = handler_source(root, here, archive, handler_name)
         problem = f"`filename=\"{archive}\"`: the project has no such archive and nothing builds it (deploy fails)"
         positional = [a for a in original_node.args if a.keyword is None]
+        if isinstance(source, Path):
+            shown = Path(os.path.relpath(source, root)).as_posix()
+            self.report(filename, f"{problem}; move {shown} into a folder of its own and package that folder with "
+                        "a TerraformAsset (an archive asset is a folder, and this one would ship the project's code)")
+            return updated_node
         if source is None or len(positional) < 2:
             self.report(filename, f"{problem}; package the handler's folder with a TerraformAsset")
             return updated_node
-        shown = Path(os.path.relpath(source, root)).as_posix()
+        shown = Path(os.path.relpath(source.folder, root)).as_posix()
+        new_handler = self._consistent_handler(source, handler, handler_name)
         module = cst.Module(body=[])
         scope = module.code_for_node(positional[0].value)
         asset_id, base = _asset_id(positional[1].value)
         if asset_id is None:
             self.report(filename, f"{problem}; package {shown} with a TerraformAsset")
             return updated_node
-        if not self.report(filename, f"{problem}; package {shown} with a TerraformAsset", Fix.UNSAFE):
+        message = f"{problem}; package {shown} with a TerraformAsset"
+        if new_handler is not None:
+            message += f", with `handler=\"{new_handler}\"` (the module and function that folder holds)"
+        if not self.report(filename, message, Fix.UNSAFE):
             return updated_node
         variable = self._fresh(f"{_identifier(str(base))}_code")
-        parts = ", ".join(f'"{p}"' for p in Path(os.path.relpath(source, here)).parts)
+        parts = ", ".join(f'"{p}"' for p in Path(os.path.relpath(source.folder, here)).parts)
         self.pending.append(f"{variable} = TerraformAsset({scope}, {asset_id}, path=os.path.join(os.path.dirname(__file__), "
                             f"{parts}), type=AssetType.ARCHIVE)\n")
         self.converted = True
-        args = [a.with_changes(value=cst.parse_expression(f"{variable}.path")) if a.keyword and a.keyword.value == "filename"
+        replacements = {"filename": cst.parse_expression(f"{variable}.path")}
+        if new_handler is not None:
+            replacements["handler"] = cst.SimpleString(f'"{new_handler}"')
+        args = [a.with_changes(value=replacements[a.keyword.value]) if a.keyword and a.keyword.value in replacements
                 else a for a in updated_node.args]
         call = updated_node.with_changes(args=args)
         digest = cst.parse_expression(f"{variable}.asset_hash")
@@ -193,6 +246,27 @@ class LambdaCodeAsset(NameScopes, Rule):
             return append_keyword(call, "source_code_hash", digest)
         return call.with_changes(args=[a.with_changes(value=digest) if a.keyword and a.keyword.value == "source_code_hash"
                                        else a for a in call.args])
+
+    def _consistent_handler(self, source: HandlerSource, handler: cst.Arg | None, name: str | None) -> str | None:
+        """The `handler=` the packaged folder needs when the written one names a module (or function) it does
+        not hold and the right one is unambiguous; a mismatch that cannot be resolved is reported."""
+        if handler is None or not name or "." not in name:
+            return None
+        module, function = name.rsplit(".", 1)
+        module_file = source.folder / f"{module.replace('.', '/')}.py"
+        if not module_file.is_file():
+            if source.module is None:
+                self.report(handler, f"`handler=\"{name}\"`: the packaged folder has no module `{module}`; name the "
+                            "module that holds the function")
+                return None
+            module, module_file = source.module, source.folder / f"{source.module}.py"
+        found = handler_function(module_file, function)
+        if found is None:
+            self.report(handler, f"`handler=\"{name}\"`: `{module_file.name}` defines no `{function}`; name the "
+                        "function Lambda calls")
+            return None
+        fixed = f"{module}.{found}"
+        return fixed if fixed != name else None
 
     def _fresh(self, name: str) -> str:
         taken = self.function_names[-1] if self.function_names else set()

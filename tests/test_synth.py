@@ -206,6 +206,7 @@ D1 = GOLDEN / "CTD001-log-retention-days" / "catalog-seven-years"
 C2 = GOLDEN / "CTC002-hardcoded-account-id" / "catalog-root-principal"
 D2 = GOLDEN / "CTD002-logs-kms-key-policy" / "catalog-log-group-key"
 E1 = GOLDEN / "CTE001-lambda-code-asset" / "catalog-missing-archives"
+E1_SINGLE_FILE = GOLDEN / "CTE001-lambda-code-asset" / "single-file-handlers"
 
 
 def test_catalog_fixes_synthesize_and_the_b2_b3_originals_fail(tmp_path):
@@ -215,6 +216,7 @@ def test_catalog_fixes_synthesize_and_the_b2_b3_originals_fail(tmp_path):
         ("d1", D1, "after"), ("c2", C2, "after"), ("d2", D2, "after"),
     )}
     jobs["e1"] = Job(copy(E1 / "after", tmp_path, "e1"))
+    jobs["e1 single file"] = Job(copy(E1_SINGLE_FILE / "after", tmp_path, "e1-single-file"))
     runs = dict(zip(jobs, synth_all(*jobs.values())))
     assert "No module named 'cdktf_cdktf_provider_aws.security_group_ingress'" in runs["b2 before"].stderr
     assert runs["b3 before"].returncode != 0 and "AwsProviderDefaultTags>] Value is not an array" in runs["b3 before"].stderr
@@ -244,6 +246,10 @@ def test_catalog_fixes_synthesize_and_the_b2_b3_originals_fail(tmp_path):
 
     functions = stacks["e1"]["resource"]["aws_lambda_function"].values()
     assert all(f["filename"].startswith("assets/") and f["source_code_hash"] for f in functions), functions
+    # single-file handlers: their folder is packaged (a file path fails synth) and handler= names what it holds
+    functions = stacks["e1 single file"]["resource"]["aws_lambda_function"]
+    packaged = {f["handler"] for f in functions.values() if f["filename"].startswith("assets/")}
+    assert packaged == {"payment_processor.handler", "refunds.lambda_handler", "index.handler"}, functions
 
     key_policy = json.loads(next(iter(stacks["c2"]["resource"]["aws_kms_key"].values()))["policy"])
     assert key_policy["Statement"][0]["Principal"]["AWS"] == "arn:aws:iam::${data.aws_caller_identity.current.account_id}:root"
