@@ -14,7 +14,8 @@ from fixer.statements import callee_name
 
 class EnvironmentSuffix(Rule):
     """
-    The main stack's `__init__` lacks `environment_suffix` while the constructs it creates require one.
+    The main stack's `__init__` lacks `environment_suffix` while the constructs it creates require one,
+    or while its own body uses it (in names, tags, or to pass on: `NameError` at synth).
 
     Every physical name must carry the environment suffix so two environments never collide. When the
     stack the entry builds does not take it, its children are created without it and synth fails with
@@ -32,7 +33,7 @@ class EnvironmentSuffix(Rule):
 
     code = "CTA004"
     name = "environment-suffix"
-    summary = "Main stack lacks the `environment_suffix` parameter its children and callers need"
+    summary = "Main stack lacks the `environment_suffix` parameter its body, children and callers need"
     fix_safety = Fix.SAFE
     markers = ("Stack", "Construct")
     uses_project_classes = True
@@ -130,10 +131,14 @@ class EnvironmentSuffix(Rule):
         if plan is None or original_node.name.value != "__init__":
             return updated_node
         needs = sorted({s.callee for s in plan.children})
-        message = (
-            f"`{plan.main}.__init__` has no `{SUFFIX}`, but {', '.join(f'`{n}`' for n in needs)} require one; "
-            f"add it and pass it on"
-        )
+        if needs:
+            message = (
+                f"`{plan.main}.__init__` has no `{SUFFIX}`, but {', '.join(f'`{n}`' for n in needs)} require one; "
+                f"add it and pass it on"
+            )
+        else:
+            message = (f"`{plan.main}.__init__` uses `{SUFFIX}` without taking it (NameError at synth); add the "
+                       f"parameter and pass it from the callers")
         if plan.conflict:
             self.report(original_node.params, message + " (a call passes arguments positionally where it would go: "
                         "change by hand)", Fix.NONE)

@@ -40,6 +40,7 @@ class ClassInfo:
     init_defaults: int = 0  # how many of the positional parameters have defaults
     has_var_keyword: bool = False  # __init__ takes **kwargs
     defines_suffix: bool = False  # __init__ binds `environment_suffix` or `self.environment_suffix` itself
+    reads_suffix: bool = False  # __init__ reads a name `environment_suffix` that nothing in the file binds
     provider_calls: tuple[tuple[str, int], ...] = ()  # (class, line) of providers/backends it creates
 
 
@@ -48,6 +49,7 @@ class SuffixPlan:
     main: str
     path: Path  # file defining the main stack
     children: list[Site]  # calls inside main.__init__ that omit a suffix the child requires
+    reads_suffix: bool  # main.__init__ reads `environment_suffix` without binding it (NameError at synth)
     calls: list[Site]  # calls of the main stack that do not pass one
     conflict: bool  # a call passes positional arguments where the new parameter would go
     insert_at: int  # index in __init__'s parameters (counting self) for the new parameter
@@ -144,7 +146,10 @@ class ProjectContext:
         facts = None
         key = hashlib.sha256(data).hexdigest() if facts_cache is not None else ""
         if facts_cache is not None and key in facts_cache:
-            facts = FileFacts.from_json(facts_cache[key], path)
+            try:
+                facts = FileFacts.from_json(facts_cache[key], path)
+            except (ValueError, KeyError, TypeError):
+                facts = None  # written by a version whose facts had another shape: read the file again
         if facts is None:
             facts = _file_facts(data, path)
             if facts_cache is not None:
@@ -171,7 +176,7 @@ class ProjectContext:
             # rows serialized before sorting: they mix None and tuples, which do not compare
             "classes": sorted(
                 json.dumps([i.name, str(i.path), i.bases, i.init_params, i.construct_id_taken, i.init_defaults,
-                            i.has_var_keyword, i.defines_suffix, i.provider_calls])
+                            i.has_var_keyword, i.defines_suffix, i.provider_calls, i.reads_suffix])
                 for infos in self.classes.values() for i in infos
             ),
             "sites": sorted(
@@ -329,13 +334,14 @@ class ProjectContext:
                 for s in self.sites
                 if s.enclosing_class == main and s.enclosing_function == "__init__" and self._needs_suffix(s)
             ]
-            if not children:
+            if not children and not info.reads_suffix:
                 continue
             positional = [p for p in info.init_params if p != "self"]
             required = len(positional) - info.init_defaults
             calls = [s for s in self.sites_of(main) if SUFFIX not in s.keywords]
             conflict = any(s.positional > required for s in calls)
-            plans[main] = SuffixPlan(main, info.path, children, calls, conflict, insert_at=required + 1)
+            plans[main] = SuffixPlan(main, info.path, children, info.reads_suffix, calls, conflict,
+                                     insert_at=required + 1)
         return plans
 
     def _needs_suffix(self, site: Site) -> bool:
@@ -450,7 +456,7 @@ class FileFacts:
             "names": self.module_names,
             "classes": [
                 [c.name, list(c.bases), c.init_params, c.construct_id_taken, c.init_defaults, c.has_var_keyword,
-                 c.defines_suffix, [list(p) for p in c.provider_calls]]
+                 c.defines_suffix, [list(p) for p in c.provider_calls], c.reads_suffix]
                 for c in self.classes
             ],
             "sites": [
@@ -464,8 +470,8 @@ class FileFacts:
     def from_json(cls, data: dict, path: Path) -> FileFacts:
         classes = [
             ClassInfo(name, path, tuple(bases), tuple(params) if params is not None else None, taken, defaults,
-                      var_keyword, suffix, tuple((p[0], p[1]) for p in providers))
-            for name, bases, params, taken, defaults, var_keyword, suffix, providers in data["classes"]
+                      var_keyword, suffix, tuple((p[0], p[1]) for p in providers), reads)
+            for name, bases, params, taken, defaults, var_keyword, suffix, providers, reads in data["classes"]
         ]
         sites = [
             Site(callee, path, line, klass, function, first, frozenset(keywords), positional)
@@ -484,13 +490,14 @@ def _file_facts(data: bytes, path: Path) -> FileFacts:
         tree = ast.parse(text)
     except (SyntaxError, ValueError):
         return empty  # the engine reports unparsable files; the index just knows nothing about them
-    classes = [_class_info(node, path) for node in ast.walk(tree) if isinstance(node, ast.ClassDef)]
+    module_names = _top_level_names(tree)
+    classes = [_class_info(node, path, module_names) for node in ast.walk(tree) if isinstance(node, ast.ClassDef)]
     collector = _SiteCollector(path)
     collector.visit(tree)
-    return FileFacts(sorted(_top_level_names(tree)), classes, collector.sites, collector.suffix_variable)
+    return FileFacts(sorted(module_names), classes, collector.sites, collector.suffix_variable)
 
 
-def _class_info(node: ast.ClassDef, path: Path) -> ClassInfo:
+def _class_info(node: ast.ClassDef, path: Path, module_names: set[str]) -> ClassInfo:
     bases = tuple(b for b in (_base_name(e) for e in node.bases) if b)
     init = next(
         (s for s in node.body if isinstance(s, (ast.FunctionDef, ast.AsyncFunctionDef)) and s.name == "__init__"),
@@ -516,6 +523,7 @@ def _class_info(node: ast.ClassDef, path: Path) -> ClassInfo:
         init_defaults=len(args.defaults),
         has_var_keyword=args.kwarg is not None,
         defines_suffix=_binds_suffix(init),
+        reads_suffix=SUFFIX not in module_names and _reads_unbound_suffix(init),
         provider_calls=providers,
     )
 
@@ -534,6 +542,21 @@ def _binds_suffix(function: ast.AST) -> bool:
         if isinstance(node, ast.Constant) and node.value in (SUFFIX, "ENVIRONMENT_SUFFIX"):
             return True
     return False
+
+
+def _reads_unbound_suffix(function: ast.FunctionDef | ast.AsyncFunctionDef) -> bool:
+    """The function reads the name `environment_suffix` and neither takes nor binds it anywhere."""
+    reads = False
+    for node in ast.walk(function):
+        if isinstance(node, ast.Name) and node.id == SUFFIX:
+            if not isinstance(node.ctx, ast.Load):
+                return False
+            reads = True
+        elif isinstance(node, ast.arg) and node.arg == SUFFIX:
+            return False
+        elif isinstance(node, (ast.Global, ast.Nonlocal)) and SUFFIX in node.names:
+            return False
+    return reads
 
 
 def _top_level_names(tree: ast.Module) -> set[str]:

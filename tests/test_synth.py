@@ -181,6 +181,18 @@ def test_a4_f4_missing_environment_suffix_fails_then_entry_and_tests_synthesize(
     assert resources["aws_sqs_queue"] and resources["aws_vpc"]
 
 
+def test_a4_stack_body_using_a_suffix_it_lacks_fails_then_entry_and_tests_synthesize(tmp_path):
+    case = GOLDEN / "CTA004-environment-suffix" / "stack-body-uses-suffix-it-lacks"
+    before = copy(case / "before", tmp_path, "before")
+    after = copy(case / "after", tmp_path, "after")
+    run_before, run_after = synth_all(Job(before), Job(after, ("tests.unit.test_tap_stack",)))
+    assert run_before.returncode != 0
+    assert "NameError: name 'environment_suffix' is not defined" in run_before.stderr
+    assert run_after.returncode == 0, run_after.stderr
+    (queue,) = stack_json(after)["resource"]["aws_sqs_queue"].values()
+    assert queue["name"] == "orders-test"  # the entry passes what it read from ENVIRONMENT_SUFFIX
+
+
 def test_b5_lib_imports_fail_then_synthesize(tmp_path):
     case = GOLDEN / "CTB005-lib-package-imports" / "pip-package-named-like-local-folder"
     before = copy(case / "before", tmp_path, "before")
