@@ -20,16 +20,18 @@ import os
 from pathlib import Path
 
 from fixer import __version__
-from fixer.engine import FileError, FileResult
+from fixer.engine import ErrorKind, FileError, FileResult
 from fixer.rule import Finding, Fix
 
 CACHE_DIR_NAME = ".cdktf_fixer_cache"
+# Bumped whenever what an entry holds changes shape, so an older cache is set aside, never misread.
+CACHE_FORMAT = 2
 
 
 class ResultCache:
     def __init__(self, directory: Path, rule_codes: tuple[str, ...], apply: frozenset[Fix], writes: bool) -> None:
         # `fix` and `fix --diff` apply the same fixes, but a --diff result must never stand in for a write
-        setting = json.dumps([__version__, sorted(rule_codes), sorted(f.value for f in apply), writes])
+        setting = json.dumps([__version__, CACHE_FORMAT, sorted(rule_codes), sorted(f.value for f in apply), writes])
         self.directory = directory
         self.file = directory / __version__ / f"{hashlib.sha256(setting.encode()).hexdigest()[:16]}.json"
         self.results: dict[str, dict] = {}
@@ -59,8 +61,8 @@ class ResultCache:
             result.changed = True
             result.before, result.after = entry["before"], entry["after"]
         if entry["error"]:
-            line, column, reason = entry["error"]
-            result.error = FileError(path, line, column, reason)
+            line, column, reason, kind = entry["error"]
+            result.error = FileError(path, line, column, reason, kind=ErrorKind(kind))
         return result
 
     def put(self, key: str, result: FileResult, written: bool) -> None:
@@ -72,7 +74,8 @@ class ResultCache:
         self.results[key] = {
             "parsed": result.parsed,
             "findings": [[f.code, f.message, f.line, f.column, f.fix.value, f.fixed] for f in result.findings],
-            "error": [result.error.line, result.error.column, result.error.reason] if result.error else None,
+            "error": [result.error.line, result.error.column, result.error.reason, result.error.kind.value]
+            if result.error else None,
             "before": result.before if result.changed else None,
             "after": result.after if result.changed else None,
         }

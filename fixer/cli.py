@@ -139,11 +139,12 @@ def _run(
     if not quiet:
         summary_out.write(reporting.summary_line(totals, mode, unsafe_fixes) + "\n")
 
-    if totals.errors:
+    if totals.internal_errors:
         raise typer.Exit(2)
-    # `fix --diff` answers "would this change anything?" (ruff's `check --diff` too); findings are `check`'s
+    # `fix --diff` answers "would this change anything?" (ruff's `check --diff` too); findings are `check`'s.
+    # A file that cannot be read or parsed is reported like a finding.
     pending = totals.changed_files if mode == "diff" else totals.findings
-    if pending:
+    if pending or totals.errors:
         raise typer.Exit(1)
 
 

@@ -15,6 +15,7 @@ ALWAYS_SKIPPED = frozenset(
     {"cdktf.out", ".gen", ".venv", "venv", "node_modules", ".git", "__pycache__", ".tox", ".mypy_cache"}
 )
 BINDINGS_FOLDER = "imports"
+TEMPLATE_FOLDER = "{{"
 
 
 def _is_generated_bindings(folder: Path) -> bool:
@@ -116,7 +117,8 @@ def iter_python_files(
                     continue
                 if entry.name == BINDINGS_FOLDER and _is_generated_bindings(path):
                     continue
-                if any(r.matches(path, True) for r in rules):
+                # a cookiecutter/copier template folder (`{{cookiecutter.project}}/`) holds templates, not Python
+                if TEMPLATE_FOLDER in entry.name or any(r.matches(path, True) for r in rules):
                     walk.ignored_folders += 1
                 else:
                     stack.append((path, rules))
@@ -151,6 +153,6 @@ def nothing_found_warning(paths: Iterable[Path], walk: Walk) -> str:
             left_out.append(f"{walk.ignored_files} Python file{'s' * (walk.ignored_files != 1)}")
         if walk.ignored_folders:
             left_out.append(f"{walk.ignored_folders} folder{'s' * (walk.ignored_folders != 1)}")
-        return (f"no Python files to check in {named}: {' and '.join(left_out)} ignored by .gitignore or the "
-                f"`exclude` setting (name a file to check it anyway)")
+        return (f"no Python files to check in {named}: {' and '.join(left_out)} ignored by .gitignore, the "
+                f"`exclude` setting or as templates (name a file to check it anyway)")
     return f"no Python files found in {named}"

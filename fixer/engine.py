@@ -8,14 +8,17 @@ A file that does not parse, or a rule that raises, yields an error entry and the
 
 from __future__ import annotations
 
+import ast
 import functools
 import io
 import os
+import re
 import tokenize
 import traceback
 from collections.abc import Callable, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
+from enum import Enum
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -43,6 +46,16 @@ class Options:
     config_dir: str | None = None
 
 
+class ErrorKind(str, Enum):
+    """What went wrong with a file. The user's input (`syntax`, `io`) is reported like a finding and the
+    run exits 1, as ruff does; `internal` is cdktf-fixer's own failure (a rule raised, a fix made invalid
+    code) and the run exits 2."""
+
+    SYNTAX = "syntax"
+    IO = "io"
+    INTERNAL = "internal"
+
+
 @dataclass
 class FileError:
     path: str
@@ -50,9 +63,11 @@ class FileError:
     column: int
     reason: str
     detail: str | None = None  # traceback, shown with --verbose
+    kind: ErrorKind = ErrorKind.INTERNAL
 
     def to_json(self) -> dict:
-        return {"path": self.path, "line": self.line, "column": self.column, "reason": self.reason}
+        return {"path": self.path, "line": self.line, "column": self.column, "reason": self.reason,
+                "kind": self.kind.value}
 
 
 @dataclass
@@ -123,14 +138,14 @@ def fix_source(
     text = source.text
     active = [r for r in _rules_for_file(path, rules, options) if r.could_match(text, project, path)]
     if not active:
+        # no rule looks at this file, so it is not parsed; a committed merge conflict is still said
+        if CONFLICT_MARKER.search(text):
+            result.error = syntax_error(text, path)
         return result
     try:
         module = cst.parse_module(text)
-    except cst.ParserSyntaxError as exc:
-        result.error = FileError(path, exc.raw_line, exc.raw_column + 1, f"cannot parse: {exc.message}")
-        return result
-    except Exception as exc:  # noqa: BLE001  LibCST can raise other errors on exotic input: report, go on
-        result.error = FileError(path, 1, 1, f"cannot parse: {type(exc).__name__}: {exc}")
+    except Exception as exc:  # noqa: BLE001  LibCST can raise more than ParserSyntaxError on exotic input
+        result.error = syntax_error(text, path, exc)
         return result
     result.parsed = True
     context = FileContext(path, project, options.apply, _suppressions(text), source=text)
@@ -152,7 +167,8 @@ def fix_source(
             cst.parse_module(new_text)
             compile(new_text, path, "exec", dont_inherit=True)
         except (cst.ParserSyntaxError, SyntaxError, ValueError) as exc:
-            result.error = FileError(path, 1, 1, f"fix produced invalid code, file left unchanged: {exc}")
+            result.error = FileError(path, 1, 1, f"fix produced invalid code, file left unchanged: {exc}",
+                                     traceback.format_exc())
             return result
         result.changed = True
     result.findings = context.findings
@@ -162,20 +178,47 @@ def fix_source(
         try:
             atomic_write(Path(path), source.encode(new_text))
         except OSError as exc:
-            result.error = FileError(path, 1, 1, f"cannot write: {exc}")
+            result.error = FileError(path, 1, 1, f"cannot write: {exc}", kind=ErrorKind.IO)
             result.changed = False
     return result
+
+
+CONFLICT_MARKER = re.compile(r"^(<{7}|>{7})( |$)", re.MULTILINE)
+TEMPLATE_SYNTAX = re.compile(r"\{\{.*?\}\}|\{%.*?%\}")
+
+
+def syntax_error(text: str, path: str, parser_error: Exception | None = None) -> FileError:
+    """One message with one position, Python's own, and a hint when the cause is recognisable."""
+    conflict = CONFLICT_MARKER.search(text)
+    if conflict:
+        line = text.count("\n", 0, conflict.start()) + 1
+        return FileError(path, line, 1, "cannot parse: unresolved merge conflict (resolve the conflict markers)",
+                         kind=ErrorKind.SYNTAX)
+    try:
+        compile(text, path, "exec", dont_inherit=True, flags=ast.PyCF_ONLY_AST)
+    except SyntaxError as exc:
+        line, column, message = exc.lineno or 1, exc.offset or 1, exc.msg
+    except ValueError as exc:  # null bytes
+        line, column, message = 1, 1, str(exc)
+    else:  # Python accepts what LibCST cannot parse: say LibCST's position and words
+        line = getattr(parser_error, "editor_line", 1)
+        column = getattr(parser_error, "editor_column", 1)
+        message = getattr(parser_error, "message", None) or f"{type(parser_error).__name__}: {parser_error}"
+    bad_line = text.splitlines()[line - 1] if 0 < line <= len(text.splitlines()) else ""
+    if TEMPLATE_SYNTAX.search(bad_line):
+        message += " (template syntax such as {{ ... }} or {% ... %}, not Python: a project template?)"
+    return FileError(path, line, column, f"cannot parse: {message}", kind=ErrorKind.SYNTAX)
 
 
 def process_file(path: str, rules: Sequence[type[Rule]], project: ProjectContext, options: Options) -> FileResult:
     try:
         data = Path(path).read_bytes()
     except OSError as exc:
-        return FileResult(path, error=FileError(path, 1, 1, f"cannot read: {exc.strerror or exc}"))
+        return FileResult(path, error=FileError(path, 1, 1, f"cannot read: {exc.strerror or exc}", kind=ErrorKind.IO))
     try:
         source = decode(data)
     except (SyntaxError, UnicodeDecodeError, LookupError) as exc:
-        return FileResult(path, error=FileError(path, 1, 1, f"cannot decode: {exc}"))
+        return FileResult(path, error=FileError(path, 1, 1, f"cannot decode: {exc}", kind=ErrorKind.IO))
     return fix_source(source, path, rules, project, options)
 
 

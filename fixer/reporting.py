@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import TextIO
 
 from fixer import __version__
-from fixer.engine import FileError, FileResult
+from fixer.engine import ErrorKind, FileError, FileResult
 from fixer.rule import Finding, Fix, Rule
 
 
@@ -25,6 +25,7 @@ class Totals:
     fixable_unsafe: int
     errors: int
     changed_files: int
+    internal_errors: int = 0  # cdktf-fixer's own failures (exit 2), not the user's input
 
 
 def display_path(path: str) -> str:
@@ -53,6 +54,7 @@ def totals(results: Sequence[FileResult]) -> Totals:
         fixable_unsafe=sum(1 for f in left if f.fix is Fix.UNSAFE),
         errors=len(errors(results)),
         changed_files=sum(1 for r in results if r.changed),
+        internal_errors=sum(1 for e in errors(results) if e.kind is ErrorKind.INTERNAL),
     )
 
 
@@ -170,14 +172,14 @@ def unified_diff(result: FileResult, base: Path | None = None) -> str:
     """The change as `git apply` reads it; paths relative to `base` (default: the current folder)."""
     assert result.before is not None and result.after is not None
     name = Path(os.path.relpath(result.path, base) if base else display_path(result.path)).as_posix()
-    return "".join(
-        difflib.unified_diff(
-            result.before.splitlines(keepends=True),
-            result.after.splitlines(keepends=True),
-            fromfile=f"a/{name}",
-            tofile=f"b/{name}",
-        )
+    lines = difflib.unified_diff(
+        result.before.splitlines(keepends=True),
+        result.after.splitlines(keepends=True),
+        fromfile=f"a/{name}",
+        tofile=f"b/{name}",
     )
+    # a last line without a newline is marked as diff and git do, or patch/git apply reject the diff
+    return "".join(line if line.endswith("\n") else line + "\n\\ No newline at end of file\n" for line in lines)
 
 
 def statistics(results: Sequence[FileResult], rules: Sequence[type[Rule]]) -> list[tuple[str, str, int, int]]:
@@ -203,7 +205,7 @@ def summary_line(t: Totals, mode: str, unsafe_enabled: bool) -> str:
             parts.append(f"{t.fixable_safe} fixable with `cdktf-fixer fix`.")
         if t.fixable_unsafe and not unsafe_enabled:
             parts.append(f"{t.fixable_unsafe} fixable with `--unsafe-fixes`.")
-    elif mode == "check" and t.files:
+    elif mode == "check" and t.files and not t.errors:
         parts.append("All checks passed.")
     if t.errors:
         parts.append(f"{t.errors} file{'s' * (t.errors != 1)} could not be processed (left unchanged).")

@@ -30,11 +30,68 @@ def test_unparsable_file_is_reported_untouched_and_the_run_goes_on(tmp_path):
     bad = write(tmp_path / "bad.py", BROKEN + "def broken(:\n")
     good = write(tmp_path / "good.py", BROKEN)
     outcome = cli("fix", tmp_path)
-    assert outcome.exit_code == 2
+    assert outcome.exit_code == 1  # the user's input, reported like a finding (ruff's exit code)
     assert bad.read_text() == BROKEN + "def broken(:\n"
     assert good.read_text() == FIXED
-    assert "bad.py:2:" in outcome.stdout and "cannot parse" in outcome.stdout
+    assert "bad.py:2:12: error: cannot parse: invalid syntax\n" in outcome.stdout
     assert "Traceback" not in outcome.stdout
+    assert "All checks passed" not in cli("check", tmp_path).stdout
+
+
+CONFLICT = BROKEN + "<<<<<<< HEAD\nx = 1\n=======\nx = 2\n>>>>>>> feature\n"
+TEMPLATE = BROKEN + 'name = "{{ cookiecutter.project_slug }}"\n{% if cookiecutter.use_vpc %}\nvpc = True\n{% endif %}\n'
+
+
+def test_unparsable_files_get_one_position_and_a_hint(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    write(tmp_path / "conflict.py", CONFLICT)
+    write(tmp_path / "template.py", TEMPLATE)
+    write(tmp_path / "{{cookiecutter.project_slug}}" / "stack.py", TEMPLATE)  # a template folder: skipped
+    write(tmp_path / "plain_conflict.py", "<<<<<<< HEAD\nx = 1\n=======\nx = 2\n>>>>>>> feature\n")  # no rule looks
+    outcome = cli("check", ".")
+    lines = sorted(outcome.stdout.splitlines()[:-1])
+    assert lines == [
+        "conflict.py:2:1: error: cannot parse: unresolved merge conflict (resolve the conflict markers)",
+        "plain_conflict.py:1:1: error: cannot parse: unresolved merge conflict (resolve the conflict markers)",
+        "template.py:3:2: error: cannot parse: invalid syntax (template syntax such as {{ ... }} or {% ... %}, not "
+        "Python: a project template?)",
+    ]
+    assert outcome.exit_code == 1
+    errors = cli("check", tmp_path, "--output-format", "json").json()["errors"]
+    assert {e["kind"] for e in errors} == {"syntax"}
+
+
+def test_only_an_internal_failure_exits_2(tmp_path, monkeypatch):
+    from codemods.log_retention_days import LogRetentionDays
+
+    def explode(self, original_node, updated_node):
+        raise KeyError("boom")
+
+    monkeypatch.setattr(LogRetentionDays, "leave_Arg", explode)
+    write(tmp_path / "a.py", (GOLDEN / "CTD001-log-retention-days" / "catalog-seven-years" / "before.py").read_text())
+    outcome = cli("check", tmp_path, "--select", "CTD001", "--no-cache")
+    assert outcome.exit_code == 2
+    assert "rule CTD001 failed: KeyError" in outcome.stdout
+
+
+@pytest.mark.parametrize("last_line", ["x = 1", ""], ids=["unchanged-last-line", "changed-last-line"])
+def test_diff_of_a_file_without_trailing_newline_applies(tmp_path, monkeypatch, last_line):
+    import subprocess
+
+    project = tmp_path / "project"
+    path = write(project / "a.py", BROKEN + last_line if last_line else BROKEN.rstrip("\n"))
+    subprocess.run(["git", "init", "-q", str(project)], check=True)
+    monkeypatch.chdir(project)
+    outcome = cli("fix", "--diff", ".")
+    assert outcome.exit_code == 1
+    assert "\\ No newline at end of file\n" in outcome.stdout
+    patch = tmp_path / "fix.diff"
+    patch.write_text(outcome.stdout)
+    subprocess.run(["git", "apply", "--check", str(patch)], cwd=project, check=True)
+    subprocess.run(["patch", "--dry-run", "-p1", "-i", str(patch)], cwd=project, check=True, capture_output=True)
+    subprocess.run(["git", "apply", str(patch)], cwd=project, check=True)
+    fixed = path.read_text()
+    assert fixed.startswith(FIXED.rstrip("\n")) and not fixed.endswith("\n")
 
 
 class ExplodingRule(Rule):
