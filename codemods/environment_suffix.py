@@ -8,7 +8,7 @@ import libcst as cst
 from libcst.metadata import PositionProvider
 
 from fixer.project import SUFFIX, SuffixPlan
-from fixer.rule import Example, Fix, Rule
+from fixer.rule import Example, Fix, Rule, is_test_path
 from fixer.statements import callee_name
 
 
@@ -178,7 +178,7 @@ class EnvironmentSuffix(Rule):
         variable = self.context.project.suffix_variables.get(path)
         if variable:
             return cst.Name(variable)
-        if path.name.startswith("test_") or path.name.endswith("_test.py") or "tests" in path.parts:
+        if is_test_path(path, self.context.project.root):
             return cst.SimpleString('"test"')
         return None
 

@@ -57,6 +57,7 @@ class EnvironmentSuffixNames(NameScopes, Rule):
     summary = "Physical resource name without the environment suffix"
     fix_safety = Fix.UNSAFE
     markers = (SUFFIX,)
+    deployed_resources_only = True
 
     INVALID = (
         Example(

@@ -39,6 +39,7 @@ class GeneratedClassArguments(Rule):
     summary = "Argument a generated provider class does not accept"
     fix_safety = Fix.UNSAFE
     markers = tuple(spec.package for spec in PROVIDERS)
+    deployed_resources_only = True
 
     INVALID = (
         Example(

@@ -62,6 +62,7 @@ class HardcodedAccountId(Rule):
     summary = "Hard-coded AWS account id in an ARN or principal"
     fix_safety = Fix.UNSAFE
     markers = ("arn:aws",)
+    deployed_resources_only = True
     cdktf_code_only = True
 
     INVALID = (

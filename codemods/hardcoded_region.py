@@ -52,6 +52,7 @@ class HardcodedRegion(NameScopes, Rule):
     summary = "Hard-coded AWS region while a region variable is in scope"
     fix_safety = Fix.UNSAFE
     markers = ("region",)
+    deployed_resources_only = True
     cdktf_code_only = True
 
     INVALID = (

@@ -143,6 +143,7 @@ class LambdaCodeAsset(NameScopes, Rule):
     summary = "Lambda `filename=` archive that does not exist and that nothing builds"
     fix_safety = Fix.UNSAFE
     markers = (".zip",)
+    deployed_resources_only = True
     cdktf_code_only = True
 
     INVALID = (

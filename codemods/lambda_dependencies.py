@@ -52,6 +52,7 @@ class LambdaDependencies(Rule):
     summary = "Lambda handler imports a package the Lambda runtime lacks"
     fix_safety = Fix.NONE
     markers = ("import",)
+    deployed_resources_only = True
     uses_project_classes = True  # the project is read, so `mentions("layers=")` can answer
 
     INVALID = (
@@ -74,7 +75,7 @@ class LambdaDependencies(Rule):
     @classmethod
     def could_match(cls, text: str, project, path: str) -> bool:  # type: ignore[override]
         folder = handler_folder(Path(path))
-        if folder is None or is_cdktf_code(text) or "import" not in text:
+        if folder is None or is_cdktf_code(text) or not super().could_match(text, project, path):
             return False
         return not any((Path(path).parent / name).is_file() or (folder / name).is_file() for name in BUNDLING_FILES)
 

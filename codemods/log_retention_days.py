@@ -36,6 +36,7 @@ class LogRetentionDays(Rule):
     summary = "`retention_in_days` that CloudWatch Logs does not accept"
     fix_safety = Fix.SAFE
     markers = ("retention_in_days",)
+    deployed_resources_only = True
 
     INVALID = (
         Example(

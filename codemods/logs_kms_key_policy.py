@@ -67,6 +67,7 @@ class LogsKmsKeyPolicy(NameScopes, Rule):
     summary = "KMS key used by a CloudWatch log group without a key policy for CloudWatch Logs"
     fix_safety = Fix.UNSAFE
     markers = ("kms_key_id",)
+    deployed_resources_only = True
 
     INVALID = (
         Example(

@@ -46,6 +46,7 @@ class ObservabilityAndCostTags(Rule):
     summary = "VPC without flow logs; provider without cost-allocation default tags (advisory)"
     fix_safety = Fix.NONE
     markers = ("Vpc(", "AwsProvider(")
+    deployed_resources_only = True
     default_enabled = False
     uses_project_classes = True  # the project is read, so `mentions("FlowLog")` can answer
 

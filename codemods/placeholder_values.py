@@ -18,11 +18,6 @@ PLACEHOLDERS = (
 )
 
 
-def is_test_file(path: str) -> bool:
-    name = path.replace("\\", "/")
-    return "/tests/" in name or "/test/" in name or name.rsplit("/", 1)[-1].startswith("test_")
-
-
 class PlaceholderValues(Rule):
     """
     Values copied from documentation that only look real: the account `123456789012`, hosted zone ids
@@ -40,6 +35,7 @@ class PlaceholderValues(Rule):
     fix_safety = Fix.NONE
     cdktf_code_only = True
     markers = ("123456789012", "example.", "Z1234", "Z1234567890", "xxxx", "12345678", "abcdef", "ZXXXX")
+    deployed_resources_only = True
 
     INVALID = (
         Example(
@@ -57,10 +53,6 @@ class PlaceholderValues(Rule):
         Route53Record(self, "api", zone_id=zone.zone_id, name=f"api.{domain}", type="A", records=[alb.dns_name])
         """,
     )
-
-    @classmethod
-    def could_match(cls, text: str, project, path: str) -> bool:  # type: ignore[override]
-        return super().could_match(text, project, path) and not is_test_file(path)
 
     def leave_SimpleString(self, original_node: cst.SimpleString, updated_node: cst.SimpleString) -> cst.SimpleString:
         try:

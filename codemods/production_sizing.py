@@ -39,6 +39,7 @@ class ProductionSizing(Rule):
     summary = "Capacity too small for production (advisory)"
     fix_safety = Fix.NONE
     markers = ("min_capacity", "reserved_concurrent_executions", "multi_az")
+    deployed_resources_only = True
     default_enabled = False
 
     INVALID = (

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import libcst as cst
 
-from fixer.rule import Example, Fix, Rule
+from fixer.rule import Example, Fix, Rule, is_test_path
 
 
 class StackOutputs(Rule):
@@ -15,6 +15,11 @@ class StackOutputs(Rule):
 
     Reported at the stack's class, never rewritten: which values matter is the author's call
     (`TerraformOutput(self, "api_url", value=api.api_endpoint)`).
+
+    Advisory, off by default: a stack without outputs synthesizes and deploys, and many are right
+    without any (stacks passing references to each other, stacks with nothing to expose, examples).
+    Turn it on (`--select CTF001`, or `select` in `[tool.cdktf-fixer]`) where a pipeline or integration
+    tests read the deployed stack's outputs, as generated projects' test suites do.
     """
 
     code = "CTF001"
@@ -22,7 +27,9 @@ class StackOutputs(Rule):
     summary = "Main stack without any TerraformOutput"
     fix_safety = Fix.NONE
     markers = ("TerraformStack",)
+    deployed_resources_only = True
     uses_project_classes = True
+    default_enabled = False
 
     INVALID = (
         Example(
@@ -60,6 +67,8 @@ class StackOutputs(Rule):
 
     @classmethod
     def could_match(cls, text: str, project, path: str) -> bool:  # type: ignore[override]
+        if is_test_path(path, project.root):
+            return False
         return not project.mentions("TerraformOutput") and any(
             info.name in project.main_stacks for info in project.classes_in(path)
         )

@@ -21,6 +21,7 @@ import textwrap
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from enum import Enum
+from pathlib import PurePath
 from typing import TYPE_CHECKING, ClassVar
 
 import libcst as cst
@@ -97,6 +98,23 @@ class FileContext:
         return codes is None or any(code.startswith(c) for c in codes)
 
 
+TEST_FOLDERS = frozenset({"tests", "test"})
+
+
+def is_test_path(path: str | PurePath, root: PurePath | None = None) -> bool:
+    """A test file: under a tests/ or test/ folder of the project (below `root`), or named test_*.py,
+    *_test.py or conftest.py."""
+    pure = PurePath(path)
+    if root is not None and pure.is_relative_to(root):
+        pure = pure.relative_to(root)
+    parts = pure.parts
+    name = parts[-1] if parts else ""
+    return (
+        name.startswith("test_") or name.endswith("_test.py") or name == "conftest.py"
+        or any(part in TEST_FOLDERS for part in parts[:-1])
+    )
+
+
 class Rule(cst.CSTTransformer):
     """Base class of every codemod. Subclasses set the class attributes and override visit/leave methods."""
 
@@ -112,6 +130,9 @@ class Rule(cst.CSTTransformer):
     # Whether the rule looks only at CDKTF code: files importing cdktf, a provider or constructs, not the
     # Lambda handlers and scripts beside them, nor the rest of a monorepo.
     cdktf_code_only: ClassVar[bool] = False
+    # Whether the rule judges deployed resources (names, regions, sizing, code, outputs, provider types):
+    # such rules skip test files, whose values are fixtures and mocks that are never deployed.
+    deployed_resources_only: ClassVar[bool] = False
     VALID: ClassVar[tuple[str, ...]] = ()
     INVALID: ClassVar[tuple[Example, ...]] = ()
 
@@ -122,7 +143,11 @@ class Rule(cst.CSTTransformer):
     @classmethod
     def could_match(cls, text: str, project: ProjectContext, path: str) -> bool:
         """Cheap test before parsing: False means this rule cannot find anything in the file."""
-        return any(marker in text for marker in cls.markers) and (not cls.cdktf_code_only or is_cdktf_code(text))
+        return (
+            any(marker in text for marker in cls.markers)
+            and (not cls.cdktf_code_only or is_cdktf_code(text))
+            and not (cls.deployed_resources_only and is_test_path(path, project.root))
+        )
 
     @classmethod
     def docs(cls) -> str:

@@ -79,3 +79,17 @@ def test_explain_prints_docs_and_examples():
     assert outcome.exit_code == 0
     assert "S3BucketVersioningA" in outcome.stdout and "Example 1, before:" in outcome.stdout
     assert cli("explain", "NOPE01").exit_code == 2
+
+
+def test_default_rules_are_the_ones_whose_findings_are_defects(tmp_path):
+    """Advisories (a stack without outputs, sizing, tags) run only when selected."""
+    advisory = {r.code for r in RULES if not r.default_enabled}
+    assert {"CTF001", "CTF002", "CTD003"} <= advisory
+    (tmp_path / "cdktf.json").write_text('{"language": "python", "app": "python main.py"}')
+    (tmp_path / "main.py").write_text(
+        "from cdktf import App, TerraformStack\n\n\nclass MyStack(TerraformStack):\n    pass\n\n\n"
+        "app = App()\nMyStack(app, 'x')\napp.synth()\n"
+    )
+    assert cli("check", tmp_path, "--no-cache").exit_code == 0
+    selected = cli("check", tmp_path, "--no-cache", "--select", "CTF001")
+    assert selected.exit_code == 1 and "CTF001" in selected.stdout
