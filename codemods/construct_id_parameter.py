@@ -27,6 +27,10 @@ def _base_names(node: cst.ClassDef) -> tuple[str, ...]:
     return tuple(names)
 
 
+LIBRARY_NOTE = (" (unsafe: `{}` is importable from this project's distribution, and callers outside the "
+                "repository that pass `id=` would break)")
+
+
 class ConstructIdParameter(Rule):
     """
     A stack or construct whose `__init__` takes a parameter named `id`.
@@ -36,7 +40,9 @@ class ConstructIdParameter(Rule):
     pylint exempts overrides whose parent already names the parameter `id`). The CDKTF convention is
     `construct_id`.
 
-    Fix (safe): in `__init__` of every class deriving, directly or through project classes, from
+    Fix (safe in an app; unsafe in a library, where the project is packaged by pyproject.toml's
+    `[project]`/`[tool.poetry]` or setup.py and the class is importable from it, since keyword callers
+    outside the repository would break): in `__init__` of every class deriving, directly or through project classes, from
     `Construct` or `TerraformStack`, the parameter and every use of it are renamed with LibCST's scope
     analysis, and `id=` keywords in calls of those project classes anywhere in the project become
     `construct_id=`. Untouched: other `id`s (`vpc.id`, `vpc_id=vpc.id`, locals of other functions), and
@@ -157,8 +163,12 @@ class ConstructIdParameter(Rule):
                 Fix.NONE,
             )
             return
-        message = f"`{owner.name.value}.__init__` parameter `id` shadows the builtin; rename it to `{NEW_NAME}`"
-        if not self.report(param, message, Fix.SAFE):
+        message = (f"`{owner.name.value}.__init__` parameter `id` shadows the builtin (ruff A002, pylint W0622); "
+                   f"the CDKTF convention is `{NEW_NAME}`")
+        fix = self._fix_for(owner.name.value)
+        if fix is Fix.UNSAFE:
+            message += LIBRARY_NOTE.format(owner.name.value)
+        if not self.report(param, message, fix):
             return
         for assignment in scope.assignments["id"]:
             if assignment.scope is not scope:
@@ -183,8 +193,18 @@ class ConstructIdParameter(Rule):
         callee = self._callee_class(node)
         if callee is None or not self._takes_construct_id(callee):
             return
-        if self.report(keyword, f"`{callee}` takes `{NEW_NAME}`, not `id`", Fix.SAFE):
+        fix = self._fix_for(callee)
+        message = f"`{callee}` takes `{NEW_NAME}`, not `id`" + (LIBRARY_NOTE.format(callee) if fix is Fix.UNSAFE else "")
+        if self.report(keyword, message, fix):
             self.keywords.add(keyword)
+
+    def _fix_for(self, class_name: str) -> Fix:
+        """Safe in an app; unsafe where the class is part of a distributable library's API, whose users may
+        pass `id=` from outside the repository. A class's parameter and its callers' keywords get the same
+        answer, so `fix` never renames one without the other."""
+        project = self.context.project
+        paths = [self.context.path] if class_name in self.local_inits else [i.path for i in project.classes.get(class_name, [])]
+        return Fix.UNSAFE if any(project.is_library_module(p) for p in paths) else Fix.SAFE
 
     def _takes_construct_id(self, class_name: str) -> bool:
         """Whether `class_name(..., id=...)` must say `construct_id=`. A class defined in this file is

@@ -6,7 +6,7 @@ import os
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
-from pathlib import Path
+from pathlib import Path, PurePath
 
 import pathspec
 
@@ -156,3 +156,20 @@ def nothing_found_warning(paths: Iterable[Path], walk: Walk) -> str:
         return (f"no Python files to check in {named}: {' and '.join(left_out)} ignored by .gitignore, the "
                 f"`exclude` setting or as templates (name a file to check it anyway)")
     return f"no Python files found in {named}"
+
+
+TEST_FOLDERS = frozenset({"tests", "test"})
+
+
+def is_test_path(path: str | PurePath, root: PurePath | None = None) -> bool:
+    """A test file: under a tests/ or test/ folder of the project (below `root`), or named test_*.py,
+    *_test.py or conftest.py."""
+    pure = PurePath(path)
+    if root is not None and pure.is_relative_to(root):
+        pure = pure.relative_to(root)
+    parts = pure.parts
+    name = parts[-1] if parts else ""
+    return (
+        name.startswith("test_") or name.endswith("_test.py") or name == "conftest.py"
+        or any(part in TEST_FOLDERS for part in parts[:-1])
+    )

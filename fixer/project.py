@@ -11,12 +11,13 @@ from __future__ import annotations
 import ast
 import hashlib
 import json
+import tomllib
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
 
-from fixer.discovery import iter_python_files
+from fixer.discovery import is_test_path, iter_python_files
 from fixer.providers import PROVIDERS, ProviderIndex, ProviderSpec, load_index
 
 # Words rules ask about the whole project (`mentions`): outputs, flow logs, Lambda layers anywhere.
@@ -410,6 +411,36 @@ class ProjectContext:
     def provider_for_package(self, package: str) -> ProviderIndex | None:
         spec = next((p for p in PROVIDERS if p.package == package), None)
         return self.provider(spec) if spec else None
+
+    @cached_property
+    def distribution(self) -> Path | None:
+        """The file that packages this project for others to install (a pyproject.toml with a [project]
+        or [tool.poetry] table, or setup.py / setup.cfg), at the root or above it inside the repository."""
+        for folder in (self.root, *self.root.parents):
+            for name in ("setup.py", "setup.cfg"):
+                if (folder / name).is_file():
+                    return folder / name
+            pyproject = folder / "pyproject.toml"
+            if pyproject.is_file():
+                try:
+                    data = tomllib.loads(pyproject.read_text(encoding="utf-8"))
+                except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError):
+                    data = {}
+                if "project" in data or "poetry" in data.get("tool", {}):
+                    return pyproject
+            if (folder / ".git").exists():
+                return None
+        return None
+
+    def is_library_module(self, path: str | Path) -> bool:
+        """Whether others can import this file from the project's distribution: the project is packaged
+        and the file is a module of a package (or under src/), not the entry script nor a test."""
+        if self.distribution is None:
+            return False
+        path = Path(path).resolve()
+        if is_test_path(path, self.root) or (self.entry is not None and path == (self.root / self.entry).resolve()):
+            return False
+        return (path.parent / "__init__.py").is_file() or "src" in path.relative_to(self.distribution.parent).parts
 
     def app_command(self) -> str | None:
         try:

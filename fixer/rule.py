@@ -21,11 +21,12 @@ import textwrap
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from enum import Enum
-from pathlib import PurePath
 from typing import TYPE_CHECKING, ClassVar
 
 import libcst as cst
 from libcst.metadata import BaseMetadataProvider, MetadataWrapper, PositionProvider
+
+from fixer.discovery import is_test_path
 
 if TYPE_CHECKING:
     from fixer.project import ProjectContext
@@ -96,23 +97,6 @@ class FileContext:
             return False
         codes = self.suppressed[line]
         return codes is None or any(code.startswith(c) for c in codes)
-
-
-TEST_FOLDERS = frozenset({"tests", "test"})
-
-
-def is_test_path(path: str | PurePath, root: PurePath | None = None) -> bool:
-    """A test file: under a tests/ or test/ folder of the project (below `root`), or named test_*.py,
-    *_test.py or conftest.py."""
-    pure = PurePath(path)
-    if root is not None and pure.is_relative_to(root):
-        pure = pure.relative_to(root)
-    parts = pure.parts
-    name = parts[-1] if parts else ""
-    return (
-        name.startswith("test_") or name.endswith("_test.py") or name == "conftest.py"
-        or any(part in TEST_FOLDERS for part in parts[:-1])
-    )
 
 
 class Rule(cst.CSTTransformer):

@@ -1,0 +1,14 @@
+from cdktf import App, TerraformStack
+
+from vpc_blocks import Network
+
+
+class ExampleStack(TerraformStack):
+    def __init__(self, scope, construct_id):
+        super().__init__(scope, construct_id)
+        Network(self, "net")
+
+
+app = App()
+ExampleStack(app, "example")
+app.synth()

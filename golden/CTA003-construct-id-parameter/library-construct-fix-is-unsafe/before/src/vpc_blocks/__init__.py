@@ -1,0 +1,3 @@
+from vpc_blocks.network import Network, TieredNetwork
+
+__all__ = ["Network", "TieredNetwork"]
