@@ -320,15 +320,19 @@ class ProviderClassNames(Rule):
         Returns the imports the rewritten uses need, and whether the binding may go (every use rewritten,
         or an unused binding of a missing module whose removal is applied)."""
         package = index.spec.package
-        uses = self._uses_of(index, module, references)
+        uses = self._uses_of(index, module, references, through_package=module is None and missing is None)
         if missing and not uses:
             message = f"{package} has no module `{missing}`, and nothing uses it here: remove the import"
             return [], self.report(alias, message, Fix.SAFE)
         targets: list[_Target] = []
         unresolved = False
+        unknown: list[str] = []  # uses through a missing module that name nothing the provider exports
         for attribute, home in uses:
             resolution = resolve(index, home, attribute.attr.value)
             if resolution.fix is None:
+                unresolved = True  # a use left as it is still needs the binding
+                if missing:
+                    unknown.append(attribute.attr.value)
                 continue
             if not self.report(attribute, resolution.message, resolution.fix):
                 unresolved = True
@@ -341,19 +345,24 @@ class ProviderClassNames(Rule):
                 target = _Target(package, resolution.module, resolution.name, None)
                 if target not in targets:
                     targets.append(target)
+        if unknown:
+            names = ", ".join(f"`{missing}.{name}`" for name in dict.fromkeys(unknown))
+            self.report(alias, f"{package} has no module `{missing}` (ImportError), and {names} names no class it "
+                        "exports: import each class from its own module", Fix.NONE)
         return targets, not unresolved
 
     def _uses_of(
-        self, index: ProviderIndex, module: str | None, references: Sequence[cst.CSTNode]
+        self, index: ProviderIndex, module: str | None, references: Sequence[cst.CSTNode], through_package: bool
     ) -> list[tuple[cst.Attribute, str | None]]:
         """(`binding.Name` node, the module `Name` is looked up in); through the package binding,
-        `aws.vpc.Vpc` is looked up in `vpc`."""
+        `aws.vpc.Vpc` is looked up in `vpc`. Every attribute use counts: `ec2.instance(...)` through the
+        binding of a missing module `ec2` is a use even though `instance` names a module of the package."""
         uses: list[tuple[cst.Attribute, str | None]] = []
         for reference in references:
             for attribute in self.usage.attributes_of(reference):
-                if module is None and index.has_module(attribute.attr.value):
-                    submodule = attribute.attr.value
-                    uses.extend((deeper, submodule) for deeper in self.usage.attributes_of(attribute))
+                deeper = self.usage.attributes_of(attribute)
+                if through_package and index.has_module(attribute.attr.value) and deeper:
+                    uses.extend((chained, attribute.attr.value) for chained in deeper)
                 else:
                     uses.append((attribute, module))
         return uses
