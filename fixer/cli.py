@@ -27,6 +27,7 @@ app = typer.Typer(
     ),
     no_args_is_help=True,
     add_completion=False,
+    pretty_exceptions_enable=False,
     context_settings={"help_option_names": ["-h", "--help"]},
     rich_markup_mode=None,
 )
@@ -572,4 +573,13 @@ def _indent(code: str) -> str:
 
 
 def main() -> None:
-    app()
+    # An unexpected exception is cdktf-fixer's failure, not a finding: exit 2 (1 would read as "findings"
+    # to CI and pre-commit), with the traceback for the bug report.
+    try:
+        app()
+    except Exception:  # noqa: BLE001
+        import traceback
+
+        traceback.print_exc()
+        typer.echo("cdktf-fixer: internal error (the traceback above belongs in a bug report)", err=True)
+        sys.exit(2)

@@ -17,13 +17,13 @@ import tokenize
 import traceback
 from collections.abc import Callable, Sequence
 from concurrent.futures import ProcessPoolExecutor
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from enum import Enum
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 import libcst as cst
-from libcst.metadata import MetadataWrapper
+from libcst.metadata import MetadataWrapper, ScopeProvider
 
 from fixer.project import ProjectContext
 from fixer.rule import FileContext, Finding, Fix, Rule
@@ -149,9 +149,9 @@ def fix_source(
         return result
     result.parsed = True
     context = FileContext(path, project, options.apply, _suppressions(text), source=text)
-    wrapper: MetadataWrapper | None = None
+    original = wrapper = MetadataWrapper(module, unsafe_skip_copy=True)
     for rule_class in active:
-        if wrapper is None or wrapper.module is not module:
+        if wrapper.module is not module:
             wrapper = MetadataWrapper(module, unsafe_skip_copy=True)
         context.wrapper = wrapper
         try:
@@ -162,16 +162,27 @@ def fix_source(
             )
             return result
     new_text = module.code
+    result.findings = context.findings
     if new_text != text:
         try:
-            cst.parse_module(new_text)
+            fixed = cst.parse_module(new_text)
             compile(new_text, path, "exec", dont_inherit=True)
         except (cst.ParserSyntaxError, SyntaxError, ValueError) as exc:
             result.error = FileError(path, 1, 1, f"fix produced invalid code, file left unchanged: {exc}",
                                      traceback.format_exc())
             return result
-        result.changed = True
-    result.findings = context.findings
+        added = undefined_names(MetadataWrapper(fixed, unsafe_skip_copy=True)) - undefined_names(original)
+        if added:
+            # a fix that leaves a name undefined trades one failure for another: keep the file, say why
+            names = ", ".join(f"`{name}`" for name in sorted(added))
+            result.findings = [
+                replace(f, fix=Fix.NONE, fixed=False, message=f"{f.message} (not fixed: the fixes would leave {names} "
+                        "undefined)") if f.fixed else f
+                for f in context.findings
+            ]
+            new_text = text
+        else:
+            result.changed = True
     if options.keep_text:
         result.before, result.after = text, new_text
     if result.changed and options.write:
@@ -181,6 +192,23 @@ def fix_source(
             result.error = FileError(path, 1, 1, f"cannot write: {exc}", kind=ErrorKind.IO)
             result.changed = False
     return result
+
+
+def undefined_names(wrapper: MetadataWrapper) -> set[str]:
+    """Names the module reads that nothing binds: not an import, assignment, parameter nor builtin."""
+    names = set()
+    for scope in {s for s in wrapper.resolve(ScopeProvider).values() if s is not None}:
+        for access in scope.accesses:
+            if not access.referents and isinstance(access.node, cst.Name):
+                names.add(access.node.value)
+    return names - MODULE_ATTRIBUTES
+
+
+# Bound in every module by the import system, though not builtins
+MODULE_ATTRIBUTES = frozenset(
+    {"__file__", "__name__", "__doc__", "__spec__", "__loader__", "__package__", "__builtins__", "__path__",
+     "__cached__", "__annotations__"}
+)
 
 
 CONFLICT_MARKER = re.compile(r"^(<{7}|>{7})( |$)", re.MULTILINE)

@@ -500,8 +500,9 @@ class FileFacts:
     @classmethod
     def from_json(cls, data: dict, path: Path) -> FileFacts:
         classes = [
-            ClassInfo(name, path, tuple(bases), tuple(params) if params is not None else None, taken, defaults,
-                      var_keyword, suffix, tuple((p[0], p[1]) for p in providers), reads)
+            ClassInfo(name, path, tuple(bases), tuple(params) if params is not None else None, taken,
+                      init_defaults=defaults, has_var_keyword=var_keyword, defines_suffix=suffix, reads_suffix=reads,
+                      provider_calls=tuple((p[0], p[1]) for p in providers))
             for name, bases, params, taken, defaults, var_keyword, suffix, providers, reads in data["classes"]
         ]
         sites = [

@@ -5,9 +5,10 @@ root with the interpreter asked for (default: the project's .venv, else this one
 temporary folder through CDKTF_OUTDIR so the user's cdktf.out is never touched. Synth needs no network:
 it neither runs terraform nor calls AWS.
 
-A failure is classified by how far the app got: syntax, import, attribute (or name), type/arguments,
+A failure is classified by how far the app got: syntax, import, name, attribute, type/arguments,
 jsii validation, other. Those stages are the pipeline's order, which is what lets `fix --verify` say
-whether a change made things worse.
+whether a change made things worse; and a fix that makes a file it changed fail to import or name
+something undefined is worse whatever the stage before was.
 """
 
 from __future__ import annotations
@@ -26,12 +27,12 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
 # Failure stages in the order an app meets them; a later stage means the app got further.
-STAGES = ("syntax", "import", "attribute", "type/arguments", "other", "jsii validation", "synthesized")
+STAGES = ("syntax", "import", "name", "attribute", "type/arguments", "other", "jsii validation", "synthesized")
 _EXCEPTION = re.compile(r"^(?:[\w.]+\.)?(\w+(?:Error|Exception|Warning)|KeyboardInterrupt)(?::|$)")
 _BY_EXCEPTION = {
     "SyntaxError": "syntax", "IndentationError": "syntax", "TabError": "syntax",
     "ModuleNotFoundError": "import", "ImportError": "import",
-    "AttributeError": "attribute", "NameError": "attribute", "UnboundLocalError": "attribute",
+    "NameError": "name", "UnboundLocalError": "name", "AttributeError": "attribute",
     "TypeError": "type/arguments",
 }
 _JSII = ("JSIIError", "JavaScriptError")
@@ -50,6 +51,7 @@ class SynthResult:
     addresses: dict[str, tuple[str, str]] = field(default_factory=dict)  # construct path -> (stack, type.name)
     seconds: float = 0.0
     command: str = ""
+    where: str = ""  # the project file of the innermost traceback frame, relative to the project root
 
     @property
     def rank(self) -> int:
@@ -154,7 +156,24 @@ def synth(root: Path, python: str | None = None, timeout: float = 300) -> SynthR
         stage, key = classify(run.stderr)
         if run.returncode == 0:
             stage, key = "other", "the app exited without synthesizing (no app.synth()?)"
-        return SynthResult(False, stage, key, seconds=seconds, command=shlex.join(command))
+        return SynthResult(False, stage, key, seconds=seconds, command=shlex.join(command),
+                           where=failing_file(run.stderr, root))
+
+
+_FRAME = re.compile(r'^\s*File "([^"]+)", line \d+')
+
+
+def failing_file(stderr: str, root: Path) -> str:
+    """The innermost traceback frame in a file of the project, as a path relative to its root."""
+    root = root.resolve()
+    found = ""
+    for line in stderr.splitlines():
+        match = _FRAME.match(line)
+        if match:
+            path = (root / match.group(1)).resolve()
+            if path.is_relative_to(root):
+                found = path.relative_to(root).as_posix()
+    return found
 
 
 @dataclass
@@ -213,10 +232,19 @@ def no_worse(before: SynthResult, after: SynthResult) -> bool:
 class Verification:
     before: SynthResult
     after: SynthResult
+    changed: frozenset[str] = frozenset()  # files the fixes changed, relative to the project root
+
+    @property
+    def breaks_a_changed_file(self) -> bool:
+        """After the fixes, a file they changed fails to import or names something undefined, and that is
+        not the failure the app had before."""
+        after = self.after
+        return (not after.synthesized and after.stage in ("import", "name") and after.where in self.changed
+                and (self.before.stage, self.before.key_line) != (after.stage, after.key_line))
 
     @property
     def allowed(self) -> bool:
-        return no_worse(self.before, self.after)
+        return no_worse(self.before, self.after) and not self.breaks_a_changed_file
 
     def to_json(self) -> dict:
         return {"allowed": self.allowed, "before": self.before.summary(), "after": self.after.summary()}
@@ -236,8 +264,9 @@ def verify_fixes(root: Path, select: list[str] | None, ignore: list[str] | None,
     with tempfile.TemporaryDirectory(prefix="cdktf-fixer-verify-") as scratch:
         copy = copy_project(root, Path(scratch))
         plan = make_plan([copy], select, ignore, "fix", unsafe_fixes, config_boundary=copy)
-        engine.run(plan.files, plan.roots, plan.options, jobs=1)
+        results = engine.run(plan.files, plan.roots, plan.options, jobs=1)
+        changed = frozenset(Path(r.path).resolve().relative_to(copy.resolve()).as_posix() for r in results if r.changed)
         with ThreadPoolExecutor(max_workers=2) as pool:
             before = pool.submit(synth, root, interpreter, timeout)
             after = pool.submit(synth, copy, interpreter, timeout)
-            return Verification(before.result(), after.result())
+            return Verification(before.result(), after.result(), changed)

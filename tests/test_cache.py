@@ -93,3 +93,36 @@ def test_project_digest_handles_classes_with_and_without_init(tmp_path):
     write(tmp_path / "src" / "a.py", "from constructs import Construct\n\nclass A(Construct):\n    pass\n")
     write(tmp_path / "src" / "b.py", NET.format(param="construct_id"))
     assert cli("check", tmp_path / "src", "--cache-dir", tmp_path / "cache").exit_code == 0
+
+
+def test_project_facts_come_back_from_the_cache_as_they_were_stored(tmp_path):
+    """Every field of a class's facts survives the JSON round trip (a field order slip once put a bool
+    where the provider calls belong, and the second run crashed)."""
+    from fixer.project import FileFacts, _file_facts
+
+    source = (
+        "import os\nfrom cdktf import TerraformStack\nfrom cdktf_cdktf_provider_aws.provider import AwsProvider\n\n\n"
+        "class Tap(TerraformStack):\n    def __init__(self, scope, id, region='us-east-1', **kwargs):\n"
+        "        super().__init__(scope, id)\n        AwsProvider(self, 'aws', region=region)\n"
+        "        name = f'x-{environment_suffix}'\n\n\n"
+        "class Other(TerraformStack):\n    def __init__(self, scope, construct_id):\n"
+        "        self.environment_suffix = os.environ['ENVIRONMENT_SUFFIX']\n"
+    )
+    path = tmp_path / "tap.py"
+    fresh = _file_facts(source.encode(), path)
+    assert [(c.reads_suffix, c.defines_suffix, c.provider_calls) for c in fresh.classes] == [
+        (True, False, (("AwsProvider", 9),)), (False, True, ()),
+    ]
+    stored = json.loads(json.dumps(fresh.to_json()))
+    assert FileFacts.from_json(stored, path) == fresh
+
+
+def test_second_run_over_a_project_reads_its_facts_from_the_cache(tmp_path):
+    project = tmp_path / "src"
+    write(project / "cdktf.json", '{"language": "python", "app": "python main.py"}')
+    write(project / "main.py", "from cdktf import App, TerraformStack\n\n\nclass Tap(TerraformStack):\n"
+          "    def __init__(self, scope, construct_id):\n        super().__init__(scope, construct_id)\n"
+          "        AwsProvider(self, 'aws')\n\n\nTap(App(), 'tap')\n")
+    first = cli("check", project, "--cache-dir", tmp_path / "cache")
+    second = cli("check", project, "--cache-dir", tmp_path / "cache")
+    assert first.exit_code == second.exit_code == 0 and first.stdout == second.stdout

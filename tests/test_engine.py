@@ -74,6 +74,31 @@ def test_only_an_internal_failure_exits_2(tmp_path, monkeypatch):
     assert "rule CTD001 failed: KeyError" in outcome.stdout
 
 
+def test_a_fix_that_would_leave_a_name_undefined_is_withheld(tmp_path, monkeypatch):
+    import libcst as cst
+
+    from codemods.log_retention_days import LogRetentionDays
+
+    fix = LogRetentionDays.leave_Arg
+
+    def leaves_a_name_undefined(self, original_node, updated_node):
+        result = fix(self, original_node, updated_node)
+        return result if result is updated_node else result.with_changes(value=cst.Name("retention_days"))
+
+    monkeypatch.setattr(LogRetentionDays, "leave_Arg", leaves_a_name_undefined)
+    source = (GOLDEN / "CTD001-log-retention-days" / "catalog-seven-years" / "before.py").read_text()
+    path = write(tmp_path / "a.py", source)
+    outcome = cli("fix", tmp_path, "--select", "CTD001", "--output-format", "json", "--no-cache")
+    assert outcome.exit_code == 1
+    assert path.read_text() == source
+    report = outcome.json()
+    assert report["fixed"] == [] and report["summary"]["changed_files"] == 0
+    assert len(report["findings"]) == 3
+    for finding in report["findings"]:
+        assert finding["fix"] == "none"
+        assert finding["message"].endswith("(not fixed: the fixes would leave `retention_days` undefined)")
+
+
 @pytest.mark.parametrize("last_line", ["x = 1", ""], ids=["unchanged-last-line", "changed-last-line"])
 def test_diff_of_a_file_without_trailing_newline_applies(tmp_path, monkeypatch, last_line):
     import subprocess
@@ -423,3 +448,19 @@ def test_each_cdktf_project_below_the_folder_given_is_its_own_root(tmp_path):
     write(tmp_path / "two" / "main.py", "from lib.stacks.network import Network\n")
     report = cli("check", tmp_path, "--select", "CTB005", "--output-format", "json").json()
     assert [Path(f["path"]).parent.name for f in report["findings"]] == ["one"]
+
+
+def test_an_unexpected_exception_exits_2_not_1(tmp_path, monkeypatch, capsys):
+    import sys
+
+    from fixer import cli as cli_module, plan
+
+    def broken_plan(*args, **kwargs):
+        raise RuntimeError("a bug")
+
+    monkeypatch.setattr(plan, "make_plan", broken_plan)
+    monkeypatch.setattr(sys, "argv", ["cdktf-fixer", "check", str(tmp_path)])
+    with pytest.raises(SystemExit) as exited:
+        cli_module.main()
+    assert exited.value.code == 2
+    assert "RuntimeError: a bug" in capsys.readouterr().err

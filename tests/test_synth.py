@@ -300,8 +300,8 @@ def test_fix_verify_writes_what_makes_the_example_synthesize_and_diff_writes_not
 
 
 def test_fix_verify_refuses_a_fix_that_makes_synth_worse(tmp_path, monkeypatch):
-    # A codemod with a bug: it writes a name that does not exist, so the app, which synthesizes now
-    # (2555 days fails only at deploy), would fail with NameError after the fix.
+    # A codemod with a bug: it writes a string where the provider wants a number, so the app, which
+    # synthesizes now (2555 days fails only at deploy), would fail jsii's type check after the fix.
     import libcst as cst
 
     from codemods.log_retention_days import LogRetentionDays
@@ -310,7 +310,7 @@ def test_fix_verify_refuses_a_fix_that_makes_synth_worse(tmp_path, monkeypatch):
 
     def buggy(self, original_node, updated_node):
         result = fix(self, original_node, updated_node)
-        return result if result is updated_node else result.with_changes(value=cst.Name("retention_days"))
+        return result if result is updated_node else result.with_changes(value=cst.SimpleString('"seven years"'))
 
     monkeypatch.setattr(LogRetentionDays, "leave_Arg", buggy)
     project = single_file(D1, "before", tmp_path)
@@ -319,7 +319,7 @@ def test_fix_verify_refuses_a_fix_that_makes_synth_worse(tmp_path, monkeypatch):
     outcome = cli("fix", "--verify", project, "--select", "CTD001")
 
     assert outcome.exit_code == 1
-    assert "fails (attribute): NameError: name 'retention_days' is not defined" in outcome.stderr
+    assert "fails (type/arguments): TypeError" in outcome.stderr and "retention_in_days" in outcome.stderr
     assert "fixes not written" in outcome.stderr
     assert (project / "tap.py").read_bytes() == before
 

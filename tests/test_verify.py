@@ -18,7 +18,9 @@ from fixer.verify import SynthResult
          "import", "ModuleNotFoundError: No module named 'stacks'"),
         ("Traceback:\nImportError: cannot import name 'S3BucketVersioning' from 'x'\n", "import",
          "ImportError: cannot import name 'S3BucketVersioning' from 'x'"),
-        ("Traceback:\nNameError: name 'azs' is not defined\n", "attribute", "NameError: name 'azs' is not defined"),
+        ("Traceback:\nNameError: name 'azs' is not defined\n", "name", "NameError: name 'azs' is not defined"),
+        ("Traceback:\nAttributeError: 'Vpc' object has no attribute 'idd'\n", "attribute",
+         "AttributeError: 'Vpc' object has no attribute 'idd'"),
         ("Traceback:\nTypeError: TapStack.__init__() missing 1 required positional argument\n", "type/arguments",
          "TypeError: TapStack.__init__() missing 1 required positional argument"),
         (("jsii.errors.JavaScriptError: \n  Error: Validation failed with the following errors:\n"
@@ -89,6 +91,19 @@ def test_no_worse_follows_the_pipeline(before, after, allowed):
         return SynthResult(stage == "synthesized", stage)
 
     assert verify.no_worse(result(before), result(after)) is allowed
+
+
+def test_a_new_import_or_name_error_in_a_changed_file_is_worse_whatever_the_stage_before(tmp_path):
+    stderr = (f'Traceback (most recent call last):\n  File "{tmp_path}/tap.py", line 3, in <module>\n'
+              f'  File "{tmp_path}/lib/stack.py", line 9, in __init__\n    ec2.instance(self)\n'
+              "NameError: name 'ec2' is not defined\n")
+    assert verify.failing_file(stderr, tmp_path) == "lib/stack.py"
+    after = SynthResult(False, "name", "NameError: name 'ec2' is not defined", where="lib/stack.py")
+    failed_earlier = SynthResult(False, "import", "ImportError: cannot import name 'AwsProvider'", where="lib/stack.py")
+    assert verify.no_worse(failed_earlier, after)  # by stage alone it got further...
+    assert not verify.Verification(failed_earlier, after, frozenset({"lib/stack.py"})).allowed  # ...but it broke
+    assert verify.Verification(failed_earlier, after, frozenset({"lib/other.py"})).allowed  # not a file it changed
+    assert verify.Verification(after, after, frozenset({"lib/stack.py"})).allowed  # the failure it already had
 
 
 def test_copy_leaves_out_environments_and_output(tmp_path):
