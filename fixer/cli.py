@@ -98,13 +98,21 @@ def _run(
     rules, options, files, roots, config = plan.rules, plan.options, plan.files, plan.roots, plan.config
     for warning in plan.warnings:
         typer.echo(f"cdktf-fixer: warning: {warning}", err=True)
-    projects = _projects(roots) if verbose or output_format in ("json", "sarif") else []
-    if verbose:
-        for project in projects:
+    projects = _projects(roots)
+    for project in projects:
+        if verbose:
             typer.echo(f"project root: {project['root']} ({project['files']} files)", err=True)
-            for provider in project["providers"]:
-                where = provider["source"] + (f" at {provider['path']}" if provider["path"] else "")
-                typer.echo(f"  {provider['distribution']}: {provider['version'] or '-'} ({where})", err=True)
+        for provider in project["providers"]:
+            where = provider["source"] + (f" at {provider['path']}" if provider["path"] else "")
+            pinned = f"{provider['pinned'] or 'any version'} in {provider['pinned_in']}" if provider["pinned_in"] else ""
+            if verbose:
+                typer.echo(f"  {provider['distribution']}: {provider['version'] or '-'} ({where})"
+                           + (f"; the project pins {pinned}" if pinned else ""), err=True)
+            if pinned and not provider["usable"] and provider["version"]:
+                typer.echo(f"cdktf-fixer: warning: {project['root']} pins {provider['distribution']} {pinned}, and "
+                           f"cdktf-fixer knows {provider['version']} ({provider['source']}): provider class names and "
+                           "arguments (CTB001, CTB006) are not checked there. Install the project's packages in its "
+                           ".venv to check them against its own version.", err=True)
     cache = None
     if not no_cache:
         from fixer.cache import CACHE_DIR_NAME, ResultCache
@@ -157,8 +165,14 @@ def _projects(roots: dict[Path, Path]) -> list[dict]:
     from fixer.reporting import display_path
 
     files = Counter(roots.values())
-    return [{"root": display_path(str(root)), "files": files[root], "providers": versions_used(root)}
-            for root in sorted(files)]
+    projects = []
+    for root in sorted(files):
+        providers = versions_used(root)
+        for provider in providers:
+            if provider["pinned_in"]:
+                provider["pinned_in"] = display_path(str(provider["pinned_in"]))
+        projects.append({"root": display_path(str(root)), "files": files[root], "providers": providers})
+    return projects
 
 
 def _with_progress(files, roots, options, jobs, quiet, cache) -> list[FileResult]:

@@ -173,3 +173,13 @@ def is_test_path(path: str | PurePath, root: PurePath | None = None) -> bool:
         name.startswith("test_") or name.endswith("_test.py") or name == "conftest.py"
         or any(part in TEST_FOLDERS for part in parts[:-1])
     )
+
+
+def repository_folders(root: Path) -> list[Path]:
+    """`root` and the folders above it up to its git repository's root; outside a repository, `root`
+    alone (a stray requirements.txt or setup.py in a home folder belongs to no project)."""
+    chain = [root, *root.parents]
+    for number, folder in enumerate(chain):
+        if (folder / ".git").exists():
+            return chain[: number + 1]
+    return [root]

@@ -374,7 +374,7 @@ def _could_match_any(path: str, rules: Sequence[type[Rule]], project: ProjectCon
 
 def _project_key(project: ProjectContext) -> str:
     """Project facts and the provider versions the rules will see: part of every cached result's key."""
-    from fixer.providers import PROVIDERS, installed_version
+    from fixer.providers import PROVIDERS, installed_version, pinned_mismatch
 
-    versions = [installed_version(spec, project.root) for spec in PROVIDERS]
-    return project.digest + "|" + "|".join(v or "-" for v in versions)
+    versions = [f"{installed_version(spec, project.root)}:{pinned_mismatch(spec, project.root)}" for spec in PROVIDERS]
+    return project.digest + "|" + "|".join(versions)

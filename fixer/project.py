@@ -17,8 +17,8 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
 
-from fixer.discovery import is_test_path, iter_python_files
-from fixer.providers import PROVIDERS, ProviderIndex, ProviderSpec, load_index
+from fixer.discovery import is_test_path, iter_python_files, repository_folders
+from fixer.providers import PROVIDERS, ProviderIndex, ProviderSpec, load_index, pinned_mismatch
 
 # Words rules ask about the whole project (`mentions`): outputs, flow logs, Lambda layers anywhere.
 PROJECT_TOKENS = ("TerraformOutput", "FlowLog", "layers=")
@@ -404,8 +404,11 @@ class ProjectContext:
     # --- providers -----------------------------------------------------------------------------------
 
     def provider(self, spec: ProviderSpec) -> ProviderIndex | None:
+        """The provider's index, or None when there is none or when the project pins a version it does
+        not describe (answers about names and arguments must be right on the project's own pins)."""
         if spec.package not in self._providers:
-            self._providers[spec.package] = load_index(spec, self.root)
+            usable = pinned_mismatch(spec, self.root) is None
+            self._providers[spec.package] = load_index(spec, self.root) if usable else None
         return self._providers[spec.package]
 
     def provider_for_package(self, package: str) -> ProviderIndex | None:
@@ -416,7 +419,7 @@ class ProjectContext:
     def distribution(self) -> Path | None:
         """The file that packages this project for others to install (a pyproject.toml with a [project]
         or [tool.poetry] table, or setup.py / setup.cfg), at the root or above it inside the repository."""
-        for folder in (self.root, *self.root.parents):
+        for folder in repository_folders(self.root):
             for name in ("setup.py", "setup.cfg"):
                 if (folder / name).is_file():
                     return folder / name
@@ -428,8 +431,6 @@ class ProjectContext:
                     data = {}
                 if "project" in data or "poetry" in data.get("tool", {}):
                     return pyproject
-            if (folder / ".git").exists():
-                return None
         return None
 
     def is_library_module(self, path: str | Path) -> bool:

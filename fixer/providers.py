@@ -22,6 +22,8 @@ from functools import cached_property
 from importlib import metadata
 from pathlib import Path
 
+from fixer.pins import Pin, normalize, project_pins
+
 DATA_DIR = Path(__file__).parent / "data" / "providers"
 
 
@@ -255,24 +257,48 @@ def installed_version(spec: ProviderSpec, project_root: Path | None = None) -> s
     return f"snapshot:{snapshots[-1].name}" if snapshots else None
 
 
-def versions_used(project_root: Path | None) -> list[dict[str, str | None]]:
-    """Which version of each known provider the rules answer from for this project, and where it comes
-    from (the project's environment, cdktf-fixer's, or the shipped snapshot), without loading an index."""
-    rows: list[dict[str, str | None]] = []
+def versions_used(project_root: Path | None) -> list[dict[str, str | bool | None]]:
+    """Which version of each known provider the rules answer from for this project, where it comes from
+    (the project's environment, cdktf-fixer's, or the shipped snapshot), what the project pins, and
+    whether that answer may be used (`usable`), without loading an index."""
+    rows: list[dict[str, str | bool | None]] = []
     for spec in PROVIDERS:
-        installed = _locate(spec, project_root)
-        if installed is not None:
-            package_dir = installed[0]
-            own = project_root is not None and package_dir.resolve().is_relative_to(project_root.resolve())
-            rows.append({"distribution": spec.distribution, "version": installed[1],
-                         "source": "project environment" if own else "cdktf-fixer's environment",
-                         "path": str(package_dir)})
-            continue
-        snapshots = snapshot_files(spec)
-        version = snapshots[-1].name[len(spec.distribution) + 1 : -len(".json.gz")] if snapshots else None
-        rows.append({"distribution": spec.distribution, "version": version,
-                     "source": "snapshot shipped with cdktf-fixer" if snapshots else "none", "path": None})
+        version, source, path = _answering_version(spec, project_root)
+        pin = _pin(spec, project_root)
+        rows.append({
+            "distribution": spec.distribution, "version": version, "source": source, "path": path,
+            "pinned": pin.specifier if pin else None, "pinned_in": str(pin.source) if pin else None,
+            "usable": version is not None and pinned_mismatch(spec, project_root) is None,
+        })
     return rows
+
+
+def _answering_version(spec: ProviderSpec, project_root: Path | None) -> tuple[str | None, str, str | None]:
+    installed = _locate(spec, project_root)
+    if installed is not None:
+        package_dir = installed[0]
+        own = project_root is not None and package_dir.resolve().is_relative_to(project_root.resolve())
+        return installed[1], "project environment" if own else "cdktf-fixer's environment", str(package_dir)
+    snapshots = snapshot_files(spec)
+    if not snapshots:
+        return None, "none", None
+    return snapshots[-1].name[len(spec.distribution) + 1 : -len(".json.gz")], "snapshot shipped with cdktf-fixer", None
+
+
+def _pin(spec: ProviderSpec, project_root: Path | None) -> Pin | None:
+    return project_pins(project_root).get(normalize(spec.distribution)) if project_root is not None else None
+
+
+def pinned_mismatch(spec: ProviderSpec, project_root: Path | None) -> Pin | None:
+    """The project's pin of this provider when the version the rules would answer from is not one it
+    allows: answers about names and arguments would then be wrong for the project, and the rules that
+    give them stay silent. The provider installed in the project's own environment is what it uses, so
+    it always answers."""
+    version, source, _ = _answering_version(spec, project_root)
+    if version is None or source == "project environment":
+        return None
+    pin = _pin(spec, project_root)
+    return pin if pin is not None and not pin.admits(version) else None
 
 
 # One index per provider installation or snapshot per process, whatever the number of projects using it:

@@ -15,8 +15,11 @@ def _isolated_cache(tmp_path_factory, monkeypatch):
     monkeypatch.chdir(tmp_path_factory.mktemp("cwd"))
     from fixer import providers
 
+    from fixer import pins
+
     providers._LOADED.clear()  # each test sees the provider index loaded (and cached on disk) afresh
     providers._LOCATED.clear()
+    pins._pins.cache_clear()
     yield
 
 
