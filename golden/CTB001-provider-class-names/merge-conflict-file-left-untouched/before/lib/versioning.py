@@ -1,0 +1,3 @@
+from cdktf_cdktf_provider_aws.s3_bucket_versioning import S3BucketVersioning
+
+VERSIONING = S3BucketVersioning
