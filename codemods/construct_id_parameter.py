@@ -6,9 +6,9 @@ import re
 
 import libcst as cst
 from libcst.helpers import get_full_name_for_node
-from libcst.metadata import ScopeProvider
+from libcst.metadata import PositionProvider, ScopeProvider
 
-from fixer.project import CONSTRUCT_BASES, takes_construct_id
+from fixer.project import CONSTRUCT_BASES, id_kept_by_comment, takes_construct_id
 from fixer.rule import Example, Fix, Rule
 from fixer.statements import class_defs
 
@@ -122,8 +122,11 @@ class ConstructIdParameter(Rule):
             init = next((f for f in _direct_methods(class_def) if f.name.value == "__init__"), None)
             if init is not None:
                 p = init.params
-                params = tuple(x.name.value for x in (*p.posonly_params, *p.params, *p.kwonly_params))
-                self.local_inits[class_def.name.value] = (params, "id" in params and _mentions(init, NEW_NAME))
+                every = (*p.posonly_params, *p.params, *p.kwonly_params)
+                params = tuple(x.name.value for x in every)
+                id_param = next((x for x in every if x.name.value == "id"), None)
+                kept = id_param is not None and (_mentions(init, NEW_NAME) or self._lint_disabled_for(init, id_param))
+                self.local_inits[class_def.name.value] = (params, kept)
         # Only a construct's `id` parameter or an `id=` keyword can be wrong; otherwise skip the traversal.
         has_parameter = any(
             "id" in params and self._is_construct(name) for name, (params, _) in self.local_inits.items()
@@ -153,7 +156,7 @@ class ConstructIdParameter(Rule):
         if param is None:
             return
         scope = self.context.metadata(ScopeProvider).get(node.body)
-        if scope is None:
+        if scope is None or self._lint_disabled_for(node, param):
             return
         if _mentions(node, NEW_NAME):
             self.report(
@@ -178,6 +181,14 @@ class ConstructIdParameter(Rule):
             for reference in assignment.references:
                 if isinstance(reference.node, cst.Name):
                     self.renames.add(reference.node)
+
+    def _lint_disabled_for(self, function: cst.FunctionDef, param: cst.Param) -> bool:
+        """The author silenced the lint gate for this parameter (`# pylint: disable=redefined-builtin`,
+        `# noqa: A002`) on the `def` line or the parameter's line: a decision, not an oversight. The
+        project facts read the same comments, so callers' `id=` keywords are left alone too."""
+        positions = self.context.metadata(PositionProvider)
+        source = self.context.wrapper.module.code.splitlines() if self.context.wrapper else []
+        return id_kept_by_comment(source, (positions[function].start.line, positions[param].start.line))
 
     def leave_Name(self, original_node: cst.Name, updated_node: cst.Name) -> cst.Name:
         if original_node in self.renames:

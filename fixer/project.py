@@ -11,6 +11,7 @@ from __future__ import annotations
 import ast
 import hashlib
 import json
+import re
 import tomllib
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -37,7 +38,7 @@ class ClassInfo:
     path: Path
     bases: tuple[str, ...]  # last dotted part of each base expression
     init_params: tuple[str, ...] | None  # None: no __init__ of its own
-    construct_id_taken: bool  # `construct_id` already names something inside __init__
+    construct_id_taken: bool  # `id` stays: `construct_id` already names something in __init__, or a comment keeps it
     init_defaults: int = 0  # how many of the positional parameters have defaults
     has_var_keyword: bool = False  # __init__ takes **kwargs
     defines_suffix: bool = False  # __init__ binds `environment_suffix` or `self.environment_suffix` itself
@@ -418,8 +419,10 @@ class ProjectContext:
     @cached_property
     def distribution(self) -> Path | None:
         """The file that packages this project for others to install (a pyproject.toml with a [project]
-        or [tool.poetry] table, or setup.py / setup.cfg), at the root or above it inside the repository."""
-        for folder in repository_folders(self.root):
+        or [tool.poetry] table, or setup.py / setup.cfg): at an app's root (a folder with cdktf.json,
+        which a package above it in a monorepo does not ship), else at or above the root inside the
+        repository (a library of constructs)."""
+        for folder in [self.root] if self.has_cdktf_json else repository_folders(self.root):
             for name in ("setup.py", "setup.cfg"):
                 if (folder / name).is_file():
                     return folder / name
@@ -448,6 +451,18 @@ class ProjectContext:
             return json.loads((self.root / "cdktf.json").read_text(encoding="utf-8")).get("app")
         except (OSError, ValueError, AttributeError):
             return None
+
+
+# The author keeps `id` on purpose: the lint gate is silenced for it, or cdktf-fixer's CTA003 is.
+ID_KEPT = re.compile(
+    r"#.*\b(?:pylint:\s*disable=[\w,\s-]*\b(?:redefined-builtin|W0622)\b|noqa(?::[\w,\s]*\bA002\b|(?![:\w]))"
+    r"|cdktf-fixer:\s*ignore(?:\[[\w,\s]*\bCTA(?:003)?\b|(?!\[)))"
+)
+
+
+def id_kept_by_comment(lines: Sequence[str], line_numbers: Sequence[int]) -> bool:
+    """A comment on one of these lines (1-based) says the `id` parameter stays."""
+    return any(ID_KEPT.search(lines[n - 1]) for n in set(line_numbers) if 0 < n <= len(lines))
 
 
 def takes_construct_id(params: Sequence[str], construct_id_taken: bool) -> bool:
@@ -524,13 +539,14 @@ def _file_facts(data: bytes, path: Path) -> FileFacts:
     except (SyntaxError, ValueError):
         return empty  # the engine reports unparsable files; the index just knows nothing about them
     module_names = _top_level_names(tree)
-    classes = [_class_info(node, path, module_names) for node in ast.walk(tree) if isinstance(node, ast.ClassDef)]
+    lines = text.splitlines()
+    classes = [_class_info(node, path, module_names, lines) for node in ast.walk(tree) if isinstance(node, ast.ClassDef)]
     collector = _SiteCollector(path)
     collector.visit(tree)
     return FileFacts(sorted(module_names), classes, collector.sites, collector.suffix_variable)
 
 
-def _class_info(node: ast.ClassDef, path: Path, module_names: set[str]) -> ClassInfo:
+def _class_info(node: ast.ClassDef, path: Path, module_names: set[str], lines: Sequence[str]) -> ClassInfo:
     bases = tuple(b for b in (_base_name(e) for e in node.bases) if b)
     init = next(
         (s for s in node.body if isinstance(s, (ast.FunctionDef, ast.AsyncFunctionDef)) and s.name == "__init__"),
@@ -552,7 +568,8 @@ def _class_info(node: ast.ClassDef, path: Path, module_names: set[str]) -> Class
         path,
         bases,
         params,
-        "id" in params and _mentions(init, "construct_id"),
+        "id" in params and (_mentions(init, "construct_id") or id_kept_by_comment(
+            lines, (init.lineno, *(a.lineno for a in (*args.posonlyargs, *args.args, *args.kwonlyargs) if a.arg == "id")))),
         init_defaults=len(args.defaults),
         has_var_keyword=args.kwarg is not None,
         defines_suffix=_binds_suffix(init),

@@ -1,0 +1,7 @@
+from cdktf import App
+
+from lib.stack import TapStack
+
+app = App()
+TapStack(app, "tap")
+app.synth()
