@@ -9,10 +9,12 @@ A file that does not parse, or a rule that raises, yields an error entry and the
 from __future__ import annotations
 
 import ast
+import builtins
 import functools
 import io
 import os
 import re
+import symtable
 import tokenize
 import traceback
 from collections.abc import Callable, Sequence
@@ -23,7 +25,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 import libcst as cst
-from libcst.metadata import MetadataWrapper, ScopeProvider
+from libcst.metadata import MetadataWrapper
 
 from fixer.project import ProjectContext
 from fixer.rule import FileContext, Finding, Fix, Rule
@@ -149,7 +151,7 @@ def fix_source(
         return result
     result.parsed = True
     context = FileContext(path, project, options.apply, _suppressions(text), source=text)
-    original = wrapper = MetadataWrapper(module, unsafe_skip_copy=True)
+    wrapper = MetadataWrapper(module, unsafe_skip_copy=True)
     for rule_class in active:
         if wrapper.module is not module:
             wrapper = MetadataWrapper(module, unsafe_skip_copy=True)
@@ -165,13 +167,16 @@ def fix_source(
     result.findings = context.findings
     if new_text != text:
         try:
-            fixed = cst.parse_module(new_text)
+            cst.parse_module(new_text)
             compile(new_text, path, "exec", dont_inherit=True)
         except (cst.ParserSyntaxError, SyntaxError, ValueError) as exc:
             result.error = FileError(path, 1, 1, f"fix produced invalid code, file left unchanged: {exc}",
                                      traceback.format_exc())
             return result
-        added = undefined_names(MetadataWrapper(fixed, unsafe_skip_copy=True)) - undefined_names(original)
+        try:
+            added = undefined_names(new_text) - undefined_names(text)
+        except (SyntaxError, ValueError):  # Python cannot compile the original: nothing to compare with
+            added = set()
         if added:
             # a fix that leaves a name undefined trades one failure for another: keep the file, say why
             names = ", ".join(f"`{name}`" for name in sorted(added))
@@ -194,16 +199,29 @@ def fix_source(
     return result
 
 
-def undefined_names(wrapper: MetadataWrapper) -> set[str]:
-    """Names the module reads that nothing binds: not an import, assignment, parameter nor builtin."""
-    names = set()
-    for scope in {s for s in wrapper.resolve(ScopeProvider).values() if s is not None}:
-        for access in scope.accesses:
-            if not access.referents and isinstance(access.node, cst.Name):
-                names.add(access.node.value)
-    return names - MODULE_ATTRIBUTES
+def undefined_names(code: str) -> set[str]:
+    """Names the module reads from its global scope that nothing binds there (no import, assignment,
+    def, class or `global` assignment) and that are not builtins. Python's own symbol table answers it,
+    so the guard costs two C-level parses, not a LibCST scope analysis."""
+    bound: set[str] = set()
+    read: set[str] = set()
+
+    def walk(table: symtable.SymbolTable) -> None:
+        module = table.get_type() == "module"
+        for symbol in table.get_symbols():
+            binds = symbol.is_assigned() or symbol.is_imported() or symbol.is_namespace()
+            if binds and (module or symbol.is_declared_global()):
+                bound.add(symbol.get_name())
+            if symbol.is_referenced() and (module or symbol.is_global()):
+                read.add(symbol.get_name())
+        for child in table.get_children():
+            walk(child)
+
+    walk(symtable.symtable(code, "<fixed>", "exec"))
+    return read - bound - BUILTIN_NAMES - MODULE_ATTRIBUTES
 
 
+BUILTIN_NAMES = frozenset(dir(builtins))
 # Bound in every module by the import system, though not builtins
 MODULE_ATTRIBUTES = frozenset(
     {"__file__", "__name__", "__doc__", "__spec__", "__loader__", "__package__", "__builtins__", "__path__",
