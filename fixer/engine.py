@@ -27,6 +27,7 @@ from typing import TYPE_CHECKING
 import libcst as cst
 from libcst.metadata import MetadataWrapper
 
+from fixer.batched import BatchedRules, RuleFailed
 from fixer.project import ProjectContext
 from fixer.rule import FileContext, Finding, Fix, Rule
 from fixer.textio import SourceText, atomic_write, decode
@@ -150,7 +151,22 @@ def fix_source(
         result.error = syntax_error(text, path, exc)
         return result
     result.parsed = True
-    context = FileContext(path, project, options.apply, _suppressions(text), source=text)
+    suppressed = _suppressions(text)
+    # First every rule looks, in one traversal, with nothing to apply; only when a finding has a fix to
+    # apply do the rules run again, one after another, each rewriting the previous one's output.
+    context = FileContext(path, project, frozenset(), suppressed, source=text)
+    context.wrapper = MetadataWrapper(module, unsafe_skip_copy=True)
+    try:
+        module.visit(BatchedRules([rule_class(context) for rule_class in active]))
+    except RuleFailed as failed:
+        result.error = _rule_error(path, failed.code, failed.__cause__)
+        return result
+    if not any(f.fix in options.apply for f in context.findings):
+        result.findings = context.findings
+        if options.keep_text:
+            result.before = result.after = text
+        return result
+    context = FileContext(path, project, options.apply, suppressed, source=text)
     wrapper = MetadataWrapper(module, unsafe_skip_copy=True)
     for rule_class in active:
         if wrapper.module is not module:
@@ -159,9 +175,7 @@ def fix_source(
         try:
             module = module.visit(rule_class(context))
         except Exception as exc:  # noqa: BLE001  a failing rule is an error entry; the file stays untouched
-            result.error = FileError(
-                path, 1, 1, f"rule {rule_class.code} failed: {type(exc).__name__}: {exc}", traceback.format_exc()
-            )
+            result.error = _rule_error(path, rule_class.code, exc)
             return result
     new_text = module.code
     result.findings = context.findings
@@ -197,6 +211,11 @@ def fix_source(
             result.error = FileError(path, 1, 1, f"cannot write: {exc}", kind=ErrorKind.IO)
             result.changed = False
     return result
+
+
+def _rule_error(path: str, code: str, exc: BaseException | None) -> FileError:
+    detail = "".join(traceback.format_exception(exc)) if exc is not None else None
+    return FileError(path, 1, 1, f"rule {code} failed: {type(exc).__name__}: {exc}", detail)
 
 
 def undefined_names(code: str) -> set[str]:

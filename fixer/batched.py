@@ -1,0 +1,71 @@
+"""All rules of a file in one read-only traversal.
+
+A rule is written as a LibCST transformer (`visit_X(node)`, `leave_X(original, updated)`), but when no
+fix is to be applied it returns the tree it was given, so its hooks can share one traversal with every
+other rule's, as Fixit's `visit_batched` does for its lint rules. Each rule keeps its own way of
+skipping: `visit_X` returning False skips that node's children for that rule only, and the traversal
+descends only while some rule still wants to look.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from functools import lru_cache
+
+import libcst as cst
+
+
+class RuleFailed(Exception):
+    """A rule raised: the exception is the cause, `code` says which rule."""
+
+    def __init__(self, code: str) -> None:
+        super().__init__(code)
+        self.code = code
+
+
+@lru_cache(maxsize=None)
+def _hooks(rule_class: type, prefix: str) -> frozenset[str]:
+    """The node type names a rule class has `visit_`/`leave_` hooks for: its own or its mixins', not the
+    no-op defaults LibCST's base class defines for every node type."""
+    return frozenset(
+        name[len(prefix):] for name in dir(rule_class)
+        if name.startswith(prefix) and "_" not in name[len(prefix):]
+        and getattr(rule_class, name) is not getattr(cst.CSTTransformer, name, None)
+    )
+
+
+class BatchedRules(cst.CSTVisitor):
+    """Dispatches every node to the hooks of each rule that still looks at it."""
+
+    def __init__(self, rules: Sequence[cst.CSTTransformer]) -> None:
+        super().__init__()
+        self.rules = list(rules)
+        # per rule: the node whose children it chose to skip, until its leave hook has run
+        self.skipping: list[cst.CSTNode | None] = [None] * len(self.rules)
+        self._visit: dict[str, list[tuple[int, Callable]]] = {}
+        self._leave: dict[str, list[tuple[int, Callable]]] = {}
+        for number, rule in enumerate(self.rules):
+            for kind, table in (("visit_", self._visit), ("leave_", self._leave)):
+                for name in _hooks(type(rule), kind):
+                    table.setdefault(name, []).append((number, getattr(rule, kind + name)))
+
+    def on_visit(self, node: cst.CSTNode) -> bool:
+        for number, hook in self._visit.get(type(node).__name__, ()):
+            if self.skipping[number] is None and self._call(number, hook, node) is False:
+                self.skipping[number] = node
+        return any(skipped is None for skipped in self.skipping)
+
+    def on_leave(self, original_node: cst.CSTNode) -> None:
+        for number, hook in self._leave.get(type(original_node).__name__, ()):
+            skipped = self.skipping[number]
+            if skipped is None or skipped is original_node:
+                self._call(number, hook, original_node, original_node)
+        for number, skipped in enumerate(self.skipping):
+            if skipped is original_node:
+                self.skipping[number] = None
+
+    def _call(self, number: int, hook: Callable, *nodes: cst.CSTNode) -> object:
+        try:
+            return hook(*nodes)
+        except Exception as exc:  # noqa: BLE001  which rule failed is what the error entry must say
+            raise RuleFailed(self.rules[number].code) from exc  # type: ignore[attr-defined]
