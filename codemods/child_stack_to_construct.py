@@ -5,8 +5,9 @@ from __future__ import annotations
 import libcst as cst
 from libcst.helpers import get_full_name_for_node
 
-from fixer.rule import Example, Fix, Rule, edit_imports
+from fixer.rule import Rule, edit_imports
 from fixer.statements import callee_name, class_defs
+from fixer.types import Applicability, Example
 
 
 class ChildStackToConstruct(Rule):
@@ -33,7 +34,7 @@ class ChildStackToConstruct(Rule):
     code = "CTA001"
     name = "child-stack-to-construct"
     summary = "TerraformStack created only inside another stack: it must be a Construct"
-    fix_safety = Fix.UNSAFE
+    fix_safety = Applicability.UNSAFE
     markers = ("TerraformStack",)
     uses_project_classes = True
 
@@ -134,9 +135,9 @@ class ChildStackToConstruct(Rule):
                 call,
                 f"`{provider}` is created inside `{name}`, which belongs inside another stack: the main stack must "
                 "own providers and backends; remove it here once the main stack has one",
-                Fix.NONE,
+                Applicability.NONE,
             )
-        if not self.report(original_node.bases[base_index], message, Fix.UNSAFE):
+        if not self.report(original_node.bases[base_index], message, Applicability.UNSAFE):
             return updated_node
         self.converted = True
         bases = list(updated_node.bases)

@@ -9,8 +9,9 @@ from libcst.helpers import get_full_name_for_node
 from libcst.metadata import PositionProvider, ScopeProvider
 
 from fixer.project import CONSTRUCT_BASES, id_kept_by_comment, takes_construct_id
-from fixer.rule import Example, Fix, Rule
+from fixer.rule import Rule
 from fixer.statements import class_defs
+from fixer.types import Applicability, Example
 
 NEW_NAME = "construct_id"
 ID_PARAMETER_OR_KEYWORD = re.compile(r"[(,]\s*id\s*[:,)=]")
@@ -53,7 +54,7 @@ class ConstructIdParameter(Rule):
     code = "CTA003"
     name = "construct-id-parameter"
     summary = "Stack/construct `__init__` parameter named `id` shadows the builtin; use `construct_id`"
-    fix_safety = Fix.SAFE
+    fix_safety = Applicability.SAFE
     markers = ("Construct", "Stack")
     uses_project_classes = True
 
@@ -163,13 +164,13 @@ class ConstructIdParameter(Rule):
                 param,
                 f"`id` shadows the builtin in `{owner.name.value}.__init__`, and `{NEW_NAME}` is already used"
                 " there; rename by hand",
-                Fix.NONE,
+                Applicability.NONE,
             )
             return
         message = (f"`{owner.name.value}.__init__` parameter `id` shadows the builtin (ruff A002, pylint W0622); "
                    f"the CDKTF convention is `{NEW_NAME}`")
         fix = self._fix_for(owner.name.value)
-        if fix is Fix.UNSAFE:
+        if fix is Applicability.UNSAFE:
             message += LIBRARY_NOTE.format(owner.name.value)
         if not self.report(param, message, fix):
             return
@@ -205,17 +206,17 @@ class ConstructIdParameter(Rule):
         if callee is None or not self._takes_construct_id(callee):
             return
         fix = self._fix_for(callee)
-        message = f"`{callee}` takes `{NEW_NAME}`, not `id`" + (LIBRARY_NOTE.format(callee) if fix is Fix.UNSAFE else "")
+        message = f"`{callee}` takes `{NEW_NAME}`, not `id`" + (LIBRARY_NOTE.format(callee) if fix is Applicability.UNSAFE else "")
         if self.report(keyword, message, fix):
             self.keywords.add(keyword)
 
-    def _fix_for(self, class_name: str) -> Fix:
+    def _fix_for(self, class_name: str) -> Applicability:
         """Safe in an app; unsafe where the class is part of a distributable library's API, whose users may
         pass `id=` from outside the repository. A class's parameter and its callers' keywords get the same
         answer, so `fix` never renames one without the other."""
         project = self.context.project
         paths = [self.context.path] if class_name in self.local_inits else [i.path for i in project.classes.get(class_name, [])]
-        return Fix.UNSAFE if any(project.is_library_module(p) for p in paths) else Fix.SAFE
+        return Applicability.UNSAFE if any(project.is_library_module(p) for p in paths) else Applicability.SAFE
 
     def _takes_construct_id(self, class_name: str) -> bool:
         """Whether `class_name(..., id=...)` must say `construct_id=`. A class defined in this file is

@@ -8,8 +8,9 @@ import libcst as cst
 from libcst.metadata import PositionProvider
 
 from fixer.project import SUFFIX, SuffixPlan
-from fixer.rule import Example, Fix, Rule, is_test_path
+from fixer.rule import Rule, is_test_path
 from fixer.statements import callee_name
+from fixer.types import Applicability, Example
 
 
 class EnvironmentSuffix(Rule):
@@ -34,7 +35,7 @@ class EnvironmentSuffix(Rule):
     code = "CTA004"
     name = "environment-suffix"
     summary = "Main stack lacks the `environment_suffix` parameter its body, children and callers need"
-    fix_safety = Fix.SAFE
+    fix_safety = Applicability.SAFE
     markers = ("Stack", "Construct")
     uses_project_classes = True
 
@@ -116,8 +117,8 @@ class EnvironmentSuffix(Rule):
         return bool(self.main_here or self.calls)
 
     @property
-    def _fix(self) -> Fix:
-        return Fix.SAFE if self.context.project.has_cdktf_json else Fix.UNSAFE
+    def _fix(self) -> Applicability:
+        return Applicability.SAFE if self.context.project.has_cdktf_json else Applicability.UNSAFE
 
     def visit_ClassDef(self, node: cst.ClassDef) -> None:
         self.class_names.append(node.name.value)
@@ -141,10 +142,10 @@ class EnvironmentSuffix(Rule):
                        f"parameter and pass it from the callers")
         if plan.conflict:
             self.report(original_node.params, message + " (a call passes arguments positionally where it would go: "
-                        "change by hand)", Fix.NONE)
+                        "change by hand)", Applicability.NONE)
             return updated_node
         fix = self._fix
-        if fix is Fix.UNSAFE:
+        if fix is Applicability.UNSAFE:
             message += " (unsafe: no cdktf.json, so callers outside this folder would have to pass it too)"
         if not self.report(original_node.params, message, fix):
             return updated_node
@@ -162,13 +163,13 @@ class EnvironmentSuffix(Rule):
                               f"`{callee}` requires `{SUFFIX}`; pass the stack's")
         value = self._value_at_call_site(self.here)
         if value is None:
-            self.report(original_node, f"`{plan.main}` will take `{SUFFIX}`: pass it here", Fix.NONE)
+            self.report(original_node, f"`{plan.main}` will take `{SUFFIX}`: pass it here", Applicability.NONE)
             return updated_node
         return self._pass(original_node, updated_node, plan, value, f"`{plan.main}` will take `{SUFFIX}`: pass it here")
 
     def _pass(self, original: cst.Call, updated: cst.Call, plan: SuffixPlan, value, message: str) -> cst.Call:
         if plan.conflict:
-            self.report(original, message, Fix.NONE)
+            self.report(original, message, Applicability.NONE)
             return updated
         if not self.report(original, message, self._fix):
             return updated

@@ -6,8 +6,9 @@ import libcst as cst
 from libcst.helpers import get_full_name_for_node
 
 from fixer.providers import PROVIDERS
-from fixer.rule import Example, Fix, Rule
+from fixer.rule import Rule
 from fixer.statements import NameScopes
+from fixer.types import Applicability, Example
 
 SUFFIX = "environment_suffix"
 # Arguments that become a resource's name in the AWS account, unique per account and region.
@@ -55,7 +56,7 @@ class EnvironmentSuffixNames(NameScopes, Rule):
     code = "CTC001"
     name = "environment-suffix-names"
     summary = "Physical resource name without the environment suffix"
-    fix_safety = Fix.UNSAFE
+    fix_safety = Applicability.UNSAFE
     markers = (SUFFIX,)
     deployed_resources_only = True
 
@@ -137,7 +138,7 @@ class EnvironmentSuffixNames(NameScopes, Rule):
             safe = _mentions_suffix(construct_id)
             message = (f"{where} is a fixed physical name: a second environment in the same account collides "
                        f"with it; append `-{{{suffix}}}`" + ("" if safe else " (renames a deployed resource)"))
-            if self.report(arg, message, Fix.SAFE if safe else Fix.UNSAFE):
+            if self.report(arg, message, Applicability.SAFE if safe else Applicability.UNSAFE):
                 new_args[number] = new_args[number].with_changes(value=cst.parse_expression(new_source))
         if new_args == list(updated_node.args):
             return updated_node

@@ -9,7 +9,8 @@ from libcst.helpers import get_full_name_for_node
 
 from codemods.security_group_rule import RULE_TYPES, resource_shaped
 from fixer.providers import PROVIDERS, ProviderIndex
-from fixer.rule import Example, Fix, Rule
+from fixer.rule import Rule
+from fixer.types import Applicability, Example
 
 
 def _close(name: str, accepted: frozenset[str]) -> list[str]:
@@ -37,7 +38,7 @@ class GeneratedClassArguments(Rule):
     code = "CTB006"
     name = "generated-class-arguments"
     summary = "Argument a generated provider class does not accept"
-    fix_safety = Fix.UNSAFE
+    fix_safety = Applicability.UNSAFE
     markers = tuple(spec.package for spec in PROVIDERS)
     deployed_resources_only = True
 
@@ -130,7 +131,7 @@ class GeneratedClassArguments(Rule):
                 continue
             if len(close) == 1:
                 message = f"`{class_name}` takes no keyword `{given}`; did you mean `{close[0]}`?"
-                if self.report(arg, message, Fix.UNSAFE):
+                if self.report(arg, message, Applicability.UNSAFE):
                     args[number] = args[number].with_changes(keyword=cst.Name(close[0]))
                     changed = True
                 continue

@@ -8,7 +8,8 @@ import libcst as cst
 from libcst.helpers import get_full_name_for_node
 
 from fixer.providers import PROVIDERS
-from fixer.rule import Example, Fix, Rule, edit_imports
+from fixer.rule import Rule, edit_imports
+from fixer.types import Applicability, Example
 
 # The account field of an ARN (`arn:aws:iam::123456789012:root`), or a string that is only an account id.
 ARN_ACCOUNT = re.compile(r"(arn:aws[\w-]*:[\w-]*:[\w-]*:)(\d{12})(?=:)")
@@ -60,7 +61,7 @@ class HardcodedAccountId(Rule):
     code = "CTC002"
     name = "hardcoded-account-id"
     summary = "Hard-coded AWS account id in an ARN or principal"
-    fix_safety = Fix.UNSAFE
+    fix_safety = Applicability.UNSAFE
     markers = ("arn:aws",)
     deployed_resources_only = True
     cdktf_code_only = True
@@ -188,7 +189,7 @@ class HardcodedAccountId(Rule):
         else:
             escaped = text.replace("{", "{{").replace("}", "}}")
             source = "f" + original_node.quote + ARN_ACCOUNT.sub(lambda m: m.group(1) + "{" + code + "}", escaped) + original_node.quote
-        if not self.report(original_node, f"{message}; write `{source}`", Fix.UNSAFE):
+        if not self.report(original_node, f"{message}; write `{source}`", Applicability.UNSAFE):
             return updated_node
         if create:
             self.needs_identity.add(self.functions[-1][0])

@@ -6,8 +6,9 @@ import re
 
 import libcst as cst
 
-from fixer.rule import Example, Fix, Rule
+from fixer.rule import Rule
 from fixer.statements import NameScopes, callee_name
+from fixer.types import Applicability, Example
 
 # A region, not an availability zone (`us-east-1a`) nor part of a longer word.
 REGION = re.compile(r"(?<![a-z0-9-])(?:us|eu|ap|sa|ca|me|af|il|mx)-(?:gov-)?(?:north|south|east|west|central|"
@@ -50,7 +51,7 @@ class HardcodedRegion(NameScopes, Rule):
     code = "CTC003"
     name = "hardcoded-region"
     summary = "Hard-coded AWS region while a region variable is in scope"
-    fix_safety = Fix.UNSAFE
+    fix_safety = Applicability.UNSAFE
     markers = ("region",)
     deployed_resources_only = True
     cdktf_code_only = True
@@ -149,6 +150,6 @@ class HardcodedRegion(NameScopes, Rule):
             escaped = text.replace("{", "{{").replace("}", "}}")
             source = "f" + quote + REGION.sub("{" + variable + "}", escaped) + quote
         message = f"hard-coded region {', '.join(regions)} while `{variable}` is in scope; write `{source}`"
-        if self.report(original_node, message, Fix.UNSAFE):
+        if self.report(original_node, message, Applicability.UNSAFE):
             return cst.parse_expression(source)
         return updated_node

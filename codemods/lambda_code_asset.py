@@ -12,8 +12,9 @@ from pathlib import Path
 import libcst as cst
 
 from fixer.discovery import ALWAYS_SKIPPED
-from fixer.rule import Example, Fix, Rule, append_keyword, edit_imports
+from fixer.rule import Rule, append_keyword, edit_imports
 from fixer.statements import NameScopes, callee_name, keyword_arg
+from fixer.types import Applicability, Example
 
 ARCHIVE = re.compile(r"[\w./-]+\.zip")
 # Files in which a build step would name the archive it produces.
@@ -141,7 +142,7 @@ class LambdaCodeAsset(NameScopes, Rule):
     code = "CTE001"
     name = "lambda-code-asset"
     summary = "Lambda `filename=` archive that does not exist and that nothing builds"
-    fix_safety = Fix.UNSAFE
+    fix_safety = Applicability.UNSAFE
     markers = (".zip",)
     deployed_resources_only = True
     cdktf_code_only = True
@@ -229,7 +230,7 @@ class LambdaCodeAsset(NameScopes, Rule):
         message = f"{problem}; package {shown} with a TerraformAsset"
         if new_handler is not None:
             message += f", with `handler=\"{new_handler}\"` (the module and function that folder holds)"
-        if not self.report(filename, message, Fix.UNSAFE):
+        if not self.report(filename, message, Applicability.UNSAFE):
             return updated_node
         variable = self._fresh(f"{_identifier(str(base))}_code")
         parts = ", ".join(f'"{p}"' for p in Path(os.path.relpath(source.folder, here)).parts)

@@ -8,7 +8,8 @@ from pathlib import Path
 import libcst as cst
 from libcst.helpers import get_full_name_for_node
 
-from fixer.rule import Example, Fix, Rule, is_cdktf_code
+from fixer.rule import Rule, is_cdktf_code
+from fixer.types import Applicability, Example
 
 # What the Python runtimes of AWS Lambda provide besides the standard library.
 RUNTIME_PACKAGES = frozenset({"boto3", "botocore", "awslambdaric", "s3transfer", "jmespath", "dateutil", "urllib3",
@@ -50,7 +51,7 @@ class LambdaDependencies(Rule):
     code = "CTE002"
     name = "lambda-dependencies"
     summary = "Lambda handler imports a package the Lambda runtime lacks"
-    fix_safety = Fix.NONE
+    fix_safety = Applicability.NONE
     markers = ("import",)
     deployed_resources_only = True
     uses_project_classes = True  # the project is read, so `mentions("layers=")` can answer

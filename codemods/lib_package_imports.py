@@ -8,8 +8,9 @@ import libcst as cst
 from libcst.helpers import get_full_name_for_node
 from libcst.metadata import ScopeProvider
 
-from fixer.rule import Example, Fix, Rule
+from fixer.rule import Rule
 from fixer.statements import dotted_name, statement_imports
+from fixer.types import Applicability, Example
 
 PACKAGE = "lib"
 
@@ -33,7 +34,7 @@ class LibPackageImports(Rule):
     code = "CTB005"
     name = "lib-package-imports"
     summary = "Module under lib/ imported without the `lib.` prefix"
-    fix_safety = Fix.SAFE
+    fix_safety = Applicability.SAFE
     markers = ("import",)
     uses_project_classes = True
 
@@ -101,7 +102,7 @@ class LibPackageImports(Rule):
 
     def leave_ImportFrom(self, original_node: cst.ImportFrom, updated_node: cst.ImportFrom) -> cst.ImportFrom:
         module = self.modules.get(original_node)
-        if module is None or not self.report(original_node, self._message(module), Fix.SAFE):
+        if module is None or not self.report(original_node, self._message(module), Applicability.SAFE):
             return updated_node
         return updated_node.with_changes(module=dotted_name(module))
 
@@ -121,7 +122,7 @@ class LibPackageImports(Rule):
 
     def leave_ImportAlias(self, original_node: cst.ImportAlias, updated_node: cst.ImportAlias) -> cst.ImportAlias:
         module = self.modules.get(original_node)
-        if module is None or not self.report(original_node, self._message(module), Fix.SAFE):
+        if module is None or not self.report(original_node, self._message(module), Applicability.SAFE):
             self.references = {k: v for k, v in self.references.items() if v != module}
             return updated_node
         return updated_node.with_changes(name=dotted_name(module))

@@ -6,7 +6,8 @@ import bisect
 
 import libcst as cst
 
-from fixer.rule import Example, Fix, Rule
+from fixer.rule import Rule
+from fixer.types import Applicability, Example
 
 # What CloudWatch Logs accepts (PutRetentionPolicy); 0 is Terraform's "never expire".
 ALLOWED_DAYS = (1, 3, 5, 7, 14, 30, 60, 90, 120, 150, 180, 365, 400, 545, 731, 1096, 1827, 2192, 2557, 2922,
@@ -34,7 +35,7 @@ class LogRetentionDays(Rule):
     code = "CTD001"
     name = "log-retention-days"
     summary = "`retention_in_days` that CloudWatch Logs does not accept"
-    fix_safety = Fix.SAFE
+    fix_safety = Applicability.SAFE
     markers = ("retention_in_days",)
     deployed_resources_only = True
 
@@ -77,6 +78,6 @@ class LogRetentionDays(Rule):
             return updated_node
         message = (f"`retention_in_days={days}` is not a value CloudWatch Logs accepts (deploy fails); "
                    f"the nearest allowed value not below it is {allowed}")
-        if self.report(value, message, Fix.SAFE):
+        if self.report(value, message, Applicability.SAFE):
             return updated_node.with_changes(value=value.with_changes(value=str(allowed)))
         return updated_node

@@ -9,8 +9,9 @@ from libcst.helpers import get_full_name_for_node
 from libcst.metadata import PositionProvider
 
 from codemods.hardcoded_account_id import caller_identity_in
-from fixer.rule import Example, Fix, Rule, append_keyword, edit_imports
+from fixer.rule import Rule, append_keyword, edit_imports
 from fixer.statements import NameScopes, callee_name, keyword_arg
+from fixer.types import Applicability, Example
 
 POLICY = """\
 json.dumps({
@@ -65,7 +66,7 @@ class LogsKmsKeyPolicy(NameScopes, Rule):
     code = "CTD002"
     name = "logs-kms-key-policy"
     summary = "KMS key used by a CloudWatch log group without a key policy for CloudWatch Logs"
-    fix_safety = Fix.UNSAFE
+    fix_safety = Applicability.UNSAFE
     markers = ("kms_key_id",)
     deployed_resources_only = True
 
@@ -130,7 +131,7 @@ class LogsKmsKeyPolicy(NameScopes, Rule):
             missing = " and ".join(n for n, v in (("a DataAwsCallerIdentity", account), ("a region variable", region)) if v is None)
             self.report(call, f"{message}; add the policy ({missing} in scope would let cdktf-fixer write it)")
             return updated_node
-        if not self.report(call, f"{message}; add one", Fix.UNSAFE):
+        if not self.report(call, f"{message}; add one", Applicability.UNSAFE):
             return updated_node
         # The policy lines up under the call's last argument, where `policy=` will stand. LibCST puts the
         # statement's own indentation before each continuation line, so only the difference is added here.

@@ -5,8 +5,9 @@ from __future__ import annotations
 
 import libcst as cst
 
-from fixer.rule import Example, Fix, Rule
+from fixer.rule import Rule
 from fixer.statements import callee_name
+from fixer.types import Applicability, Example
 
 COST_TAGS = ("Project", "CostCenter", "Owner")
 
@@ -44,7 +45,7 @@ class ObservabilityAndCostTags(Rule):
     code = "CTF002"
     name = "observability-and-cost-tags"
     summary = "VPC without flow logs; provider without cost-allocation default tags (advisory)"
-    fix_safety = Fix.NONE
+    fix_safety = Applicability.NONE
     markers = ("Vpc(", "AwsProvider(")
     deployed_resources_only = True
     default_enabled = False

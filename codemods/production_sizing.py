@@ -6,8 +6,9 @@ import re
 
 import libcst as cst
 
-from fixer.rule import Example, Fix, Rule
+from fixer.rule import Rule
 from fixer.statements import callee_name, keyword_arg
+from fixer.types import Applicability, Example
 
 PRODUCTION = re.compile(r"\bprod(?:uction)?\b", re.IGNORECASE)
 MIN_ACU = 1.0
@@ -37,7 +38,7 @@ class ProductionSizing(Rule):
     code = "CTD003"
     name = "production-sizing"
     summary = "Capacity too small for production (advisory)"
-    fix_safety = Fix.NONE
+    fix_safety = Applicability.NONE
     markers = ("min_capacity", "reserved_concurrent_executions", "multi_az")
     deployed_resources_only = True
     default_enabled = False

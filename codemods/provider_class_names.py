@@ -13,15 +13,16 @@ from libcst.metadata import ScopeProvider
 from codemods.security_group_rule import RULE_TYPES as SECURITY_GROUP_RULE_TYPES
 from codemods.security_group_rule import resource_shaped
 from fixer.providers import PROVIDERS, ProviderIndex, pascal
-from fixer.rule import Example, Fix, Rule
+from fixer.rule import Rule
 from fixer.statements import dotted_name, statement_imports
+from fixer.types import Applicability, Example
 
 
 @dataclass(frozen=True)
 class Resolution:
     """Where an imported name really lives. `module`/`name` are set when a rewrite is known."""
 
-    fix: Fix | None  # None: the import is correct
+    fix: Applicability | None  # None: the import is correct
     message: str = ""
     module: str | None = None
     name: str | None = None
@@ -47,7 +48,7 @@ def resolve(index: ProviderIndex, module: str | None, name: str) -> Resolution:
         return OK
     not_here = f"`{name}` is not exported by {where}" + ("" if exists or module is None else " (no such module)")
 
-    def found(target_module: str, target_name: str, why: str, fix: Fix = Fix.SAFE) -> Resolution:
+    def found(target_module: str, target_name: str, why: str, fix: Applicability = Applicability.SAFE) -> Resolution:
         return Resolution(fix, f"{not_here}; {why}", target_module, target_name)
 
     if exists and f"{name}A" in index.exports(module):
@@ -69,29 +70,29 @@ def resolve(index: ProviderIndex, module: str | None, name: str) -> Resolution:
         home_data = index.home_of(data_source)
         assert home_data
         return found(
-            home_data, data_source, f"did you mean the data source `{data_source}` ({package}.{home_data})?", Fix.UNSAFE
+            home_data, data_source, f"did you mean the data source `{data_source}` ({package}.{home_data})?", Applicability.UNSAFE
         )
     pool = module if exists else index.longest_prefix_module(name)
     if pool is None:
-        return Resolution(Fix.NONE, f"{not_here}, nor by any module of {package} {index.version}")
+        return Resolution(Applicability.NONE, f"{not_here}, nor by any module of {package} {index.version}")
     candidates = difflib.get_close_matches(name, index.user_facing(pool), n=4, cutoff=0.8)
     # Block classes are named after the attribute, so a plural/singular slip is the likeliest mistake.
     number_slip = [c for c in candidates if c == f"{name}s" or (name.endswith("s") and c == name[:-1])]
     if len(number_slip) == 1:
         candidates = number_slip
     if len(candidates) == 1:
-        return found(pool, candidates[0], f"did you mean `{candidates[0]}` ({package}.{pool})?", Fix.UNSAFE)
+        return found(pool, candidates[0], f"did you mean `{candidates[0]}` ({package}.{pool})?", Applicability.UNSAFE)
     if candidates:
         listed = ", ".join(f"`{c}`" for c in candidates)
-        return Resolution(Fix.NONE, f"{not_here}; did you mean one of {listed} ({package}.{pool})?")
+        return Resolution(Applicability.NONE, f"{not_here}; did you mean one of {listed} ({package}.{pool})?")
     resource = pascal(pool)
     if exists and name.startswith(resource) and name != resource:
         return Resolution(
-            Fix.NONE,
+            Applicability.NONE,
             f"{not_here}: {package} {index.version} generates no class for this nested block of `{resource}`;"
             " pass a dict (or the attribute's plain value) instead",
         )
-    return Resolution(Fix.NONE, f"{not_here}, nor by any module of {package} {index.version}")
+    return Resolution(Applicability.NONE, f"{not_here}, nor by any module of {package} {index.version}")
 
 
 def _provider_module(dotted: str | None) -> tuple[str, str | None] | None:
@@ -144,7 +145,7 @@ class ProviderClassNames(Rule):
     code = "CTB001"
     name = "provider-class-names"
     summary = "Provider class imported under a name or from a module the provider does not export"
-    fix_safety = Fix.UNSAFE
+    fix_safety = Applicability.UNSAFE
     markers = tuple(spec.package for spec in PROVIDERS)
 
     VALID = (
@@ -264,7 +265,7 @@ class ProviderClassNames(Rule):
                     alias,
                     f"`{name}` is called like a resource (scope, id), but {package}.{resolution.module}."
                     f"{resolution.name} is a nested block struct, not a resource; not rewritten",
-                    Fix.NONE,
+                    Applicability.NONE,
                 )
                 continue
             if not self.report(alias, resolution.message, resolution.fix):
@@ -323,7 +324,7 @@ class ProviderClassNames(Rule):
         uses = self._uses_of(index, module, references, through_package=module is None and missing is None)
         if missing and not uses:
             message = f"{package} has no module `{missing}`, and nothing uses it here: remove the import"
-            return [], self.report(alias, message, Fix.SAFE)
+            return [], self.report(alias, message, Applicability.SAFE)
         targets: list[_Target] = []
         unresolved = False
         unknown: list[str] = []  # uses through a missing module that name nothing the provider exports
@@ -348,7 +349,7 @@ class ProviderClassNames(Rule):
         if unknown:
             names = ", ".join(f"`{missing}.{name}`" for name in dict.fromkeys(unknown))
             self.report(alias, f"{package} has no module `{missing}` (ImportError), and {names} names no class it "
-                        "exports: import each class from its own module", Fix.NONE)
+                        "exports: import each class from its own module", Applicability.NONE)
         return targets, not unresolved
 
     def _uses_of(

@@ -5,8 +5,9 @@ from __future__ import annotations
 import libcst as cst
 from libcst.helpers import get_full_name_for_node
 
-from fixer.rule import Example, Fix, Rule
+from fixer.rule import Rule
 from fixer.statements import assignments
+from fixer.types import Applicability, Example
 
 
 def _is_mapping(node: cst.BaseExpression) -> bool:
@@ -52,7 +53,7 @@ class ProviderDefaultTags(Rule):
     code = "CTB003"
     name = "provider-default-tags"
     summary = "`AwsProvider(default_tags=...)` given a mapping instead of a list of `tags` blocks"
-    fix_safety = Fix.SAFE
+    fix_safety = Applicability.SAFE
     markers = ("default_tags",)
 
     INVALID = (
@@ -124,7 +125,7 @@ class ProviderDefaultTags(Rule):
                 message = "`default_tags` takes a list of blocks, not the tags themselves: `[{\"tags\": ...}]`"
             else:
                 return updated_node
-            if not self.report(arg, message, Fix.SAFE):
+            if not self.report(arg, message, Applicability.SAFE):
                 return updated_node
             args = list(updated_node.args)
             args[number] = args[number].with_changes(value=wrapped)

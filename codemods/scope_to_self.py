@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import libcst as cst
 
-from fixer.rule import Example, Fix, Rule
+from fixer.rule import Rule
 from fixer.statements import callee_name
+from fixer.types import Applicability, Example
 
 
 class ScopeToSelf(Rule):
@@ -25,7 +26,7 @@ class ScopeToSelf(Rule):
     code = "CTA002"
     name = "scope-to-self"
     summary = "Child construct created with the parent's `scope` instead of `self`"
-    fix_safety = Fix.SAFE
+    fix_safety = Applicability.SAFE
     markers = ("Construct", "Stack")
     uses_project_classes = True
 
@@ -130,7 +131,7 @@ class ScopeToSelf(Rule):
             f"`{callee}` is created with `{scope_name}`, which attaches it to the parent of `{owner}` "
             f"(the App) instead of `{owner}`; pass `self`"
         )
-        if not self.report(original_node.args[0], message, Fix.SAFE):
+        if not self.report(original_node.args[0], message, Applicability.SAFE):
             return updated_node
         args = list(updated_node.args)
         args[0] = args[0].with_changes(value=cst.Name("self"))

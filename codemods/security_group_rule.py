@@ -6,8 +6,9 @@ import libcst as cst
 from libcst.helpers import get_full_name_for_node
 
 from fixer.providers import PROVIDERS
-from fixer.rule import Example, Fix, Rule, edit_imports, insert_keyword_first
+from fixer.rule import Rule, edit_imports, insert_keyword_first
 from fixer.statements import keyword_arg
+from fixer.types import Applicability, Example
 
 # The nested block structs of SecurityGroup that code generators call as if they were resources.
 RULE_TYPES = {"SecurityGroupIngress": "ingress", "SecurityGroupEgress": "egress"}
@@ -42,7 +43,7 @@ class SecurityGroupRuleResource(Rule):
     code = "CTB002"
     name = "security-group-rule-resource"
     summary = "`SecurityGroupIngress`/`SecurityGroupEgress` used as a resource instead of `SecurityGroupRule`"
-    fix_safety = Fix.SAFE
+    fix_safety = Applicability.SAFE
     markers = tuple(RULE_TYPES)
 
     INVALID = (
@@ -100,7 +101,7 @@ class SecurityGroupRuleResource(Rule):
         if problem:
             self.report(original_node, f"{base}; {problem}")
             return updated_node
-        if not self.report(original_node, base, Fix.SAFE):
+        if not self.report(original_node, base, Applicability.SAFE):
             return updated_node
         call = updated_node.with_changes(func=cst.Name(RULE_CLASS))
         if sources is not None:

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import libcst as cst
 
-from fixer.rule import Example, Fix, Rule, is_test_path
+from fixer.rule import Rule, is_test_path
+from fixer.types import Applicability, Example
 
 
 class StackOutputs(Rule):
@@ -25,7 +26,7 @@ class StackOutputs(Rule):
     code = "CTF001"
     name = "stack-outputs"
     summary = "Main stack without any TerraformOutput"
-    fix_safety = Fix.NONE
+    fix_safety = Applicability.NONE
     markers = ("TerraformStack",)
     deployed_resources_only = True
     uses_project_classes = True

@@ -8,8 +8,9 @@ from libcst.metadata import PositionProvider
 
 from fixer import hcl
 from fixer.providers import pascal
-from fixer.rule import Example, Fix, Rule, edit_imports
+from fixer.rule import Rule, edit_imports
 from fixer.statements import assignments, callee_name
+from fixer.types import Applicability, Example
 
 
 def _construct_assignments(body: cst.BaseSuite) -> list[tuple[str, str, str, cst.CSTNode]]:
@@ -78,7 +79,7 @@ class TerraformInterpolation(Rule):
     code = "CTB004"
     name = "terraform-interpolation"
     summary = "Terraform `${...}` interpolation inside a Python string"
-    fix_safety = Fix.SAFE
+    fix_safety = Applicability.SAFE
     markers = ("${",)
     cdktf_code_only = True
 
@@ -226,7 +227,7 @@ class TerraformInterpolation(Rule):
             return updated
         source = pieces[1] if whole else "f" + quote + "".join(pieces) + quote
         message = f"Terraform `${{...}}` inside a Python string is passed through verbatim; write `{source}`"
-        if not self.report(original, message, Fix.SAFE):
+        if not self.report(original, message, Applicability.SAFE):
             return updated
         self.uses_fn = self.uses_fn or "Fn." in source
         return cst.parse_expression(source)

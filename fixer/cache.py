@@ -17,11 +17,15 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from fixer import __version__
-from fixer.engine import ErrorKind, FileError, FileResult
-from fixer.rule import Finding, Fix
+from fixer.types import Applicability, ErrorKind, FileError, FileResult, Finding
+
+if TYPE_CHECKING:
+    from fixer.project import ProjectContext
 
 CACHE_DIR_NAME = ".cdktf_fixer_cache"
 # Bumped whenever what an entry holds changes shape, so an older cache is set aside, never misread.
@@ -29,7 +33,7 @@ CACHE_FORMAT = 2
 
 
 class ResultCache:
-    def __init__(self, directory: Path, rule_codes: tuple[str, ...], apply: frozenset[Fix], writes: bool) -> None:
+    def __init__(self, directory: Path, rule_codes: tuple[str, ...], apply: frozenset[Applicability], writes: bool) -> None:
         # `fix` and `fix --diff` apply the same fixes, but a --diff result must never stand in for a write
         setting = json.dumps([__version__, CACHE_FORMAT, sorted(rule_codes), sorted(f.value for f in apply), writes])
         self.directory = directory
@@ -47,6 +51,31 @@ class ResultCache:
     def key(content: bytes, project_key: str) -> str:
         return hashlib.sha256(content + b"\0" + project_key.encode()).hexdigest()
 
+    def answer(
+        self,
+        items: list[tuple[str, Path]],
+        projects: dict[Path, ProjectContext],
+        keys: dict[int, str],
+        done: Callable[[int, FileResult], None],
+    ) -> list[int]:
+        """Hand cached results of `items` (path, project root) to `done`; return the numbers of the items
+        still to process, with the key each result is to be stored under in `keys`."""
+        project_keys = {root: project_key(project) for root, project in projects.items()}
+        pending = []
+        for number, (path, root) in enumerate(items):
+            try:
+                key = self.key(Path(path).read_bytes(), project_keys[root])
+            except OSError:
+                pending.append(number)  # unreadable: processing reports it
+                continue
+            hit = self.get(key, path)
+            if hit is not None:
+                done(number, hit)
+            else:
+                keys[number] = key
+                pending.append(number)
+        return pending
+
     def get(self, key: str, path: str) -> FileResult | None:
         entry = self.results.get(key)
         if entry is None:
@@ -54,7 +83,7 @@ class ResultCache:
         self._used.add(key)
         result = FileResult(path, parsed=entry["parsed"])
         result.findings = [
-            Finding(code, message, path, line, column, Fix(fix), fixed)
+            Finding(code, message, path, line, column, Applicability(fix), fixed)
             for code, message, line, column, fix, fixed in entry["findings"]
         ]
         if entry.get("after") is not None:
@@ -93,3 +122,11 @@ class ResultCache:
             os.replace(tmp, self.file)
         except OSError:
             pass  # a read-only tree still gets checked, just not cached
+
+
+def project_key(project: ProjectContext) -> str:
+    """Project facts and the provider versions the rules will see: part of every cached result's key."""
+    from fixer.providers import PROVIDERS, installed_version, pinned_mismatch
+
+    versions = [f"{installed_version(spec, project.root)}:{pinned_mismatch(spec, project.root)}" for spec in PROVIDERS]
+    return project.digest + "|" + "|".join(versions)

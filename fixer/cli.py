@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 if TYPE_CHECKING:
-    from fixer.engine import FileResult
+    from fixer.types import FileResult
 
 app = typer.Typer(
     name="cdktf-fixer",

@@ -19,8 +19,7 @@ import tokenize
 import traceback
 from collections.abc import Callable, Sequence
 from concurrent.futures import ProcessPoolExecutor
-from dataclasses import dataclass, field, replace
-from enum import Enum
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -29,8 +28,9 @@ from libcst.metadata import MetadataWrapper
 
 from fixer.batched import BatchedRules, RuleFailed
 from fixer.project import ProjectContext
-from fixer.rule import FileContext, Finding, Fix, Rule
+from fixer.rule import FileContext, Rule
 from fixer.textio import SourceText, atomic_write, decode
+from fixer.types import Applicability, ErrorKind, FileError, FileResult
 
 if TYPE_CHECKING:
     from fixer.cache import ResultCache
@@ -40,48 +40,17 @@ SUPPRESSION = "cdktf-fixer:"
 
 @dataclass(frozen=True)
 class Options:
-    rule_codes: tuple[str, ...]
-    apply: frozenset[Fix] = frozenset()  # fixes to apply; empty for `check`
+    rules: tuple[type[Rule], ...]  # the selected rules: the engine runs what it is given, it imports no rule
+    apply: frozenset[Applicability] = frozenset()  # fixes to apply; empty for `check`
     write: bool = False  # write fixed files (False for check and --diff)
     keep_text: bool = False  # return before/after text (for --diff)
     verbose: bool = False
     per_file_ignores: tuple[tuple[str, tuple[str, ...]], ...] = ()  # (glob relative to config dir, codes)
     config_dir: str | None = None
 
-
-class ErrorKind(str, Enum):
-    """What went wrong with a file. The user's input (`syntax`, `io`) is reported like a finding and the
-    run exits 1, as ruff does; `internal` is cdktf-fixer's own failure (a rule raised, a fix made invalid
-    code) and the run exits 2."""
-
-    SYNTAX = "syntax"
-    IO = "io"
-    INTERNAL = "internal"
-
-
-@dataclass
-class FileError:
-    path: str
-    line: int
-    column: int
-    reason: str
-    detail: str | None = None  # traceback, shown with --verbose
-    kind: ErrorKind = ErrorKind.INTERNAL
-
-    def to_json(self) -> dict:
-        return {"path": self.path, "line": self.line, "column": self.column, "reason": self.reason,
-                "kind": self.kind.value}
-
-
-@dataclass
-class FileResult:
-    path: str
-    findings: list[Finding] = field(default_factory=list)
-    error: FileError | None = None
-    changed: bool = False
-    parsed: bool = False
-    before: str | None = None
-    after: str | None = None
+    @property
+    def rule_codes(self) -> tuple[str, ...]:
+        return tuple(rule.code for rule in self.rules)
 
 
 def _suppressions(text: str) -> dict[int, frozenset[str] | None]:
@@ -195,7 +164,7 @@ def fix_source(
             # a fix that leaves a name undefined trades one failure for another: keep the file, say why
             names = ", ".join(f"`{name}`" for name in sorted(added))
             result.findings = [
-                replace(f, fix=Fix.NONE, fixed=False, message=f"{f.message} (not fixed: the fixes would leave {names} "
+                replace(f, fix=Applicability.NONE, fixed=False, message=f"{f.message} (not fixed: the fixes would leave {names} "
                         "undefined)") if f.fixed else f
                 for f in context.findings
             ]
@@ -291,22 +260,18 @@ def process_file(path: str, rules: Sequence[type[Rule]], project: ProjectContext
 
 _worker_projects: dict[Path, ProjectContext] = {}
 _worker_options: Options | None = None
-_worker_rules: list[type[Rule]] = []
 
 
 def _init_worker(projects: dict[Path, ProjectContext], options: Options) -> None:
     """Runs once in each pool process: everything the files share is set up here, not per file."""
-    from fixer.registry import rule_by_code
-
-    global _worker_projects, _worker_options, _worker_rules
+    global _worker_projects, _worker_options
     _worker_projects, _worker_options = projects, options
-    _worker_rules = [rule_by_code(c) for c in options.rule_codes]
 
 
 def _work(item: tuple[str, Path]) -> FileResult:
     assert _worker_options is not None
     path, root = item
-    return process_file(path, _worker_rules, _worker_projects[root], _worker_options)
+    return process_file(path, _worker_options.rules, _worker_projects[root], _worker_options)
 
 
 # Below this many files a process pool costs more than it saves.
@@ -324,9 +289,7 @@ def run(
     """Process `files` (each with its project root), reusing cached results where nothing changed.
     Three phases: answers from the cache; in pool mode, a screen for files no rule can match; the rest
     processed in this process or a pool."""
-    from fixer.registry import rule_by_code
-
-    rules = [rule_by_code(c) for c in options.rule_codes]
+    rules = options.rules
     index_classes = any(r.uses_project_classes for r in rules)
     members: dict[Path, list[Path]] = {}
     for path, root in file_roots.items():
@@ -346,7 +309,7 @@ def run(
 
     pending = list(range(len(items)))
     if cache is not None:
-        pending = _answer_from_cache(items, projects, cache, keys, done)
+        pending = cache.answer(items, projects, keys, done)
     jobs = jobs or os.cpu_count() or 1
     use_pool = jobs > 1 and len(pending) >= POOL_THRESHOLD
     if use_pool:
@@ -374,31 +337,6 @@ def run(
     return [r for r in results if r is not None]
 
 
-def _answer_from_cache(
-    items: list[tuple[str, Path]],
-    projects: dict[Path, ProjectContext],
-    cache: ResultCache,
-    keys: dict[int, str],
-    done: Callable[[int, FileResult], None],
-) -> list[int]:
-    """Hand cached results to `done`; return the items still to process, with their keys in `keys`."""
-    project_keys = {root: _project_key(project) for root, project in projects.items()}
-    pending = []
-    for number, (path, root) in enumerate(items):
-        try:
-            key = cache.key(Path(path).read_bytes(), project_keys[root])
-        except OSError:
-            pending.append(number)  # unreadable: processing reports it
-            continue
-        hit = cache.get(key, path)
-        if hit is not None:
-            done(number, hit)
-        else:
-            keys[number] = key
-            pending.append(number)
-    return pending
-
-
 def _could_match_any(path: str, rules: Sequence[type[Rule]], project: ProjectContext) -> bool:
     """False only when the file reads and decodes and no rule's cheap test matches it; anything else
     (an unreadable or undecodable file included) goes on to full processing, which reports it."""
@@ -407,11 +345,3 @@ def _could_match_any(path: str, rules: Sequence[type[Rule]], project: ProjectCon
     except (OSError, SyntaxError, UnicodeDecodeError, LookupError):
         return True
     return any(rule.could_match(text, project, path) for rule in rules)
-
-
-def _project_key(project: ProjectContext) -> str:
-    """Project facts and the provider versions the rules will see: part of every cached result's key."""
-    from fixer.providers import PROVIDERS, installed_version, pinned_mismatch
-
-    versions = [f"{installed_version(spec, project.root)}:{pinned_mismatch(spec, project.root)}" for spec in PROVIDERS]
-    return project.digest + "|" + "|".join(versions)

@@ -9,7 +9,8 @@ from pathlib import Path
 from fixer import config as config_module
 from fixer import discovery, engine, registry
 from fixer.project import assign_roots
-from fixer.rule import Fix, Rule
+from fixer.rule import Rule
+from fixer.types import Applicability
 
 MODES = ("check", "fix", "diff")
 
@@ -58,11 +59,11 @@ def make_plan(
     walk = discovery.Walk()
     files = discovery.collect(paths, config.exclude_spec(), config.base, walk)
     warnings = [] if files else [discovery.nothing_found_warning(paths, walk)]
-    apply: frozenset[Fix] = frozenset()
+    apply: frozenset[Applicability] = frozenset()
     if mode in ("fix", "diff"):
-        apply = frozenset({Fix.SAFE, Fix.UNSAFE} if unsafe_fixes else {Fix.SAFE})
+        apply = frozenset({Applicability.SAFE, Applicability.UNSAFE} if unsafe_fixes else {Applicability.SAFE})
     options = engine.Options(
-        rule_codes=tuple(r.code for r in rules),
+        rules=tuple(rules),
         apply=apply,
         write=mode == "fix",
         keep_text=mode == "diff",

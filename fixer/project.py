@@ -19,7 +19,13 @@ from functools import cached_property
 from pathlib import Path
 
 from fixer.discovery import is_test_path, iter_python_files, repository_folders
-from fixer.providers import PROVIDERS, ProviderIndex, ProviderSpec, load_index, pinned_mismatch
+from fixer.providers import (
+    PROVIDERS,
+    ProviderIndex,
+    ProviderSpec,
+    load_index,
+    pinned_mismatch,
+)
 
 # Words rules ask about the whole project (`mentions`): outputs, flow logs, Lambda layers anywhere.
 PROJECT_TOKENS = ("TerraformOutput", "FlowLog", "layers=")

@@ -12,8 +12,8 @@ from pathlib import Path
 from typing import TextIO
 
 from fixer import __version__
-from fixer.engine import ErrorKind, FileError, FileResult
-from fixer.rule import Finding, Fix, Rule
+from fixer.rule import Rule
+from fixer.types import Applicability, ErrorKind, FileError, FileResult, Finding
 
 
 @dataclass
@@ -50,8 +50,8 @@ def totals(results: Sequence[FileResult]) -> Totals:
         files=len(results),
         findings=len(left),
         fixed=sum(1 for r in results if not r.error for f in r.findings if f.fixed),
-        fixable_safe=sum(1 for f in left if f.fix is Fix.SAFE),
-        fixable_unsafe=sum(1 for f in left if f.fix is Fix.UNSAFE),
+        fixable_safe=sum(1 for f in left if f.fix is Applicability.SAFE),
+        fixable_unsafe=sum(1 for f in left if f.fix is Applicability.UNSAFE),
         errors=len(errors(results)),
         changed_files=sum(1 for r in results if r.changed),
         internal_errors=sum(1 for e in errors(results) if e.kind is ErrorKind.INTERNAL),
@@ -60,7 +60,7 @@ def totals(results: Sequence[FileResult]) -> Totals:
 
 def write_text(out: TextIO, results: Sequence[FileResult], verbose: bool) -> None:
     for finding in remaining(results):
-        mark = {Fix.SAFE: " [*]", Fix.UNSAFE: " [unsafe fix]", Fix.NONE: ""}[finding.fix]
+        mark = {Applicability.SAFE: " [*]", Applicability.UNSAFE: " [unsafe fix]", Applicability.NONE: ""}[finding.fix]
         out.write(
             f"{display_path(finding.path)}:{finding.line}:{finding.column}: {finding.code} {finding.message}{mark}\n"
         )

@@ -20,57 +20,16 @@ import re
 import textwrap
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
-from enum import Enum
 from typing import TYPE_CHECKING, ClassVar
 
 import libcst as cst
 from libcst.metadata import BaseMetadataProvider, MetadataWrapper, PositionProvider
 
 from fixer.discovery import is_test_path
+from fixer.types import Applicability, Example, Finding
 
 if TYPE_CHECKING:
     from fixer.project import ProjectContext
-
-
-class Fix(str, Enum):
-    SAFE = "safe"
-    UNSAFE = "unsafe"
-    NONE = "none"
-
-
-@dataclass(frozen=True)
-class Finding:
-    code: str
-    message: str
-    path: str
-    line: int
-    column: int
-    fix: Fix
-    fixed: bool = False
-
-    def to_json(self) -> dict:
-        return {
-            "code": self.code,
-            "message": self.message,
-            "path": self.path,
-            "line": self.line,
-            "column": self.column,
-            "fix": self.fix.value,
-            "fixed": self.fixed,
-        }
-
-
-@dataclass(frozen=True)
-class Example:
-    before: str
-    after: str | None = None  # None: reported, not rewritten
-    files: tuple[tuple[str, str], ...] = ()  # other project files the example needs: (path, text)
-    path: str = "example.py"  # where the example's file stands in its project
-
-    def __post_init__(self) -> None:
-        object.__setattr__(self, "before", textwrap.dedent(self.before).lstrip("\n"))
-        if self.after is not None:
-            object.__setattr__(self, "after", textwrap.dedent(self.after).lstrip("\n"))
 
 
 @dataclass
@@ -79,7 +38,7 @@ class FileContext:
 
     path: str
     project: ProjectContext
-    apply: frozenset[Fix]  # which fixes to apply: empty in check/diff-less reporting
+    apply: frozenset[Applicability]  # which fixes to apply: empty in check/diff-less reporting
     suppressed: dict[int, frozenset[str] | None]  # line -> codes (None: all) silenced by ignore comments
     findings: list[Finding] = field(default_factory=list)
     wrapper: MetadataWrapper | None = None  # the tree the current rule runs on; set by the engine
@@ -105,7 +64,7 @@ class Rule(cst.CSTTransformer):
     code: ClassVar[str]
     name: ClassVar[str]
     summary: ClassVar[str]
-    fix_safety: ClassVar[Fix]  # the most a fix of this rule can be: safe, unsafe, or none (detect only)
+    fix_safety: ClassVar[Applicability]  # the most a fix of this rule can be: safe, unsafe, or none (detect only)
     # Cheap substrings: a file that contains none of them is never parsed for this rule.
     markers: ClassVar[tuple[str, ...]]
     default_enabled: ClassVar[bool] = True
@@ -137,11 +96,11 @@ class Rule(cst.CSTTransformer):
     def docs(cls) -> str:
         return textwrap.dedent(cls.__doc__ or cls.summary).strip()
 
-    def report(self, node: cst.CSTNode, message: str, fix: Fix = Fix.NONE) -> bool:
+    def report(self, node: cst.CSTNode, message: str, fix: Applicability = Applicability.NONE) -> bool:
         position = self.context.metadata(PositionProvider)[node].start
         if self.context.is_suppressed(self.code, position.line):
             return False
-        apply = fix is not Fix.NONE and fix in self.context.apply
+        apply = fix is not Applicability.NONE and fix in self.context.apply
         self.context.findings.append(
             Finding(self.code, message, self.context.path, position.line, position.column + 1, fix, apply)
         )

@@ -13,9 +13,7 @@ def _isolated_cache(tmp_path_factory, monkeypatch):
     monkeypatch.setenv("CDKTF_FIXER_CACHE_DIR", str(tmp_path_factory.getbasetemp() / "cache"))
     monkeypatch.delenv("CI", raising=False)
     monkeypatch.chdir(tmp_path_factory.mktemp("cwd"))
-    from fixer import providers
-
-    from fixer import pins
+    from fixer import pins, providers
 
     providers._LOADED.clear()  # each test sees the provider index loaded (and cached on disk) afresh
     providers._LOCATED.clear()

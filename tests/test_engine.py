@@ -13,8 +13,10 @@ from helpers import GOLDEN, cli, snapshot
 
 from fixer.engine import Options, fix_source, process_file, run
 from fixer.project import ProjectContext
-from fixer.rule import Fix, Rule
+from fixer.registry import rule_by_code, select_rules
+from fixer.rule import Rule
 from fixer.textio import decode
+from fixer.types import Applicability
 
 BROKEN = "from cdktf_cdktf_provider_aws.s3_bucket_versioning import S3BucketVersioning\n"
 FIXED = "from cdktf_cdktf_provider_aws.s3_bucket_versioning import S3BucketVersioningA\n"
@@ -123,7 +125,7 @@ class ExplodingRule(Rule):
     code = "CTX999"
     name = "exploding"
     summary = "raises"
-    fix_safety = Fix.SAFE
+    fix_safety = Applicability.SAFE
     markers = ("cdktf",)
 
     def visit_Module(self, node):
@@ -133,7 +135,7 @@ class ExplodingRule(Rule):
 def test_rule_that_raises_becomes_an_error_entry(tmp_path):
     path = write(tmp_path / "a.py", BROKEN)
     project = ProjectContext.build(tmp_path)
-    options = Options(("CTX999",), apply=frozenset({Fix.SAFE}), write=True)
+    options = Options((ExplodingRule,), apply=frozenset({Applicability.SAFE}), write=True)
     result = process_file(str(path), [ExplodingRule], project, options)
     assert result.error is not None and "CTX999" in result.error.reason and "KeyError" in result.error.reason
     assert "Traceback" in (result.error.detail or "")
@@ -146,18 +148,18 @@ class InvalidOutputRule(Rule):
     code = "CTX998"
     name = "invalid-output"
     summary = "emits broken code"
-    fix_safety = Fix.SAFE
+    fix_safety = Applicability.SAFE
     markers = ("cdktf",)
 
     def leave_Module(self, original_node, updated_node):
-        if not self.report(original_node, "rewrites the module", Fix.SAFE):
+        if not self.report(original_node, "rewrites the module", Applicability.SAFE):
             return updated_node
         return updated_node.with_changes(body=[cst.SimpleStatementLine([cst.Expr(cst.Name("def"))])])
 
 
 def test_fix_that_produces_invalid_code_is_refused(tmp_path):
     path = write(tmp_path / "a.py", BROKEN)
-    options = Options(("CTX998",), apply=frozenset({Fix.SAFE}), write=True)
+    options = Options((InvalidOutputRule,), apply=frozenset({Applicability.SAFE}), write=True)
     result = process_file(str(path), [InvalidOutputRule], ProjectContext.build(tmp_path), options)
     assert result.error is not None and "invalid code" in result.error.reason
     assert path.read_text() == BROKEN
@@ -227,10 +229,10 @@ def test_files_without_markers_are_not_parsed(tmp_path):
     path = write(tmp_path / "plain.py", "import os\nprint(os.sep)\n")
     from codemods.provider_class_names import ProviderClassNames
 
-    result = process_file(str(path), [ProviderClassNames], ProjectContext.build(tmp_path), Options(("CTB001",)))
+    result = process_file(str(path), [ProviderClassNames], ProjectContext.build(tmp_path), Options((ProviderClassNames,)))
     assert result.parsed is False and result.findings == []
     marked = write(tmp_path / "marked.py", BROKEN)
-    assert process_file(str(marked), [ProviderClassNames], ProjectContext.build(tmp_path), Options(("CTB001",))).parsed
+    assert process_file(str(marked), [ProviderClassNames], ProjectContext.build(tmp_path), Options((ProviderClassNames,))).parsed
 
 
 def test_discovery_skips_generated_code_and_gitignored_files(tmp_path):
@@ -366,7 +368,7 @@ def test_process_pool_gives_the_same_results_as_one_process(tmp_path, monkeypatc
         write(tmp_path / f"m{i:02d}.py", BROKEN if i % 2 else FIXED)
     files = sorted(tmp_path.glob("*.py"))
     roots = {f: tmp_path.resolve() for f in files}
-    options = Options(("CTA003", "CTB001"))
+    options = Options((rule_by_code("CTA003"), rule_by_code("CTB001")))
     serial = run(files, roots, options, jobs=1)
     from fixer import engine
 
@@ -382,8 +384,8 @@ def test_process_pool_gives_the_same_results_as_one_process(tmp_path, monkeypatc
 
 def test_in_memory_api_reports_positions(tmp_path):
     source = decode(("\n" * 4 + BROKEN).encode())
-    result = fix_source(source, "x.py", __import__("fixer.registry").registry.select_rules(None, []),
-                        ProjectContext.build(tmp_path), Options(("CTB001",)))
+    rules = select_rules(None, [])
+    result = fix_source(source, "x.py", rules, ProjectContext.build(tmp_path), Options(tuple(rules)))
     assert [(f.code, f.line, f.column) for f in result.findings] == [("CTB001", 5, 59)]
 
 
@@ -455,7 +457,8 @@ def test_each_cdktf_project_below_the_folder_given_is_its_own_root(tmp_path):
 def test_an_unexpected_exception_exits_2_not_1(tmp_path, monkeypatch, capsys):
     import sys
 
-    from fixer import cli as cli_module, plan
+    from fixer import cli as cli_module
+    from fixer import plan
 
     def broken_plan(*args, **kwargs):
         raise RuntimeError("a bug")

@@ -68,8 +68,9 @@ def test_check_mode_never_changes_a_tree(case: GoldenCase, tmp_path: Path):
     """Without fixes to apply, every rule must hand back the tree it was given."""
     from fixer import engine
     from fixer.project import assign_roots
+    from fixer.registry import rule_by_code
 
     folder = case.materialize("before", tmp_path / "work")
     files = sorted(folder.rglob("*.py"))
-    results = engine.run(files, assign_roots([folder], files), engine.Options(tuple(case.select.split(","))), jobs=1)
+    results = engine.run(files, assign_roots([folder], files), engine.Options(tuple(rule_by_code(c) for c in case.select.split(","))), jobs=1)
     assert [r.path for r in results if r.changed] == []

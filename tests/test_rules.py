@@ -9,8 +9,8 @@ from helpers import cli
 from fixer.engine import Options, fix_source
 from fixer.project import ProjectContext
 from fixer.registry import all_rules
-from fixer.rule import Fix
 from fixer.textio import decode
+from fixer.types import Applicability
 
 RULES = all_rules()
 
@@ -23,7 +23,7 @@ def _run(rule, code: str, tmp_path, files=(), name="example.py"):
     path = tmp_path / name
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(code)
-    options = Options((rule.code,), apply=frozenset({Fix.SAFE, Fix.UNSAFE}), keep_text=True)
+    options = Options((rule,), apply=frozenset({Applicability.SAFE, Applicability.UNSAFE}), keep_text=True)
     others = [tmp_path / relative for relative, _ in files if relative.endswith(".py")]
     project = ProjectContext.build(tmp_path, [path, *others], index_classes=True)
     return fix_source(decode(code.encode()), str(path), [rule], project, options)
