@@ -7,7 +7,7 @@ from libcst.helpers import get_full_name_for_node
 
 from fixer.rule import Rule, edit_imports
 from fixer.statements import callee_name, class_defs
-from fixer.types import Applicability, Example
+from fixer.types import Applicability, Example, FixAvailability
 
 
 class ChildStackToConstruct(Rule):
@@ -34,7 +34,8 @@ class ChildStackToConstruct(Rule):
     code = "CTA001"
     name = "child-stack-to-construct"
     summary = "TerraformStack created only inside another stack: it must be a Construct"
-    fix_safety = Applicability.UNSAFE
+    fix_availability = FixAvailability.SOMETIMES
+    fix_applicability = frozenset({Applicability.UNSAFE})
     markers = ("TerraformStack",)
     uses_project_classes = True
 

@@ -11,7 +11,7 @@ from libcst.metadata import PositionProvider, ScopeProvider
 from fixer.project import CONSTRUCT_BASES, id_kept_by_comment, takes_construct_id
 from fixer.rule import Rule
 from fixer.statements import class_defs
-from fixer.types import Applicability, Example
+from fixer.types import Applicability, Example, FixAvailability
 
 NEW_NAME = "construct_id"
 ID_PARAMETER_OR_KEYWORD = re.compile(r"[(,]\s*id\s*[:,)=]")
@@ -54,7 +54,8 @@ class ConstructIdParameter(Rule):
     code = "CTA003"
     name = "construct-id-parameter"
     summary = "Stack/construct `__init__` parameter named `id` shadows the builtin; use `construct_id`"
-    fix_safety = Applicability.SAFE
+    fix_availability = FixAvailability.SOMETIMES
+    fix_applicability = frozenset({Applicability.SAFE, Applicability.UNSAFE})
     markers = ("Construct", "Stack")
     uses_project_classes = True
 

@@ -10,7 +10,7 @@ from libcst.metadata import PositionProvider
 from fixer.project import SUFFIX, SuffixPlan
 from fixer.rule import Rule, is_test_path
 from fixer.statements import callee_name
-from fixer.types import Applicability, Example
+from fixer.types import Applicability, Example, FixAvailability
 
 
 class EnvironmentSuffix(Rule):
@@ -35,7 +35,8 @@ class EnvironmentSuffix(Rule):
     code = "CTA004"
     name = "environment-suffix"
     summary = "Main stack lacks the `environment_suffix` parameter its body, children and callers need"
-    fix_safety = Applicability.SAFE
+    fix_availability = FixAvailability.SOMETIMES
+    fix_applicability = frozenset({Applicability.SAFE, Applicability.UNSAFE})
     markers = ("Stack", "Construct")
     uses_project_classes = True
 

@@ -8,7 +8,7 @@ from libcst.helpers import get_full_name_for_node
 from fixer.providers import PROVIDERS
 from fixer.rule import Rule
 from fixer.statements import NameScopes
-from fixer.types import Applicability, Example
+from fixer.types import Applicability, Example, FixAvailability
 
 SUFFIX = "environment_suffix"
 # Arguments that become a resource's name in the AWS account, unique per account and region.
@@ -56,7 +56,8 @@ class EnvironmentSuffixNames(NameScopes, Rule):
     code = "CTC001"
     name = "environment-suffix-names"
     summary = "Physical resource name without the environment suffix"
-    fix_safety = Applicability.UNSAFE
+    fix_availability = FixAvailability.SOMETIMES
+    fix_applicability = frozenset({Applicability.SAFE, Applicability.UNSAFE})
     markers = (SUFFIX,)
     deployed_resources_only = True
 

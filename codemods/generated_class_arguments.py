@@ -10,7 +10,7 @@ from libcst.helpers import get_full_name_for_node
 from codemods.security_group_rule import RULE_TYPES, resource_shaped
 from fixer.providers import PROVIDERS, ProviderIndex
 from fixer.rule import Rule
-from fixer.types import Applicability, Example
+from fixer.types import Applicability, Example, FixAvailability
 
 
 def _close(name: str, accepted: frozenset[str]) -> list[str]:
@@ -38,7 +38,8 @@ class GeneratedClassArguments(Rule):
     code = "CTB006"
     name = "generated-class-arguments"
     summary = "Argument a generated provider class does not accept"
-    fix_safety = Applicability.UNSAFE
+    fix_availability = FixAvailability.SOMETIMES
+    fix_applicability = frozenset({Applicability.UNSAFE})
     markers = tuple(spec.package for spec in PROVIDERS)
     deployed_resources_only = True
 

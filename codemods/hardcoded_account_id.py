@@ -9,7 +9,7 @@ from libcst.helpers import get_full_name_for_node
 
 from fixer.providers import PROVIDERS
 from fixer.rule import Rule, edit_imports
-from fixer.types import Applicability, Example
+from fixer.types import Applicability, Example, FixAvailability
 
 # The account field of an ARN (`arn:aws:iam::123456789012:root`), or a string that is only an account id.
 ARN_ACCOUNT = re.compile(r"(arn:aws[\w-]*:[\w-]*:[\w-]*:)(\d{12})(?=:)")
@@ -61,7 +61,8 @@ class HardcodedAccountId(Rule):
     code = "CTC002"
     name = "hardcoded-account-id"
     summary = "Hard-coded AWS account id in an ARN or principal"
-    fix_safety = Applicability.UNSAFE
+    fix_availability = FixAvailability.SOMETIMES
+    fix_applicability = frozenset({Applicability.UNSAFE})
     markers = ("arn:aws",)
     deployed_resources_only = True
     cdktf_code_only = True

@@ -8,7 +8,7 @@ import libcst as cst
 
 from fixer.rule import Rule
 from fixer.statements import NameScopes, callee_name
-from fixer.types import Applicability, Example
+from fixer.types import Applicability, Example, FixAvailability
 
 # A region, not an availability zone (`us-east-1a`) nor part of a longer word.
 REGION = re.compile(r"(?<![a-z0-9-])(?:us|eu|ap|sa|ca|me|af|il|mx)-(?:gov-)?(?:north|south|east|west|central|"
@@ -51,7 +51,8 @@ class HardcodedRegion(NameScopes, Rule):
     code = "CTC003"
     name = "hardcoded-region"
     summary = "Hard-coded AWS region while a region variable is in scope"
-    fix_safety = Applicability.UNSAFE
+    fix_availability = FixAvailability.SOMETIMES
+    fix_applicability = frozenset({Applicability.UNSAFE})
     markers = ("region",)
     deployed_resources_only = True
     cdktf_code_only = True

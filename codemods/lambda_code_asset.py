@@ -14,7 +14,7 @@ import libcst as cst
 from fixer.discovery import ALWAYS_SKIPPED
 from fixer.rule import Rule, append_keyword, edit_imports
 from fixer.statements import NameScopes, callee_name, keyword_arg
-from fixer.types import Applicability, Example
+from fixer.types import Applicability, Example, FixAvailability
 
 ARCHIVE = re.compile(r"[\w./-]+\.zip")
 # Files in which a build step would name the archive it produces.
@@ -142,7 +142,8 @@ class LambdaCodeAsset(NameScopes, Rule):
     code = "CTE001"
     name = "lambda-code-asset"
     summary = "Lambda `filename=` archive that does not exist and that nothing builds"
-    fix_safety = Applicability.UNSAFE
+    fix_availability = FixAvailability.SOMETIMES
+    fix_applicability = frozenset({Applicability.UNSAFE})
     markers = (".zip",)
     deployed_resources_only = True
     cdktf_code_only = True

@@ -9,7 +9,7 @@ import libcst as cst
 from libcst.helpers import get_full_name_for_node
 
 from fixer.rule import Rule, is_cdktf_code
-from fixer.types import Applicability, Example
+from fixer.types import Example, FixAvailability
 
 # What the Python runtimes of AWS Lambda provide besides the standard library.
 RUNTIME_PACKAGES = frozenset({"boto3", "botocore", "awslambdaric", "s3transfer", "jmespath", "dateutil", "urllib3",
@@ -51,7 +51,7 @@ class LambdaDependencies(Rule):
     code = "CTE002"
     name = "lambda-dependencies"
     summary = "Lambda handler imports a package the Lambda runtime lacks"
-    fix_safety = Applicability.NONE
+    fix_availability = FixAvailability.NONE
     markers = ("import",)
     deployed_resources_only = True
     uses_project_classes = True  # the project is read, so `mentions("layers=")` can answer

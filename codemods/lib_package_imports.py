@@ -10,7 +10,7 @@ from libcst.metadata import ScopeProvider
 
 from fixer.rule import Rule
 from fixer.statements import dotted_name, statement_imports
-from fixer.types import Applicability, Example
+from fixer.types import Applicability, Example, FixAvailability
 
 PACKAGE = "lib"
 
@@ -34,7 +34,8 @@ class LibPackageImports(Rule):
     code = "CTB005"
     name = "lib-package-imports"
     summary = "Module under lib/ imported without the `lib.` prefix"
-    fix_safety = Applicability.SAFE
+    fix_availability = FixAvailability.ALWAYS
+    fix_applicability = frozenset({Applicability.SAFE})
     markers = ("import",)
     uses_project_classes = True
 

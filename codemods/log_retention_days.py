@@ -7,7 +7,7 @@ import bisect
 import libcst as cst
 
 from fixer.rule import Rule
-from fixer.types import Applicability, Example
+from fixer.types import Applicability, Example, FixAvailability
 
 # What CloudWatch Logs accepts (PutRetentionPolicy); 0 is Terraform's "never expire".
 ALLOWED_DAYS = (1, 3, 5, 7, 14, 30, 60, 90, 120, 150, 180, 365, 400, 545, 731, 1096, 1827, 2192, 2557, 2922,
@@ -35,7 +35,8 @@ class LogRetentionDays(Rule):
     code = "CTD001"
     name = "log-retention-days"
     summary = "`retention_in_days` that CloudWatch Logs does not accept"
-    fix_safety = Applicability.SAFE
+    fix_availability = FixAvailability.SOMETIMES
+    fix_applicability = frozenset({Applicability.SAFE})
     markers = ("retention_in_days",)
     deployed_resources_only = True
 

@@ -11,7 +11,7 @@ from libcst.metadata import PositionProvider
 from codemods.hardcoded_account_id import caller_identity_in
 from fixer.rule import Rule, append_keyword, edit_imports
 from fixer.statements import NameScopes, callee_name, keyword_arg
-from fixer.types import Applicability, Example
+from fixer.types import Applicability, Example, FixAvailability
 
 POLICY = """\
 json.dumps({
@@ -66,7 +66,8 @@ class LogsKmsKeyPolicy(NameScopes, Rule):
     code = "CTD002"
     name = "logs-kms-key-policy"
     summary = "KMS key used by a CloudWatch log group without a key policy for CloudWatch Logs"
-    fix_safety = Applicability.UNSAFE
+    fix_availability = FixAvailability.SOMETIMES
+    fix_applicability = frozenset({Applicability.UNSAFE})
     markers = ("kms_key_id",)
     deployed_resources_only = True
 

@@ -7,7 +7,7 @@ import libcst as cst
 
 from fixer.rule import Rule
 from fixer.statements import callee_name
-from fixer.types import Applicability, Example
+from fixer.types import Example, FixAvailability
 
 COST_TAGS = ("Project", "CostCenter", "Owner")
 
@@ -45,7 +45,7 @@ class ObservabilityAndCostTags(Rule):
     code = "CTF002"
     name = "observability-and-cost-tags"
     summary = "VPC without flow logs; provider without cost-allocation default tags (advisory)"
-    fix_safety = Applicability.NONE
+    fix_availability = FixAvailability.NONE
     markers = ("Vpc(", "AwsProvider(")
     deployed_resources_only = True
     default_enabled = False

@@ -7,7 +7,7 @@ import re
 import libcst as cst
 
 from fixer.rule import Rule
-from fixer.types import Applicability, Example
+from fixer.types import Example, FixAvailability
 
 # What documentation and generators put where a real value belongs.
 PLACEHOLDERS = (
@@ -33,7 +33,7 @@ class PlaceholderValues(Rule):
     code = "CTE003"
     name = "placeholder-values"
     summary = "Placeholder value (example account, zone id, AMI, domain) in infrastructure code"
-    fix_safety = Applicability.NONE
+    fix_availability = FixAvailability.NONE
     cdktf_code_only = True
     markers = ("123456789012", "example.", "Z1234", "Z1234567890", "xxxx", "12345678", "abcdef", "ZXXXX")
     deployed_resources_only = True

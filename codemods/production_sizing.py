@@ -8,7 +8,7 @@ import libcst as cst
 
 from fixer.rule import Rule
 from fixer.statements import callee_name, keyword_arg
-from fixer.types import Applicability, Example
+from fixer.types import Example, FixAvailability
 
 PRODUCTION = re.compile(r"\bprod(?:uction)?\b", re.IGNORECASE)
 MIN_ACU = 1.0
@@ -38,7 +38,7 @@ class ProductionSizing(Rule):
     code = "CTD003"
     name = "production-sizing"
     summary = "Capacity too small for production (advisory)"
-    fix_safety = Applicability.NONE
+    fix_availability = FixAvailability.NONE
     markers = ("min_capacity", "reserved_concurrent_executions", "multi_az")
     deployed_resources_only = True
     default_enabled = False

@@ -15,7 +15,7 @@ from codemods.security_group_rule import resource_shaped
 from fixer.providers import PROVIDERS, ProviderIndex, pascal
 from fixer.rule import Rule
 from fixer.statements import dotted_name, statement_imports
-from fixer.types import Applicability, Example
+from fixer.types import Applicability, Example, FixAvailability
 
 
 @dataclass(frozen=True)
@@ -145,7 +145,8 @@ class ProviderClassNames(Rule):
     code = "CTB001"
     name = "provider-class-names"
     summary = "Provider class imported under a name or from a module the provider does not export"
-    fix_safety = Applicability.UNSAFE
+    fix_availability = FixAvailability.SOMETIMES
+    fix_applicability = frozenset({Applicability.SAFE, Applicability.UNSAFE})
     markers = tuple(spec.package for spec in PROVIDERS)
 
     VALID = (

@@ -7,7 +7,7 @@ from libcst.helpers import get_full_name_for_node
 
 from fixer.rule import Rule
 from fixer.statements import assignments
-from fixer.types import Applicability, Example
+from fixer.types import Applicability, Example, FixAvailability
 
 
 def _is_mapping(node: cst.BaseExpression) -> bool:
@@ -53,7 +53,8 @@ class ProviderDefaultTags(Rule):
     code = "CTB003"
     name = "provider-default-tags"
     summary = "`AwsProvider(default_tags=...)` given a mapping instead of a list of `tags` blocks"
-    fix_safety = Applicability.SAFE
+    fix_availability = FixAvailability.ALWAYS
+    fix_applicability = frozenset({Applicability.SAFE})
     markers = ("default_tags",)
 
     INVALID = (

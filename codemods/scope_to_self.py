@@ -6,7 +6,7 @@ import libcst as cst
 
 from fixer.rule import Rule
 from fixer.statements import callee_name
-from fixer.types import Applicability, Example
+from fixer.types import Applicability, Example, FixAvailability
 
 
 class ScopeToSelf(Rule):
@@ -26,7 +26,8 @@ class ScopeToSelf(Rule):
     code = "CTA002"
     name = "scope-to-self"
     summary = "Child construct created with the parent's `scope` instead of `self`"
-    fix_safety = Applicability.SAFE
+    fix_availability = FixAvailability.ALWAYS
+    fix_applicability = frozenset({Applicability.SAFE})
     markers = ("Construct", "Stack")
     uses_project_classes = True
 

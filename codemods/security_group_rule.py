@@ -8,7 +8,7 @@ from libcst.helpers import get_full_name_for_node
 from fixer.providers import PROVIDERS
 from fixer.rule import Rule, edit_imports, insert_keyword_first
 from fixer.statements import keyword_arg
-from fixer.types import Applicability, Example
+from fixer.types import Applicability, Example, FixAvailability
 
 # The nested block structs of SecurityGroup that code generators call as if they were resources.
 RULE_TYPES = {"SecurityGroupIngress": "ingress", "SecurityGroupEgress": "egress"}
@@ -43,7 +43,8 @@ class SecurityGroupRuleResource(Rule):
     code = "CTB002"
     name = "security-group-rule-resource"
     summary = "`SecurityGroupIngress`/`SecurityGroupEgress` used as a resource instead of `SecurityGroupRule`"
-    fix_safety = Applicability.SAFE
+    fix_availability = FixAvailability.SOMETIMES
+    fix_applicability = frozenset({Applicability.SAFE})
     markers = tuple(RULE_TYPES)
 
     INVALID = (

@@ -5,7 +5,7 @@ from __future__ import annotations
 import libcst as cst
 
 from fixer.rule import Rule, is_test_path
-from fixer.types import Applicability, Example
+from fixer.types import Example, FixAvailability
 
 
 class StackOutputs(Rule):
@@ -26,7 +26,7 @@ class StackOutputs(Rule):
     code = "CTF001"
     name = "stack-outputs"
     summary = "Main stack without any TerraformOutput"
-    fix_safety = Applicability.NONE
+    fix_availability = FixAvailability.NONE
     markers = ("TerraformStack",)
     deployed_resources_only = True
     uses_project_classes = True

@@ -10,7 +10,7 @@ from fixer import hcl
 from fixer.providers import pascal
 from fixer.rule import Rule, edit_imports
 from fixer.statements import assignments, callee_name
-from fixer.types import Applicability, Example
+from fixer.types import Applicability, Example, FixAvailability
 
 
 def _construct_assignments(body: cst.BaseSuite) -> list[tuple[str, str, str, cst.CSTNode]]:
@@ -79,7 +79,8 @@ class TerraformInterpolation(Rule):
     code = "CTB004"
     name = "terraform-interpolation"
     summary = "Terraform `${...}` interpolation inside a Python string"
-    fix_safety = Applicability.SAFE
+    fix_availability = FixAvailability.SOMETIMES
+    fix_applicability = frozenset({Applicability.SAFE})
     markers = ("${",)
     cdktf_code_only = True
 

@@ -537,7 +537,9 @@ def rules(
         import json
 
         rows = [
-            {"code": r.code, "name": r.name, "fix": r.fix_safety.value, "default": r.default_enabled, "summary": r.summary}
+            {"code": r.code, "name": r.name, "fix": r.fix_availability.value,
+             "applicability": sorted(a.value for a in r.fix_applicability), "default": r.default_enabled,
+             "summary": r.summary}
             for r in all_rules()
         ]
         typer.echo(json.dumps(rows, indent=2))
@@ -552,7 +554,7 @@ def rules(
         default = "on by default" if r.default_enabled else "off by default (opt in with --select)"
         blocks.append("\n".join([
             f"{r.code}  {r.name}",
-            f"    fix: {r.fix_safety.value}; {default}",
+            f"    fix: {r.fix_summary()}; {default}",
             *textwrap.wrap(r.summary, width, initial_indent="    ", subsequent_indent="    ", break_on_hyphens=False),
         ]))
     typer.echo("\n\n".join(blocks))
@@ -568,7 +570,7 @@ def explain(code: Annotated[str, typer.Argument(help="A rule code, e.g. CTB001."
         rule = rule_by_code(code)
     except UnknownRuleError as exc:
         _fail(str(exc))
-    lines = [f"{rule.code} ({rule.name})", f"Fix: {rule.fix_safety.value}", "", rule.docs(), ""]
+    lines = [f"{rule.code} ({rule.name})", f"Fix: {rule.fix_summary()}", "", rule.docs(), ""]
     for number, example in enumerate(rule.INVALID, 1):
         if example.files or example.path != "example.py":
             others = f", in a project with: {', '.join(path for path, _ in example.files)}" if example.files else ""

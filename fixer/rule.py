@@ -26,7 +26,7 @@ import libcst as cst
 from libcst.metadata import BaseMetadataProvider, MetadataWrapper, PositionProvider
 
 from fixer.discovery import is_test_path
-from fixer.types import Applicability, Example, Finding
+from fixer.types import Applicability, Example, Finding, FixAvailability
 
 if TYPE_CHECKING:
     from fixer.project import ProjectContext
@@ -58,13 +58,20 @@ class FileContext:
         return codes is None or any(code.startswith(c) for c in codes)
 
 
+class RuleContractError(Exception):
+    """A rule reported something its own declaration says it never does."""
+
+
 class Rule(cst.CSTTransformer):
     """Base class of every codemod. Subclasses set the class attributes and override visit/leave methods."""
 
     code: ClassVar[str]
     name: ClassVar[str]
     summary: ClassVar[str]
-    fix_safety: ClassVar[Applicability]  # the most a fix of this rule can be: safe, unsafe, or none (detect only)
+    # Whether findings come with a fix (always, sometimes, never) and which applicabilities those fixes
+    # may have: declared once, enforced by `report`, so `rules`, the docs and SARIF cannot misstate them.
+    fix_availability: ClassVar[FixAvailability]
+    fix_applicability: ClassVar[frozenset[Applicability]] = frozenset()
     # Cheap substrings: a file that contains none of them is never parsed for this rule.
     markers: ClassVar[tuple[str, ...]]
     default_enabled: ClassVar[bool] = True
@@ -83,6 +90,24 @@ class Rule(cst.CSTTransformer):
         super().__init__()
         self.context = context
 
+    def __init_subclass__(cls, **kwargs) -> None:
+        super().__init_subclass__(**kwargs)
+        if "code" not in cls.__dict__:
+            return  # a mixin or an intermediate base, not a rule
+        missing = [a for a in ("name", "summary", "markers", "fix_availability") if not hasattr(cls, a)]
+        if missing:
+            raise TypeError(f"rule {cls.code} does not declare {', '.join(missing)}")
+        fixes = cls.fix_availability is not FixAvailability.NONE
+        if fixes != bool(cls.fix_applicability) or Applicability.NONE in cls.fix_applicability:
+            raise TypeError(f"rule {cls.code}: fix_applicability must name the safe/unsafe fixes it reports, "
+                            f"and only when fix_availability is not NONE")
+
+    @classmethod
+    def fix_summary(cls) -> str:
+        """`always (safe)`, `sometimes (safe or unsafe)`, `none`: what `rules` and the docs say."""
+        kinds = " or ".join(a.value for a in Applicability if a in cls.fix_applicability)
+        return f"{cls.fix_availability.value} ({kinds})" if kinds else cls.fix_availability.value
+
     @classmethod
     def could_match(cls, text: str, project: ProjectContext, path: str) -> bool:
         """Cheap test before parsing: False means this rule cannot find anything in the file."""
@@ -97,6 +122,13 @@ class Rule(cst.CSTTransformer):
         return textwrap.dedent(cls.__doc__ or cls.summary).strip()
 
     def report(self, node: cst.CSTNode, message: str, fix: Applicability = Applicability.NONE) -> bool:
+        """Record a finding; True when its fix is to be applied now (fix mode, the applicability is
+        enabled, not suppressed). A fix the rule's declaration does not allow is a bug in the rule."""
+        if fix is Applicability.NONE:
+            if self.fix_availability is FixAvailability.ALWAYS:
+                raise RuleContractError(f"{self.code} declares a fix for every finding, but reported one without")
+        elif fix not in self.fix_applicability:
+            raise RuleContractError(f"{self.code} reported a {fix.value} fix; it declares {self.fix_summary()}")
         position = self.context.metadata(PositionProvider)[node].start
         if self.context.is_suppressed(self.code, position.line):
             return False

@@ -16,7 +16,7 @@ from fixer.project import ProjectContext
 from fixer.registry import rule_by_code, select_rules
 from fixer.rule import Rule
 from fixer.textio import decode
-from fixer.types import Applicability
+from fixer.types import Applicability, FixAvailability
 
 BROKEN = "from cdktf_cdktf_provider_aws.s3_bucket_versioning import S3BucketVersioning\n"
 FIXED = "from cdktf_cdktf_provider_aws.s3_bucket_versioning import S3BucketVersioningA\n"
@@ -125,7 +125,8 @@ class ExplodingRule(Rule):
     code = "CTX999"
     name = "exploding"
     summary = "raises"
-    fix_safety = Applicability.SAFE
+    fix_availability = FixAvailability.SOMETIMES
+    fix_applicability = frozenset({Applicability.SAFE})
     markers = ("cdktf",)
 
     def visit_Module(self, node):
@@ -148,7 +149,8 @@ class InvalidOutputRule(Rule):
     code = "CTX998"
     name = "invalid-output"
     summary = "emits broken code"
-    fix_safety = Applicability.SAFE
+    fix_availability = FixAvailability.SOMETIMES
+    fix_applicability = frozenset({Applicability.SAFE})
     markers = ("cdktf",)
 
     def leave_Module(self, original_node, updated_node):

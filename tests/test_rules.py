@@ -9,6 +9,7 @@ from helpers import cli
 from fixer.engine import Options, fix_source
 from fixer.project import ProjectContext
 from fixer.registry import all_rules
+from fixer.rule import Rule
 from fixer.textio import decode
 from fixer.types import Applicability
 
@@ -71,7 +72,8 @@ def test_rules_fit_an_80_column_terminal(monkeypatch):
     summaries = " ".join(line.strip() for line in lines)
     assert all(rule.summary in summaries for rule in RULES)
     rows = {r["code"]: r for r in cli("rules", "--output-format", "json").json()}
-    assert all(rows[r.code]["default"] is r.default_enabled and rows[r.code]["fix"] == r.fix_safety.value for r in RULES)
+    assert all(rows[r.code]["default"] is r.default_enabled and rows[r.code]["fix"] == r.fix_availability.value
+               for r in RULES)
 
 
 def test_explain_prints_docs_and_examples():
@@ -93,3 +95,43 @@ def test_default_rules_are_the_ones_whose_findings_are_defects(tmp_path):
     assert cli("check", tmp_path, "--no-cache").exit_code == 0
     selected = cli("check", tmp_path, "--no-cache", "--select", "CTF001")
     assert selected.exit_code == 1 and "CTF001" in selected.stdout
+
+
+def test_declared_fix_availability_is_what_the_golden_cases_show():
+    """What `rules`, the docs and SARIF say about a rule's fixes is what its findings do: every kind of
+    fix it declares occurs in its golden cases, no other does, and a rule that fixes only sometimes has a
+    case where it does not."""
+    import json
+
+    from helpers import GOLDEN
+
+    from fixer.types import FixAvailability
+
+    seen: dict[str, set[str]] = {}
+    for spec in GOLDEN.glob("*/*/findings.json"):
+        for finding in json.loads(spec.read_text())["findings"]:
+            seen.setdefault(finding["code"], set()).add(finding["fix"])
+    for rule in RULES:
+        declared = {a.value for a in rule.fix_applicability}
+        if rule.fix_availability is not FixAvailability.ALWAYS:
+            declared.add("none")
+        assert seen[rule.code] == declared, f"{rule.code} declares {rule.fix_summary()}, its cases show {seen[rule.code]}"
+
+
+def test_report_rejects_a_fix_the_rule_does_not_declare(tmp_path):
+    from fixer.types import FixAvailability
+
+    class DetectsOnly(Rule):
+        code, name, summary, markers = "CTX997", "detects-only", "never fixes", ("cdktf",)
+        fix_availability = FixAvailability.NONE
+
+        def visit_Module(self, node):
+            self.report(node, "offers a fix anyway", Applicability.SAFE)
+
+    code = "import cdktf\n"
+    result = fix_source(decode(code.encode()), str(tmp_path / "a.py"), [DetectsOnly], ProjectContext.build(tmp_path),
+                        Options((DetectsOnly,)))
+    assert result.error is not None and "RuleContractError" in result.error.reason
+    with pytest.raises(TypeError, match="fix_applicability"):
+        type("Inconsistent", (Rule,), {"code": "CTX996", "name": "x", "summary": "x", "markers": ("x",),
+                                       "fix_availability": FixAvailability.SOMETIMES})
