@@ -713,7 +713,7 @@ class _SiteCollector(ast.NodeVisitor):
 
 def _mentions(function: ast.AST, name: str) -> bool:
     """Any identifier `name` in the function, as LibCST sees Names: variables, parameters, keywords of
-    calls and attribute names (codemods.construct_id_parameter applies the same test)."""
+    calls and attribute names (codemods.structure.construct_id_parameter applies the same test)."""
     for node in ast.walk(function):
         if (
             (isinstance(node, ast.Name) and node.id == name)

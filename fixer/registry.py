@@ -1,4 +1,4 @@
-"""The rule registry: every module in the `codemods` package defines one Rule subclass."""
+"""The rule registry: the rule classes of each pack of `codemods`, found by walking its families."""
 
 from __future__ import annotations
 
@@ -9,19 +9,28 @@ from functools import lru_cache
 import codemods
 from fixer.rule import Rule
 
+HELPER_MODULES = frozenset({"helpers"})
+
 
 class UnknownRuleError(ValueError):
     pass
 
 
-@lru_cache(maxsize=1)
-def all_rules() -> tuple[type[Rule], ...]:
+@lru_cache(maxsize=None)
+def all_rules(pack: str = "fix") -> tuple[type[Rule], ...]:
+    """Every rule of a pack, in code order; a family's modules each define one Rule subclass."""
     rules = []
-    for info in sorted(pkgutil.iter_modules(codemods.__path__), key=lambda i: i.name):
-        module = importlib.import_module(f"codemods.{info.name}")
-        for value in vars(module).values():
-            if isinstance(value, type) and issubclass(value, Rule) and value is not Rule and value.__module__ == module.__name__:
-                rules.append(value)
+    for family in codemods.PACKS[pack]:
+        package = importlib.import_module(f"codemods.{family}")
+        for info in sorted(pkgutil.iter_modules(package.__path__), key=lambda i: i.name):
+            if info.name in HELPER_MODULES:
+                continue
+            module = importlib.import_module(f"{package.__name__}.{info.name}")
+            rules.extend(
+                value for value in vars(module).values()
+                if isinstance(value, type) and issubclass(value, Rule) and value.__module__ == module.__name__
+                and "code" in value.__dict__
+            )
     codes = [r.code for r in rules]
     duplicates = {c for c in codes if codes.count(c) > 1}
     if duplicates:

@@ -64,7 +64,7 @@ def test_unparsable_files_get_one_position_and_a_hint(tmp_path, monkeypatch):
 
 
 def test_only_an_internal_failure_exits_2(tmp_path, monkeypatch):
-    from codemods.log_retention_days import LogRetentionDays
+    from codemods.service_constraints.log_retention_days import LogRetentionDays
 
     def explode(self, original_node, updated_node):
         raise KeyError("boom")
@@ -79,7 +79,7 @@ def test_only_an_internal_failure_exits_2(tmp_path, monkeypatch):
 def test_a_fix_that_would_leave_a_name_undefined_is_withheld(tmp_path, monkeypatch):
     import libcst as cst
 
-    from codemods.log_retention_days import LogRetentionDays
+    from codemods.service_constraints.log_retention_days import LogRetentionDays
 
     fix = LogRetentionDays.leave_Arg
 
@@ -229,7 +229,7 @@ def test_check_writes_nothing_and_exit_codes(tmp_path):
 
 def test_files_without_markers_are_not_parsed(tmp_path):
     path = write(tmp_path / "plain.py", "import os\nprint(os.sep)\n")
-    from codemods.provider_class_names import ProviderClassNames
+    from codemods.provider_api.provider_class_names import ProviderClassNames
 
     result = process_file(str(path), [ProviderClassNames], ProjectContext.build(tmp_path), Options((ProviderClassNames,)))
     assert result.parsed is False and result.findings == []

@@ -5,7 +5,7 @@ import sys
 
 import pytest
 
-from codemods.provider_class_names import resolve
+from codemods.provider_api.provider_class_names import resolve
 from fixer import providers
 from fixer.providers import (
     PROVIDERS,

@@ -304,7 +304,7 @@ def test_fix_verify_refuses_a_fix_that_makes_synth_worse(tmp_path, monkeypatch):
     # synthesizes now (2555 days fails only at deploy), would fail jsii's type check after the fix.
     import libcst as cst
 
-    from codemods.log_retention_days import LogRetentionDays
+    from codemods.service_constraints.log_retention_days import LogRetentionDays
 
     fix = LogRetentionDays.leave_Arg
 

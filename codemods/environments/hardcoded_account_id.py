@@ -7,15 +7,13 @@ import re
 import libcst as cst
 from libcst.helpers import get_full_name_for_node
 
-from fixer.providers import PROVIDERS
+from fixer.aws import IDENTITY_CLASS, IDENTITY_MODULE, caller_identity_in
 from fixer.rule import Rule, edit_imports
 from fixer.types import Applicability, Example, FixAvailability
 
 # The account field of an ARN (`arn:aws:iam::123456789012:root`), or a string that is only an account id.
 ARN_ACCOUNT = re.compile(r"(arn:aws[\w-]*:[\w-]*:[\w-]*:)(\d{12})(?=:)")
 ACCOUNT_ONLY = re.compile(r"\d{12}")
-IDENTITY_CLASS = "DataAwsCallerIdentity"
-IDENTITY_MODULE = f"{PROVIDERS[0].package}.data_aws_caller_identity"
 IDENTITY_VARIABLE = "caller_identity"
 
 
@@ -23,18 +21,6 @@ def _accounts(text: str) -> set[str]:
     if ACCOUNT_ONLY.fullmatch(text):
         return {text}
     return {m.group(2) for m in ARN_ACCOUNT.finditer(text)}
-
-
-def caller_identity_in(function: cst.FunctionDef) -> str | None:
-    """The variable an existing `X = DataAwsCallerIdentity(...)` assigns at the top level of this
-    function, as code. Only the top level: one assigned inside an `if` may not exist where it is used."""
-    for line in function.body.body if isinstance(function.body, cst.IndentedBlock) else []:
-        if isinstance(line, cst.SimpleStatementLine):
-            for small in line.body:
-                if (isinstance(small, cst.Assign) and isinstance(small.value, cst.Call)
-                        and (get_full_name_for_node(small.value.func) or "").endswith(IDENTITY_CLASS)):
-                    return get_full_name_for_node(small.targets[0].target)
-    return None
 
 
 def _is_super_init(line: cst.BaseStatement) -> bool:

@@ -10,8 +10,8 @@ import libcst as cst
 from libcst.helpers import get_full_name_for_node
 from libcst.metadata import ScopeProvider
 
-from codemods.security_group_rule import RULE_TYPES as SECURITY_GROUP_RULE_TYPES
-from codemods.security_group_rule import resource_shaped
+from codemods.provider_api.helpers import RULE_TYPES as SECURITY_GROUP_RULE_TYPES
+from codemods.provider_api.helpers import resource_shaped
 from fixer.providers import PROVIDERS, ProviderIndex, pascal
 from fixer.rule import Rule
 from fixer.statements import dotted_name, statement_imports

@@ -8,7 +8,7 @@ import libcst as cst
 from libcst.helpers import get_full_name_for_node
 from libcst.metadata import PositionProvider
 
-from codemods.hardcoded_account_id import caller_identity_in
+from fixer.aws import caller_identity_in
 from fixer.rule import Rule, append_keyword, edit_imports
 from fixer.statements import NameScopes, callee_name, keyword_arg
 from fixer.types import Applicability, Example, FixAvailability

@@ -5,25 +5,16 @@ from __future__ import annotations
 import libcst as cst
 from libcst.helpers import get_full_name_for_node
 
+from codemods.provider_api.helpers import (
+    RULE_CLASS,
+    RULE_MODULE,
+    RULE_TYPES,
+    resource_shaped,
+)
 from fixer.providers import PROVIDERS
 from fixer.rule import Rule, edit_imports, insert_keyword_first
 from fixer.statements import keyword_arg
 from fixer.types import Applicability, Example, FixAvailability
-
-# The nested block structs of SecurityGroup that code generators call as if they were resources.
-RULE_TYPES = {"SecurityGroupIngress": "ingress", "SecurityGroupEgress": "egress"}
-RULE_MODULE = "security_group_rule"
-RULE_CLASS = "SecurityGroupRule"
-
-
-def resource_shaped(call: cst.Call) -> bool:
-    """`X(self, "id", ...)`: called like a construct, with a scope and an id."""
-    positional = [a.value for a in call.args if a.keyword is None and not a.star]
-    if len(positional) >= 2 and isinstance(
-        positional[1], (cst.SimpleString, cst.FormattedString, cst.ConcatenatedString)
-    ):
-        return True
-    return bool(positional) and isinstance(positional[0], cst.Name) and positional[0].value in {"self", "scope"}
 
 
 class SecurityGroupRuleResource(Rule):

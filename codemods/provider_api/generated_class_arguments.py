@@ -7,7 +7,7 @@ import difflib
 import libcst as cst
 from libcst.helpers import get_full_name_for_node
 
-from codemods.security_group_rule import RULE_TYPES, resource_shaped
+from codemods.provider_api.helpers import RULE_TYPES, resource_shaped
 from fixer.providers import PROVIDERS, ProviderIndex
 from fixer.rule import Rule
 from fixer.types import Applicability, Example, FixAvailability
