@@ -98,7 +98,7 @@ def test_project_digest_handles_classes_with_and_without_init(tmp_path):
 def test_project_facts_come_back_from_the_cache_as_they_were_stored(tmp_path):
     """Every field of a class's facts survives the JSON round trip (a field order slip once put a bool
     where the provider calls belong, and the second run crashed)."""
-    from fixer.project import FileFacts, _file_facts
+    from fixer.project import FileFacts, read_facts
 
     source = (
         "import os\nfrom cdktf import TerraformStack\nfrom cdktf_cdktf_provider_aws.provider import AwsProvider\n\n\n"
@@ -109,7 +109,7 @@ def test_project_facts_come_back_from_the_cache_as_they_were_stored(tmp_path):
         "        self.environment_suffix = os.environ['ENVIRONMENT_SUFFIX']\n"
     )
     path = tmp_path / "tap.py"
-    fresh = _file_facts(source.encode(), path)
+    fresh = read_facts(source.encode(), path)
     assert [(c.reads_suffix, c.defines_suffix, c.provider_calls) for c in fresh.classes] == [
         (True, False, (("AwsProvider", 9),)), (False, True, ()),
     ]

@@ -1,5 +1,8 @@
 """Facts about a whole CDKTF project, built once per project root and shared by every file's rules.
 
+`facts.py` reads one file, `roots.py` assigns files to projects, and this module holds the index of a
+project's files and the questions rules ask it.
+
 A project root is the nearest folder holding `cdktf.json`; without one, the folder given on the command
 line. Rules ask the context; they never rebuild it per file. The class index uses the standard `ast`
 parser (C speed, ~10x LibCST) on only the files that mention a construct base class, so the cost of
@@ -11,7 +14,6 @@ from __future__ import annotations
 import ast
 import hashlib
 import json
-import re
 import tomllib
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -19,6 +21,20 @@ from functools import cached_property
 from pathlib import Path
 
 from fixer.discovery import is_test_path, iter_python_files, repository_folders
+from fixer.project.facts import (
+    CONSTRUCT_BASES,
+    SUFFIX,
+    ClassInfo,
+    FileFacts,
+    Site,
+    calls_synth,
+    id_kept_by_comment,
+    may_define_constructs,
+    read_facts,
+    takes_construct_id,
+    top_level_names,
+)
+from fixer.project.roots import assign_roots
 from fixer.providers import (
     PROVIDERS,
     ProviderIndex,
@@ -29,27 +45,6 @@ from fixer.providers import (
 
 # Words rules ask about the whole project (`mentions`): outputs, flow logs, Lambda layers anywhere.
 PROJECT_TOKENS = ("TerraformOutput", "FlowLog", "layers=")
-# Library base classes whose subclasses are constructs: their __init__ takes (scope, id).
-CONSTRUCT_BASES = frozenset({"Construct", "TerraformStack"})
-# What a file must contain to possibly define a construct subclass.
-def _names_construct_roots(data: bytes) -> bool:
-    """Whether a file can define or use constructs at first sight: it imports from cdktf, or names
-    Construct together with the constructs package (`ConstructorError` alone does not count)."""
-    return b"cdktf" in data or (b"Construct" in data and b"constructs" in data)
-
-
-@dataclass
-class ClassInfo:
-    name: str
-    path: Path
-    bases: tuple[str, ...]  # last dotted part of each base expression
-    init_params: tuple[str, ...] | None  # None: no __init__ of its own
-    construct_id_taken: bool  # `id` stays: `construct_id` already names something in __init__, or a comment keeps it
-    init_defaults: int = 0  # how many of the positional parameters have defaults
-    has_var_keyword: bool = False  # __init__ takes **kwargs
-    defines_suffix: bool = False  # __init__ binds `environment_suffix` or `self.environment_suffix` itself
-    reads_suffix: bool = False  # __init__ reads a name `environment_suffix` that nothing in the file binds
-    provider_calls: tuple[tuple[str, int], ...] = ()  # (class, line) of providers/backends it creates
 
 
 @dataclass(frozen=True)
@@ -61,20 +56,6 @@ class SuffixPlan:
     calls: list[Site]  # calls of the main stack that do not pass one
     conflict: bool  # a call passes positional arguments where the new parameter would go
     insert_at: int  # index in __init__'s parameters (counting self) for the new parameter
-
-
-@dataclass(frozen=True)
-class Site:
-    """One call `ProjectClass(first, ...)` somewhere in the project."""
-
-    callee: str
-    path: Path
-    line: int
-    enclosing_class: str | None
-    enclosing_function: str | None
-    first: str  # "self", "scope" (the enclosing function's scope parameter), "app", "none" or "other"
-    keywords: frozenset[str]
-    positional: int
 
 
 @dataclass
@@ -149,7 +130,7 @@ class ProjectContext:
             except OSError:
                 return None
             self.tokens.update(t for t in PROJECT_TOKENS if t.encode() in data)
-        if not force and not _names_construct_roots(data):
+        if not force and not may_define_constructs(data):
             return data
         facts = None
         key = hashlib.sha256(data).hexdigest() if facts_cache is not None else ""
@@ -159,7 +140,7 @@ class ProjectContext:
             except (ValueError, KeyError, TypeError):
                 facts = None  # written by a version whose facts had another shape: read the file again
         if facts is None:
-            facts = _file_facts(data, path)
+            facts = read_facts(data, path)
             if facts_cache is not None:
                 facts_cache[key] = facts.to_json()
         if facts.module_names is not None:
@@ -245,7 +226,7 @@ class ProjectContext:
                 return Path(name)
         # no cdktf.json and no conventional entry: the shallowest script that synthesizes the app
         scripts = sorted(
-            (p for p in iter_python_files(self.root) if "test" not in p.name and _calls_synth(p)),
+            (p for p in iter_python_files(self.root) if "test" not in p.name and calls_synth(p)),
             key=lambda p: (len(p.relative_to(self.root).parts), str(p)),
         )
         return scripts[0].relative_to(self.root) if scripts else None
@@ -283,7 +264,7 @@ class ProjectContext:
                         tree = ast.parse(candidate.read_text(encoding="utf-8-sig"))
                     except (OSError, SyntaxError, ValueError, UnicodeDecodeError):
                         return None
-                    self.module_names[dotted] = frozenset(_top_level_names(tree))
+                    self.module_names[dotted] = frozenset(top_level_names(tree))
                     break
             else:
                 return None
@@ -459,296 +440,9 @@ class ProjectContext:
             return None
 
 
-# The author keeps `id` on purpose: the lint gate is silenced for it, or cdktf-fixer's CTA003 is.
-ID_KEPT = re.compile(
-    r"#.*\b(?:pylint:\s*disable=[\w,\s-]*\b(?:redefined-builtin|W0622)\b|noqa(?::[\w,\s]*\bA002\b|(?![:\w]))"
-    r"|cdktf-fixer:\s*ignore(?:\[[\w,\s]*\bCTA(?:003)?\b|(?!\[)))"
-)
 
 
-def id_kept_by_comment(lines: Sequence[str], line_numbers: Sequence[int]) -> bool:
-    """A comment on one of these lines (1-based) says the `id` parameter stays."""
-    return any(ID_KEPT.search(lines[n - 1]) for n in set(line_numbers) if 0 < n <= len(lines))
-
-
-def takes_construct_id(params: Sequence[str], construct_id_taken: bool) -> bool:
-    """Whether an __init__ with these parameters takes (or, once CTA003 renames `id`, will take)
-    `construct_id` and not `id`: then its callers must pass `construct_id=`."""
-    renamable = "id" in params and not construct_id_taken
-    already = "construct_id" in params and "id" not in params
-    return renamable or already
-
-
-def _calls_synth(path: Path) -> bool:
-    try:
-        return ".synth()" in path.read_text(encoding="utf-8", errors="replace")
-    except OSError:
-        return False
-
-
-def _base_name(expr: ast.expr) -> str | None:
-    if isinstance(expr, ast.Name):
-        return expr.id
-    if isinstance(expr, ast.Attribute):
-        return expr.attr
-    return None
-
-
-@dataclass
-class FileFacts:
-    """What one file tells the project index; a function of the file's content alone (the path is
-    attached when read back), so the facts cache is keyed by content."""
-
-    module_names: list[str] | None
-    classes: list[ClassInfo]
-    sites: list[Site]
-    suffix_variable: str | None
-
-    def to_json(self) -> dict:
-        return {
-            "names": self.module_names,
-            "classes": [
-                [c.name, list(c.bases), c.init_params, c.construct_id_taken, c.init_defaults, c.has_var_keyword,
-                 c.defines_suffix, [list(p) for p in c.provider_calls], c.reads_suffix]
-                for c in self.classes
-            ],
-            "sites": [
-                [s.callee, s.line, s.enclosing_class, s.enclosing_function, s.first, sorted(s.keywords), s.positional]
-                for s in self.sites
-            ],
-            "suffix": self.suffix_variable,
-        }
-
-    @classmethod
-    def from_json(cls, data: dict, path: Path) -> FileFacts:
-        classes = [
-            ClassInfo(name, path, tuple(bases), tuple(params) if params is not None else None, taken,
-                      init_defaults=defaults, has_var_keyword=var_keyword, defines_suffix=suffix, reads_suffix=reads,
-                      provider_calls=tuple((p[0], p[1]) for p in providers))
-            for name, bases, params, taken, defaults, var_keyword, suffix, providers, reads in data["classes"]
-        ]
-        sites = [
-            Site(callee, path, line, klass, function, first, frozenset(keywords), positional)
-            for callee, line, klass, function, first, keywords, positional in data["sites"]
-        ]
-        return cls(data["names"], classes, sites, data["suffix"])
-
-
-def _file_facts(data: bytes, path: Path) -> FileFacts:
-    empty = FileFacts(None, [], [], None)
-    try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        return empty
-    try:
-        tree = ast.parse(text)
-    except (SyntaxError, ValueError):
-        return empty  # the engine reports unparsable files; the index just knows nothing about them
-    module_names = _top_level_names(tree)
-    lines = text.splitlines()
-    classes = [_class_info(node, path, module_names, lines) for node in ast.walk(tree) if isinstance(node, ast.ClassDef)]
-    collector = _SiteCollector(path)
-    collector.visit(tree)
-    return FileFacts(sorted(module_names), classes, collector.sites, collector.suffix_variable)
-
-
-def _class_info(node: ast.ClassDef, path: Path, module_names: set[str], lines: Sequence[str]) -> ClassInfo:
-    bases = tuple(b for b in (_base_name(e) for e in node.bases) if b)
-    init = next(
-        (s for s in node.body if isinstance(s, (ast.FunctionDef, ast.AsyncFunctionDef)) and s.name == "__init__"),
-        None,
-    )
-    providers = tuple(
-        (name, call.lineno)
-        for call in ast.walk(node)
-        if isinstance(call, ast.Call)
-        for name in [_base_name(call.func)]
-        if name and name.endswith(("Provider", "Backend"))
-    )
-    if init is None:
-        return ClassInfo(node.name, path, bases, None, False, provider_calls=providers)
-    args = init.args
-    params = tuple(a.arg for a in (*args.posonlyargs, *args.args, *args.kwonlyargs))
-    return ClassInfo(
-        node.name,
-        path,
-        bases,
-        params,
-        "id" in params and (_mentions(init, "construct_id") or id_kept_by_comment(
-            lines, (init.lineno, *(a.lineno for a in (*args.posonlyargs, *args.args, *args.kwonlyargs) if a.arg == "id")))),
-        init_defaults=len(args.defaults),
-        has_var_keyword=args.kwarg is not None,
-        defines_suffix=_binds_suffix(init),
-        reads_suffix=SUFFIX not in module_names and _reads_unbound_suffix(init),
-        provider_calls=providers,
-    )
-
-
-SUFFIX = "environment_suffix"
-
-
-def _binds_suffix(function: ast.AST) -> bool:
-    """The __init__ already handles a suffix: binds `environment_suffix`, sets `self.environment_suffix`,
-    or reads it from **kwargs (`kwargs.get("environment_suffix")`) or the environment."""
-    for node in ast.walk(function):
-        if isinstance(node, ast.Name) and node.id == SUFFIX and isinstance(node.ctx, ast.Store):
-            return True
-        if isinstance(node, ast.Attribute) and node.attr == SUFFIX and isinstance(node.ctx, ast.Store):
-            return True
-        if isinstance(node, ast.Constant) and node.value in (SUFFIX, "ENVIRONMENT_SUFFIX"):
-            return True
-    return False
-
-
-def _reads_unbound_suffix(function: ast.FunctionDef | ast.AsyncFunctionDef) -> bool:
-    """The function reads the name `environment_suffix` and neither takes nor binds it anywhere."""
-    reads = False
-    for node in ast.walk(function):
-        if isinstance(node, ast.Name) and node.id == SUFFIX:
-            if not isinstance(node.ctx, ast.Load):
-                return False
-            reads = True
-        elif isinstance(node, ast.arg) and node.arg == SUFFIX:
-            return False
-        elif isinstance(node, (ast.Global, ast.Nonlocal)) and SUFFIX in node.names:
-            return False
-    return reads
-
-
-def _top_level_names(tree: ast.Module) -> set[str]:
-    names: set[str] = set()
-    for node in tree.body:
-        if isinstance(node, (ast.ClassDef, ast.FunctionDef, ast.AsyncFunctionDef)):
-            names.add(node.name)
-        elif isinstance(node, (ast.Assign, ast.AnnAssign)):
-            targets = node.targets if isinstance(node, ast.Assign) else [node.target]
-            names.update(t.id for t in targets if isinstance(t, ast.Name))
-        elif isinstance(node, (ast.Import, ast.ImportFrom)):
-            names.update((a.asname or a.name).split(".")[0] for a in node.names)
-    return names
-
-
-def _reads_suffix(value: ast.expr) -> bool:
-    """`os.environ.get("ENVIRONMENT_SUFFIX", ...)`, `os.getenv("ENVIRONMENT_SUFFIX")`, `os.environ[...]`."""
-    for node in ast.walk(value):
-        if isinstance(node, ast.Constant) and node.value == "ENVIRONMENT_SUFFIX":
-            return True
-    return False
-
-
-def _is_app(call: ast.Call) -> bool:
-    """`App()`, `cdktf.App()` or `Testing.app()`."""
-    func = call.func
-    if _base_name(func) == "App":
-        return True
-    return isinstance(func, ast.Attribute) and func.attr == "app" and _base_name(func.value) == "Testing"
-
-
-class _SiteCollector(ast.NodeVisitor):
-    """Every call of a capitalized name with the class and function it stands in, and App variables."""
-
-    def __init__(self, path: Path) -> None:
-        self.path = path
-        self.sites: list[Site] = []
-        self.classes: list[str] = []
-        self.functions: list[ast.FunctionDef | ast.AsyncFunctionDef] = []
-        self.app_names: set[str] = set()
-        self.suffix_variable: str | None = None
-
-    def visit_ClassDef(self, node: ast.ClassDef) -> None:
-        self.classes.append(node.name)
-        self.generic_visit(node)
-        self.classes.pop()
-
-    def visit_FunctionDef(self, node: ast.FunctionDef | ast.AsyncFunctionDef) -> None:
-        self.functions.append(node)
-        self.generic_visit(node)
-        self.functions.pop()
-
-    visit_AsyncFunctionDef = visit_FunctionDef
-
-    def visit_Assign(self, node: ast.Assign) -> None:
-        if isinstance(node.value, ast.Call) and _is_app(node.value):
-            self.app_names.update(t.id for t in node.targets if isinstance(t, ast.Name))
-        if not self.functions and _reads_suffix(node.value):
-            for target in node.targets:
-                if isinstance(target, ast.Name):
-                    self.suffix_variable = target.id
-        self.generic_visit(node)
-
-    def visit_Call(self, node: ast.Call) -> None:
-        name = _base_name(node.func)
-        if name and name[:1].isupper():
-            self.sites.append(
-                Site(
-                    callee=name,
-                    path=self.path,
-                    line=node.lineno,
-                    enclosing_class=self.classes[-1] if self.classes and self.functions else None,
-                    enclosing_function=self.functions[-1].name if self.functions else None,
-                    first=self._first(node),
-                    keywords=frozenset(k.arg for k in node.keywords if k.arg),
-                    positional=len(node.args),
-                )
-            )
-        self.generic_visit(node)
-
-    def _first(self, node: ast.Call) -> str:
-        if not node.args:
-            return "none"
-        first = node.args[0]
-        if isinstance(first, ast.Call) and _is_app(first):
-            return "app"
-        if not isinstance(first, ast.Name):
-            return "other"
-        if first.id in self.app_names:
-            return "app"
-        if first.id == "self":
-            return "self"
-        function = self.functions[-1] if self.functions else None
-        if function is not None and len(function.args.args) > 1 and function.args.args[1].arg == first.id:
-            return "scope"
-        return "other"
-
-
-def _mentions(function: ast.AST, name: str) -> bool:
-    """Any identifier `name` in the function, as LibCST sees Names: variables, parameters, keywords of
-    calls and attribute names (codemods.structure.construct_id_parameter applies the same test)."""
-    for node in ast.walk(function):
-        if (
-            (isinstance(node, ast.Name) and node.id == name)
-            or (isinstance(node, ast.arg) and node.arg == name)
-            or (isinstance(node, ast.keyword) and node.arg == name)
-            or (isinstance(node, ast.Attribute) and node.attr == name)
-        ):
-            return True
-    return False
-
-
-def _cdktf_folder(start: Path, memo: dict[Path, Path | None] | None = None) -> Path | None:
-    """Nearest folder at or above `start` with cdktf.json; `memo` spares the files of one run from
-    asking the same folders again."""
-    if memo is not None and start in memo:
-        return memo[start]
-    if (start / "cdktf.json").is_file():
-        found: Path | None = start
-    else:
-        found = None if start.parent == start else _cdktf_folder(start.parent, memo)
-    if memo is not None:
-        memo[start] = found
-    return found
-
-
-def assign_roots(given: Sequence[Path], files: Sequence[Path]) -> dict[Path, Path]:
-    """Each file's project root: the nearest folder above it holding cdktf.json, else the folder named on
-    the command line that contains it (for a file named directly, its folder)."""
-    folders = sorted((g.resolve() for g in given if g.is_dir()), key=lambda g: len(g.parts), reverse=True)
-    roots = {}
-    memo: dict[Path, Path | None] = {}
-    for file in files:
-        resolved = file.resolve()
-        found = _cdktf_folder(resolved.parent, memo)
-        if found is None:
-            found = next((g for g in folders if resolved.is_relative_to(g)), resolved.parent)
-        roots[file] = found
-    return roots
+__all__ = [
+    "CONSTRUCT_BASES", "SUFFIX", "ClassInfo", "FileFacts", "ProjectContext", "Site", "SuffixPlan", "assign_roots",
+    "id_kept_by_comment", "takes_construct_id",
+]
