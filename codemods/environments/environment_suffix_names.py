@@ -37,20 +37,28 @@ def _mentions_suffix(node: cst.CSTNode) -> bool:
 
 class EnvironmentSuffixNames(NameScopes, Rule):
     """
-    A literal physical name (`name=`, `function_name=`, `bucket=`, `role_name=`, `identifier=`,
-    `table_name=`, `queue_name=` ...) on a provider resource, in code that knows its environment suffix:
-    the second environment deployed to the same account collides with the first ("already exists").
+    ## What it does
+    Finds a literal physical name (`name=`, `function_name=`, `bucket=`, `role_name=`, `identifier=`,
+    `table_name=`, `queue_name=` ...) on a provider resource, in code that knows its environment suffix.
 
-    Fix: `-{environment_suffix}` is appended, as an f-string, using `environment_suffix` when the
-    function has it (parameter or local) and `self.environment_suffix` when the class sets it. Safe when
-    the construct id already carries the suffix (the author meant one resource per environment); unsafe
+    Left alone: nested blocks (their `name=` is an attribute name), tags and JSON documents (not arguments),
+    `*_prefix` arguments (Terraform adds a random suffix), data sources (they look up an existing name), names
+    unique only inside a parent (inline role policies, API stages, backup selections ...), DNS names,
+    `/aws/lambda/<function>` log groups, and f-strings (already computed).
+
+    ## Why is this bad?
+    The second environment deployed to the same account collides with the first: the name "already exists".
+
+    ## Fix safety
+    `-{environment_suffix}` is appended, as an f-string, using `environment_suffix` when the function has it
+    (parameter or local) and `self.environment_suffix` when the class sets it. The fix is safe when the
+    construct id already carries the suffix (the author meant one resource per environment), and unsafe
     otherwise, since renaming a deployed resource replaces it.
 
     Reported without a fix: the same names where no suffix is in scope, in files that use one elsewhere.
-    Left alone: nested blocks (their `name=` is an attribute name), tags and JSON documents (not
-    arguments), `*_prefix` arguments (Terraform adds a random suffix), data sources (they look up an
-    existing name), names unique only inside a parent (inline role policies, API stages, backup
-    selections ...), DNS names, `/aws/lambda/<function>` log groups, f-strings (already computed).
+
+    ## Options
+    None.
     """
 
     code = "CTC001"

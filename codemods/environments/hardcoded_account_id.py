@@ -32,16 +32,26 @@ def _is_super_init(line: cst.BaseStatement) -> bool:
 
 class HardcodedAccountId(Rule):
     """
-    A 12-digit account id written into an ARN or principal (`arn:aws:iam::123456789012:root`) deploys
-    only to that account, and a placeholder one deploys nowhere useful.
+    ## What it does
+    Finds a 12-digit account id written into an ARN or principal (`arn:aws:iam::123456789012:root`).
 
-    Fix (unsafe: a second account can be meant, such as a trusted security account): in a
-    TerraformStack's `__init__`, the id becomes `caller_identity.account_id` from a
-    `DataAwsCallerIdentity(self, "current")` created once after `super().__init__(...)` (an existing one
-    is reused, and `self.<name>` ones serve the stack's other methods). Reported without a fix inside
-    constructs and functions (pass the stack's `account_id` to them), and in files that name two or more
-    account ids (a cross-account design), and placeholder ARNs (`...:certificate/example`). The provider's
-    `allowed_account_ids` is left alone, and so is code that is not CDKTF (Lambda handlers).
+    Left alone: the provider's `allowed_account_ids`, and code that is not CDKTF (Lambda handlers).
+
+    ## Why is this bad?
+    The stack deploys only to that account, and a placeholder id deploys nowhere useful.
+
+    ## Fix safety
+    In a TerraformStack's `__init__`, the id becomes `caller_identity.account_id` from a
+    `DataAwsCallerIdentity(self, "current")` created once after `super().__init__(...)` (an existing one is
+    reused, and `self.<name>` ones serve the stack's other methods). The fix is unsafe: a second account can
+    be meant, such as a trusted security account.
+
+    Reported without a fix: ids inside constructs and functions (pass the stack's `account_id` to them), in
+    files that name two or more account ids (a cross-account design), and placeholder ARNs
+    (`...:certificate/example`).
+
+    ## Options
+    None.
     """
 
     code = "CTC002"

@@ -31,21 +31,31 @@ def _not_a_resource(call: cst.Call) -> bool:
 
 class HardcodedRegion(NameScopes, Rule):
     """
-    A region written into a resource argument (`"region": "us-east-2"` in a dashboard, an ARN
-    `arn:aws:logs:us-east-1:...`, a service principal `logs.us-east-1.amazonaws.com`) while the code
-    has an `aws_region` or `region` variable: deployed to another region, the stack still points at the
-    first one, and the mismatch shows up as denied access or an empty dashboard.
+    ## What it does
+    Finds a region written into a resource argument (`"region": "us-east-2"` in a dashboard, an ARN
+    `arn:aws:logs:us-east-1:...`, a service principal `logs.us-east-1.amazonaws.com`) while the code has an
+    `aws_region` or `region` variable.
 
-    Fix (unsafe: a second region can be deliberate, such as a replica): the literal becomes the variable,
-    or the string an f-string using it. `aws_region` is preferred to `region`, a local or parameter to
-    `self.`'s attribute. Reported without a fix where no variable is in scope, in files that have one
-    elsewhere. Left alone: multi-region files (two providers, or a literal `peer_region=`-like argument),
-    `region=` and
-    `*_region=` arguments (the provider's own, a peer or replica region), `default=` of a variable, lookups such as
-    `os.environ.get("AWS_REGION", "us-east-1")` (the variable's source), tests such as
-    `aws_region.startswith("us-")`, exception and log messages, module-level code (where an app sets
-    its regions), code that is not CDKTF (Lambda handlers), availability zones, and strings
-    outside calls (assignments of the variable itself).
+    Left alone: multi-region files (two providers, or a literal `peer_region=`-like argument), `region=` and
+    `*_region=` arguments (the provider's own, a peer or replica region), `default=` of a variable, lookups
+    such as `os.environ.get("AWS_REGION", "us-east-1")` (the variable's source), tests such as
+    `aws_region.startswith("us-")`, exception and log messages, module-level code (where an app sets its
+    regions), code that is not CDKTF (Lambda handlers), availability zones, and strings outside calls
+    (assignments of the variable itself).
+
+    ## Why is this bad?
+    Deployed to another region, the stack still points at the first one, and the mismatch shows up as denied
+    access or an empty dashboard.
+
+    ## Fix safety
+    The literal becomes the variable, or the string an f-string using it. `aws_region` is preferred to
+    `region`, and a local or parameter to `self.`'s attribute. The fix is unsafe: a second region can be
+    deliberate, such as a replica.
+
+    Reported without a fix: the same literals where no variable is in scope, in files that have one elsewhere.
+
+    ## Options
+    None.
     """
 
     code = "CTC003"

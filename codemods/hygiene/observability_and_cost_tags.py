@@ -31,15 +31,22 @@ def _tag_keys(node: cst.BaseExpression) -> set[str] | None:
 
 class ObservabilityAndCostTags(Rule):
     """
-    Two habits of well-run AWS accounts that generated stacks skip:
+    ## What it does
+    Reports two habits of well-run AWS accounts that generated stacks skip; it never rewrites anything:
 
-    - every VPC has flow logs (`FlowLog(self, ..., vpc_id=vpc.id, ...)`), or a rejected connection can
-      never be investigated; reported at the `Vpc(...)` when the project creates no FlowLog at all;
-    - cost-allocation tags (Project, CostCenter, Owner) on every resource, which is one line when the
-      provider sets them as `default_tags`; reported at an `AwsProvider(...)` whose default_tags are
-      missing or lack some of them.
+    - a `Vpc(...)`, when the project creates no `FlowLog` (`FlowLog(self, ..., vpc_id=vpc.id, ...)`) at all;
+    - an `AwsProvider(...)` whose `default_tags` are missing or lack some of the cost-allocation tags
+      (Project, CostCenter, Owner).
 
-    Advisory (select with `--select CTF002`): nothing is rewritten.
+    ## Why is this bad?
+    Every VPC should have flow logs, or a rejected connection can never be investigated. Cost-allocation tags
+    belong on every resource, which is one line when the provider sets them as `default_tags`.
+
+    ## Options
+    None.
+
+    Advisory: off by default; turn it on with `--select CTF002` or `select` in `[tool.cdktf-fixer]`, where
+    the account is expected to keep flow logs and allocate costs by tag.
     """
 
     code = "CTF002"

@@ -10,17 +10,23 @@ from fixer.types import Example, FixAvailability
 
 class StackOutputs(Rule):
     """
-    A stack the app deploys (created with the App as scope) while the project declares no
-    `TerraformOutput` anywhere: after `cdktf deploy` nothing tells the pipeline, the tests or a person
-    the endpoint, bucket or ARN it created, and integration tests have nothing to read.
+    ## What it does
+    Reports a stack the app deploys (created with the App as scope) while the project declares no
+    `TerraformOutput` anywhere. The finding stands at the stack's class and is never rewritten: which values
+    matter is the author's call (`TerraformOutput(self, "api_url", value=api.api_endpoint)`).
 
-    Reported at the stack's class, never rewritten: which values matter is the author's call
-    (`TerraformOutput(self, "api_url", value=api.api_endpoint)`).
+    ## Why is this bad?
+    After `cdktf deploy` nothing tells the pipeline, the tests or a person the endpoint, bucket or ARN the
+    stack created, and integration tests have nothing to read.
 
-    Advisory, off by default: a stack without outputs synthesizes and deploys, and many are right
-    without any (stacks passing references to each other, stacks with nothing to expose, examples).
-    Turn it on (`--select CTF001`, or `select` in `[tool.cdktf-fixer]`) where a pipeline or integration
-    tests read the deployed stack's outputs, as generated projects' test suites do.
+    It is advisory: a stack without outputs synthesizes and deploys, and many are right without any (stacks
+    passing references to each other, stacks with nothing to expose, examples).
+
+    ## Options
+    None.
+
+    Off by default; turn it on with `--select CTF001` or `select` in `[tool.cdktf-fixer]` where a pipeline or
+    integration tests read the deployed stack's outputs, as generated projects' test suites do.
     """
 
     code = "CTF001"

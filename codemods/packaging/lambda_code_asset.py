@@ -122,21 +122,32 @@ def _identifier(text: str) -> str:
 
 class LambdaCodeAsset(NameScopes, Rule):
     """
-    `LambdaFunction(filename="lambda/processor.zip")` where the project has no such archive and no
-    build step makes one: synth succeeds, and deploy fails with "no such file" (Terraform also resolves
-    the relative path from cdktf.out/stacks/<stack>, not from the project).
+    ## What it does
+    Finds `LambdaFunction(filename="lambda/processor.zip")` where the project has no such archive and no
+    build step makes one.
 
-    Fix (unsafe: the deployed code changes from an archive someone may build by hand to the folder's
-    contents): when the handler's source exists (a folder named like the archive, such as
-    `lib/lambda/processor/`, the folder holding a single-file handler named like it, such as
-    `lib/lambda/processor.py`, or the one `lambda*` folder holding the handler's module), a
-    `TerraformAsset(self, "<id>-code", path=os.path.join(os.path.dirname(__file__), ...),
-    type=AssetType.ARCHIVE)` is created before the function, which gets `filename=asset.path` and
-    `source_code_hash=asset.asset_hash`. An archive asset must be a folder (synth rejects a file), and it
-    ships everything in it, so a single-file handler lying in the project root, in lib/ or beside the
-    stack is reported instead. `handler=` must name a module and function of the packaged folder:
-    `handler="index.handler"` beside `processor.py` becomes `processor.handler` when the module is the
-    only one it can be, and is reported otherwise. Reported when no source is found.
+    ## Why is this bad?
+    Synth succeeds, and deploy fails with "no such file". Terraform also resolves the relative path from
+    `cdktf.out/stacks/<stack>`, not from the project.
+
+    ## Fix safety
+    When the handler's source exists (a folder named like the archive, such as `lib/lambda/processor/`, the
+    folder holding a single-file handler named like it, such as `lib/lambda/processor.py`, or the one
+    `lambda*` folder holding the handler's module), a `TerraformAsset(self, "<id>-code",
+    path=os.path.join(os.path.dirname(__file__), ...), type=AssetType.ARCHIVE)` is created before the
+    function, which gets `filename=asset.path` and `source_code_hash=asset.asset_hash`. `handler=` must name a
+    module and function of the packaged folder: `handler="index.handler"` beside `processor.py` becomes
+    `processor.handler` when the module is the only one it can be.
+
+    The fix is unsafe: the deployed code changes from an archive someone may build by hand to the folder's
+    contents.
+
+    Reported without a fix: no source found; a single-file handler lying in the project root, in lib/ or
+    beside the stack (an archive asset must be a folder, since synth rejects a file, and it ships everything
+    in it); a `handler=` whose module is not the only one it can be.
+
+    ## Options
+    None.
     """
 
     code = "CTE001"

@@ -37,15 +37,22 @@ def _catches_import_error(handler: cst.ExceptHandler) -> bool:
 
 class LambdaDependencies(Rule):
     """
-    A Lambda handler that imports a third-party package (`psycopg2`, `requests`, `pydantic` ...) the
-    Python runtime lacks, while nothing ships it: no `requirements.txt` (or pyproject) beside the
-    handler, no vendored copy, and no `layers=` anywhere in the project. The stack deploys, and the
-    first invocation fails with `Runtime.ImportModuleError: No module named 'requests'`.
+    ## What it does
+    Reports a Lambda handler that imports a third-party package (`psycopg2`, `requests`, `pydantic` ...) the
+    Python runtime lacks, while nothing ships it: no `requirements.txt` (or pyproject) beside the handler, no
+    vendored copy, and no `layers=` anywhere in the project. The finding stands at the import, naming the
+    package and the handler file; it is never rewritten (bundle the package, add a layer, or use what the
+    runtime has: `urllib.request` for HTTP, boto3 for AWS).
 
-    Reported at the import, naming the package and the handler file; never rewritten (bundle it, add
-    a layer, or use what the runtime has: `urllib.request` for HTTP, boto3 for AWS). Handler code is
-    what lives under a folder named `lambda*`, `functions` or `handlers` and is not CDKTF code; imports
-    guarded by `try: ... except ImportError:` are optional on purpose and left alone.
+    Handler code is what lives under a folder named `lambda*`, `functions` or `handlers` and is not CDKTF
+    code. Imports guarded by `try: ... except ImportError:` are optional on purpose and left alone.
+
+    ## Why is this bad?
+    The stack deploys, and the first invocation fails with
+    `Runtime.ImportModuleError: No module named 'requests'`.
+
+    ## Options
+    None.
     """
 
     code = "CTE002"

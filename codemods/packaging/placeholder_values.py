@@ -21,13 +21,18 @@ PLACEHOLDERS = (
 
 class PlaceholderValues(Rule):
     """
-    Values copied from documentation that only look real: the account `123456789012`, hosted zone ids
-    like `Z1234567890ABC`, `ami-12345678`, `sg-xxxxxxxx`, `example.com` as an alias target or record
-    name. They synthesize, then fail at deploy ("not found", "access denied") or, worse, point at
-    somebody else's resource.
+    ## What it does
+    Reports values copied from documentation that only look real: the account `123456789012`, hosted zone ids
+    like `Z1234567890ABC`, `ami-12345678`, `sg-xxxxxxxx`, `example.com` as an alias target or record name.
+    They are never rewritten: only the author knows the real value. Tests, where fake ids belong, are left
+    alone.
 
-    Reported, never rewritten: only the author knows the real value. Tests are left alone, where fake
-    ids belong.
+    ## Why is this bad?
+    They synthesize, then fail at deploy ("not found", "access denied") or, worse, point at somebody else's
+    resource.
+
+    ## Options
+    None.
     """
 
     code = "CTE003"

@@ -22,17 +22,28 @@ def _close(name: str, accepted: frozenset[str]) -> list[str]:
 
 class GeneratedClassArguments(Rule):
     """
-    Every class the provider package generates takes `(scope, id)` positionally (a resource) or nothing
-    positionally (a nested block), and everything else by keyword, with exactly the names in its
-    signature. Anything else fails at synth: "got an unexpected keyword argument" or "takes 3
-    positional arguments but 4 were given".
+    ## What it does
+    Finds calls of classes the provider package generates with arguments their signature does not accept.
+    Every such class takes `(scope, id)` positionally (a resource) or nothing positionally (a nested block),
+    and everything else by keyword, with exactly the names in its signature. Findings name the accepted
+    arguments.
 
-    The truth is the installed provider package, read without importing it. Reported with the accepted
-    names; fixed (unsafe) when exactly one accepted keyword is a close spelling (`force_destory` ->
-    `force_destroy`, `self` -> `self_attribute`) and can take the value given (a string is not renamed
-    onto a keyword that takes a nested block). Needs the provider
-    installed (the shipped snapshot holds class names, not signatures); calls with `**kwargs` are left
-    alone, and `SecurityGroupIngress(self, ...)` belongs to CTB002.
+    The truth is the installed provider package, read without importing it. The rule needs the provider
+    installed (the shipped snapshot holds class names, not signatures). Calls with `**kwargs` are left alone,
+    and `SecurityGroupIngress(self, ...)` belongs to CTB002.
+
+    ## Why is this bad?
+    Anything else fails at synth: "got an unexpected keyword argument" or "takes 3 positional arguments but 4
+    were given".
+
+    ## Fix safety
+    A keyword is renamed (unsafe) when exactly one accepted keyword is a close spelling (`force_destory` ->
+    `force_destroy`, `self` -> `self_attribute`) and can take the value given. Otherwise the finding is
+    reported with the accepted names and no fix: a string is not renamed onto a keyword that takes a nested
+    block.
+
+    ## Options
+    None.
     """
 
     code = "CTB006"

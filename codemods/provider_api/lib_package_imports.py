@@ -17,18 +17,25 @@ PACKAGE = "lib"
 
 class LibPackageImports(Rule):
     """
-    A project module under `lib/` imported as if `lib/` were on the path: `from stacks.vpc_stack import
-    VpcStack` where the file is `lib/stacks/vpc_stack.py`.
+    ## What it does
+    Finds a project module under `lib/` imported as if `lib/` were on the path: `from stacks.vpc_stack import
+    VpcStack` where the file is `lib/stacks/vpc_stack.py`. Only when the module does not exist at the root,
+    does exist under `lib/`, is not an installed package, and (for `from` imports) defines every imported
+    name: a project folder `lib/constructs/` never captures `from constructs import Construct`.
 
-    The entry (`tap.py`, `main.py`) runs from the project root, where only `lib` is importable, so synth
-    fails with `ModuleNotFoundError: No module named 'stacks'`.
+    Left alone: relative imports, files that edit `sys.path` themselves, and projects whose entry runs inside
+    lib/ (cdktf.json `"app": "python lib/main.py"`), where `stacks.vpc_stack` is the right name.
 
-    Fix (safe): the module becomes `lib.stacks.vpc_stack`, in `from` imports and in `import` statements
-    (with every `stacks.vpc_stack.X` use). Only when the module does not exist at the root, does exist
-    under `lib/`, is not an installed package, and (for `from` imports) defines every imported name: a
-    project folder `lib/constructs/` never captures `from constructs import Construct`. Left alone:
-    relative imports, files that edit `sys.path` themselves, and projects whose entry runs inside lib/
-    (cdktf.json `"app": "python lib/main.py"`), where `stacks.vpc_stack` is the right name.
+    ## Why is this bad?
+    The entry (`tap.py`, `main.py`) runs from the project root, where only `lib` is importable, so synth fails
+    with `ModuleNotFoundError: No module named 'stacks'`.
+
+    ## Fix safety
+    The fix is safe: the module becomes `lib.stacks.vpc_stack`, in `from` imports and in `import` statements
+    (with every `stacks.vpc_stack.X` use), and only under the conditions above.
+
+    ## Options
+    None.
     """
 
     code = "CTB005"

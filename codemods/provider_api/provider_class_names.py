@@ -125,21 +125,30 @@ class _Plan:
 
 class ProviderClassNames(Rule):
     """
-    Imports of provider classes that the installed provider package does not export.
+    ## What it does
+    Finds imports of provider classes that the installed provider package does not export.
 
+    The truth is the provider package itself (each module's `__all__`), read without importing it; when it is
+    not installed, a snapshot of cdktf-cdktf-provider-aws shipped with cdktf-fixer is used.
+
+    ## Why is this bad?
     Several AWS resources exist twice, as an inline block and as a standalone resource, so the standalone
     resource class carries an `A` suffix (`S3BucketVersioningA`, `VpcPeeringConnectionAccepterA`,
-    `S3BucketServerSideEncryptionConfigurationRuleA`). Classes live in the module named after their
-    resource (`from cdktf_cdktf_provider_aws.vpc import Vpc`), never at the package root. Python fails at
-    import time with `ImportError: cannot import name ...`, so `cdktf synth` never starts.
+    `S3BucketServerSideEncryptionConfigurationRuleA`). Classes live in the module named after their resource
+    (`from cdktf_cdktf_provider_aws.vpc import Vpc`), never at the package root. Python fails at import time
+    with `ImportError: cannot import name ...`, so `cdktf synth` never starts.
 
-    The truth is the provider package itself (each module's `__all__`), read without importing it; when
-    it is not installed, a snapshot of cdktf-cdktf-provider-aws shipped with cdktf-fixer is used.
+    ## Fix safety
+    Safe fixes: a name exported by another module is imported from there; `Name` becomes `NameA` when that is
+    the standalone resource (every use renamed); a module that does not exist is replaced by imports of the
+    classes used through it.
 
-    Fixes: a name exported by another module is imported from there; `Name` becomes `NameA` when that is
-    the standalone resource (every use renamed); a module that does not exist is replaced by imports of
-    the classes used through it. These are safe. A close-match guess for a misspelled nested block class
-    is unsafe; two or more candidates are listed and nothing is changed.
+    Unsafe fix: a close-match guess for a misspelled nested block class.
+
+    Reported without a fix: when there are two or more candidates, they are listed and nothing is changed.
+
+    ## Options
+    None.
     """
 
     code = "CTB001"

@@ -41,13 +41,22 @@ def _values_by_name(body: cst.BaseSuite) -> dict[str, list[cst.BaseExpression]]:
 
 class ProviderDefaultTags(Rule):
     """
-    `AwsProvider(default_tags=...)` takes a list of blocks, each with a `tags` mapping. A bare mapping
-    (`default_tags={"Env": "prod"}`) fails at synth with a jsii type error.
+    ## What it does
+    Finds `AwsProvider(default_tags=...)` given a bare mapping (`default_tags={"Env": "prod"}`) or a single
+    `tags` block instead of a list of blocks. Lists, and variables whose value is unknown, are left alone.
 
-    Fix (safe): a mapping of tags becomes `[{"tags": <mapping>}]`; a single block (`{"tags": ...}` or
-    `AwsProviderDefaultTags(...)`) is put in a list. A variable is followed when it is assigned exactly
-    once in the same function (or module), and the call site is rewritten, not the variable, which is
-    often reused as resources' `tags=`. Lists, and variables whose value is unknown, are left alone.
+    ## Why is this bad?
+    `default_tags` takes a list of blocks, each with a `tags` mapping. A bare mapping fails at synth with a
+    jsii type error.
+
+    ## Fix safety
+    The fix is safe: a mapping of tags becomes `[{"tags": <mapping>}]`; a single block (`{"tags": ...}` or
+    `AwsProviderDefaultTags(...)`) is put in a list. A variable is followed when it is assigned exactly once
+    in the same function (or module), and the call site is rewritten, not the variable, which is often
+    reused as resources' `tags=`.
+
+    ## Options
+    None.
     """
 
     code = "CTB003"

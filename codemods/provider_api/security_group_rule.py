@@ -19,16 +19,26 @@ from fixer.types import Applicability, Example, FixAvailability
 
 class SecurityGroupRuleResource(Rule):
     """
-    `SecurityGroupIngress` and `SecurityGroupEgress` are the nested `ingress=[...]`/`egress=[...]` blocks
-    of `SecurityGroup`, not resources. Called like a resource (`SecurityGroupIngress(self, "https", ...)`),
-    they fail: the struct takes no scope or id. Often the import names a module that does not exist
+    ## What it does
+    Finds `SecurityGroupIngress` and `SecurityGroupEgress` called like a resource
+    (`SecurityGroupIngress(self, "https", ...)`). Their uses as nested blocks inside
+    `SecurityGroup(ingress=[...])` stay as they are. CTB001 leaves these imports to this rule, so the two
+    never disagree on a resource-shaped call.
+
+    ## Why is this bad?
+    They are the nested `ingress=[...]`/`egress=[...]` blocks of `SecurityGroup`, not resources: the struct
+    takes no scope or id, so the call fails. Often the import names a module that does not exist
     (`cdktf_cdktf_provider_aws.security_group_ingress`).
 
-    Fix (safe): the call becomes `SecurityGroupRule(self, "https", type="ingress", ...)` imported from
+    ## Fix safety
+    The fix is safe: the call becomes `SecurityGroupRule(self, "https", type="ingress", ...)` imported from
     `security_group_rule`; `security_groups=[sg]` (the block's field) becomes `source_security_group_id=sg`.
-    The old import goes when nothing else uses it; uses as nested blocks inside `SecurityGroup(ingress=[...])`
-    stay as they are. A call without `security_group_id`, or with several source groups, is reported.
-    CTB001 leaves these imports to this rule, so the two never disagree on a resource-shaped call.
+    The old import goes when nothing else uses it.
+
+    Reported without a fix: a call without `security_group_id`, or with several source groups.
+
+    ## Options
+    None.
     """
 
     code = "CTB002"

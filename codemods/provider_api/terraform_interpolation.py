@@ -58,22 +58,30 @@ def _classes_for(data: bool, terraform_type: str) -> set[str]:
 
 class TerraformInterpolation(Rule):
     """
-    `${...}` in a Python string is Terraform syntax that CDKTF passes through verbatim. CDKTF gives each
-    resource a generated logical name, so `${aws_s3_bucket.logs.arn}` written by hand points at whatever
-    has that name, usually nothing, and `f"${{element({azs.names}, {i})}}"` pastes Python's text of a
-    token into HCL. Both fail at plan or deploy, far from the line that caused them.
+    ## What it does
+    Finds Terraform `${...}` syntax in a Python string, which CDKTF passes through verbatim.
 
-    Fix (safe): the expression is rebuilt in Python. Functions become `Fn.*` calls (`element` ->
-    `Fn.element`, `filebase64sha256` -> `Fn.filebase64sha256`; `from cdktf import Fn` is added); a
-    reference `${aws_<type>.<id>.<attr>}` or `${data.aws_<type>.<id>.<attr>}` becomes the Python variable
-    holding the construct created with that id and a class of that type (`bucket.arn`, or `self.bucket.arn`),
-    and an index `[i]` becomes `Fn.element(..., i)`. A string that is only the expression becomes the
-    expression; text around it makes an f-string (`f"logs-{suffix.hex}"`).
-
-    Reported, not rewritten: references to `var.`, `local.` and other Terraform objects, constructs not in
-    reach (created elsewhere, or with a computed id), and what this reader does not understand. Left
-    alone: `${...}` that is not Terraform at all, such as IAM policy variables (`${aws:username}`) and
+    Left alone: `${...}` that is not Terraform at all, such as IAM policy variables (`${aws:username}`) and
     template placeholders (`${name}`).
+
+    ## Why is this bad?
+    CDKTF gives each resource a generated logical name, so `${aws_s3_bucket.logs.arn}` written by hand points
+    at whatever has that name, usually nothing, and `f"${{element({azs.names}, {i})}}"` pastes Python's text
+    of a token into HCL. Both fail at plan or deploy, far from the line that caused them.
+
+    ## Fix safety
+    The fix is safe: the expression is rebuilt in Python. Functions become `Fn.*` calls (`element` ->
+    `Fn.element`, `filebase64sha256` -> `Fn.filebase64sha256`; `from cdktf import Fn` is added); a reference
+    `${aws_<type>.<id>.<attr>}` or `${data.aws_<type>.<id>.<attr>}` becomes the Python variable holding the
+    construct created with that id and a class of that type (`bucket.arn`, or `self.bucket.arn`), and an
+    index `[i]` becomes `Fn.element(..., i)`. A string that is only the expression becomes the expression;
+    text around it makes an f-string (`f"logs-{suffix.hex}"`).
+
+    Reported without a fix: references to `var.`, `local.` and other Terraform objects, constructs not in
+    reach (created elsewhere, or with a computed id), and what this reader does not understand.
+
+    ## Options
+    None.
     """
 
     code = "CTB004"

@@ -22,14 +22,24 @@ def allowed_at_least(days: int) -> int | None:
 
 class LogRetentionDays(Rule):
     """
-    `retention_in_days` must be one of the values CloudWatch Logs accepts: 1, 3, 5, 7, 14, 30, 60, 90,
-    120, 150, 180, 365, 400, 545, 731, 1096, 1827, 2192, 2557, 2922, 3288 or 3653 (0: never expire).
-    Anything else synthesizes and then fails at deploy with InvalidParameterException; 2555 ("7 years")
-    is the classic.
+    ## What it does
+    Finds a `retention_in_days` that is not one of the values CloudWatch Logs accepts: 1, 3, 5, 7, 14, 30,
+    60, 90, 120, 150, 180, 365, 400, 545, 731, 1096, 1827, 2192, 2557, 2922, 3288 or 3653 (0: never expire).
+    Values held in variables are left alone.
 
-    Fix (safe): an integer literal becomes the nearest allowed value not below it, so logs are kept at
-    least as long as asked (2555 -> 2557). A value above 3653 is reported: keeping logs forever (0) or for
-    ten years (3653) is the author's decision. Values held in variables are left alone.
+    ## Why is this bad?
+    Anything else synthesizes and then fails at deploy with InvalidParameterException; 2555 ("7 years") is
+    the classic.
+
+    ## Fix safety
+    The fix is safe: an integer literal becomes the nearest allowed value not below it, so logs are kept at
+    least as long as asked (2555 -> 2557).
+
+    Reported without a fix: a value above 3653, since keeping logs forever (0) or for ten years (3653) is the
+    author's decision.
+
+    ## Options
+    None.
     """
 
     code = "CTD001"

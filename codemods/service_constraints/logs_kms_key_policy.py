@@ -52,15 +52,26 @@ class _Uses(cst.CSTVisitor):
 
 class LogsKmsKeyPolicy(NameScopes, Rule):
     """
-    CloudWatch Logs can use a customer-managed KMS key only when the key's policy lets the
-    `logs.<region>.amazonaws.com` service principal use it. Without that, `CloudwatchLogGroup(...,
-    kms_key_id=key.arn)` synthesizes and then fails at deploy with AccessDeniedException.
+    ## What it does
+    Finds a `KmsKey(...)` that encrypts a CloudWatch log group (`CloudwatchLogGroup(..., kms_key_id=key.arn)`)
+    while its policy does not let the `logs.<region>.amazonaws.com` service principal use it. The finding
+    stands at the `KmsKey(...)`.
 
-    Reported at the `KmsKey(...)`. Fix (unsafe: a key policy is a security decision): a key created
-    without `policy=` gets one that keeps the account's administration of the key and lets CloudWatch
-    Logs use it for log groups of this account and region, when the code has both a
-    `DataAwsCallerIdentity` and an `aws_region`/`region` variable in scope. A key that has a policy lacking
-    the principal is reported only: its other statements are the author's.
+    ## Why is this bad?
+    CloudWatch Logs can use a customer-managed KMS key only when the key's policy lets that service principal
+    use it. Without that, the log group synthesizes and then fails at deploy with AccessDeniedException.
+
+    ## Fix safety
+    A key created without `policy=` gets one that keeps the account's administration of the key and lets
+    CloudWatch Logs use it for log groups of this account and region, when the code has both a
+    `DataAwsCallerIdentity` and an `aws_region`/`region` variable in scope. The fix is unsafe: a key policy is
+    a security decision.
+
+    Reported without a fix: a key that has a policy lacking the principal (its other statements are the
+    author's), and a key without a policy when the caller identity or the region variable is not in scope.
+
+    ## Options
+    None.
     """
 
     code = "CTD002"

@@ -23,16 +23,26 @@ def _number(node: cst.BaseExpression) -> float | None:
 
 class ProductionSizing(Rule):
     """
-    Settings that synthesize and deploy, and then fail the workload they were written for:
+    ## What it does
+    Reports settings that synthesize and deploy, and then fail the workload they were written for:
 
-    - Aurora Serverless v2 `min_capacity` below 1 ACU in code that says it is for production: a cold
-      0.5 ACU cluster answers the first requests of the day slowly, and payment timeouts follow;
-    - Lambda `reserved_concurrent_executions` below 50 in production code: the function throttles at
-      the first burst (10 is a common copy-paste);
-    - DMS `multi_az=False` on a replication instance: one AZ outage stops the migration.
+    - Aurora Serverless v2 `min_capacity` below 1 ACU in code that says it is for production;
+    - Lambda `reserved_concurrent_executions` below 50 in production code (10 is a common copy-paste);
+    - DMS `multi_az=False` on a replication instance.
 
-    "Production" means the file names it (`prod`, `production`, in tags, names or conditions). Advisory
-    only (select with `--select CTD003`): the right size is a capacity decision, so nothing is rewritten.
+    "Production" means the file names it (`prod`, `production`, in tags, names or conditions). Advisory only:
+    the right size is a capacity decision, so nothing is rewritten.
+
+    ## Why is this bad?
+    A cold 0.5 ACU cluster answers the first requests of the day slowly, and payment timeouts follow. A
+    function with a small reservation throttles at the first burst. On a single-AZ replication instance, one
+    AZ outage stops the migration.
+
+    ## Options
+    None.
+
+    Off by default; turn it on with `--select CTD003` or `select` in `[tool.cdktf-fixer]` for code that
+    deploys production workloads.
     """
 
     code = "CTD003"

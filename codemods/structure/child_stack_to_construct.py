@@ -12,23 +12,32 @@ from fixer.types import Applicability, Example, FixAvailability
 
 class ChildStackToConstruct(Rule):
     """
-    A project class deriving from `TerraformStack` that is created only inside another stack or construct.
+    ## What it does
+    Finds a project class deriving from `TerraformStack` that is created only inside another stack or
+    construct.
 
+    The whole project decides: the class must be created somewhere, every creation must stand inside a method
+    of a stack or construct (with `self`, or that method's `scope`, which CTA002 turns into `self`), and none
+    may pass an `App`. A stack built with the App as scope stays a TerraformStack, even when the project has
+    several. A nested stack that creates a provider of its own is left alone: it synthesizes as a separate
+    configuration, and projects deploy it that way.
+
+    ## Why is this bad?
     In CDKTF every TerraformStack is a separate Terraform configuration with its own state and its own
     provider. A "child stack" created inside the main stack therefore has no AWS provider, and synth fails
     with "Found resources without a matching provider construct ... for the following providers: aws".
 
-    The whole project decides: the class must be created somewhere, every creation must stand inside a
-    method of a stack or construct (with `self`, or that method's `scope`, which CTA002 turns into
-    `self`), and none may pass an `App`. A stack built with the App as scope stays a TerraformStack, even
-    when the project has several.
+    ## Fix safety
+    The base class becomes `Construct` (`from constructs import Construct` added, the `TerraformStack` import
+    dropped when unused); `super().__init__(scope, construct_id)` stays. The fix is unsafe because on a
+    deployed project the resources move from the child's Terraform state into the main stack's: plan a
+    `terraform state mv` or an import.
 
-    Fix (unsafe): the base class becomes `Construct` (`from constructs import Construct` added, the
-    `TerraformStack` import dropped when unused); `super().__init__(scope, construct_id)` stays. Unsafe
-    because on a deployed project the resources move from the child's Terraform state into the main
-    stack's: plan a `terraform state mv` or an import. A backend created inside the child is reported:
-    the main stack must own it; it is not deleted. A nested stack that creates a provider of its own is
-    left alone: it synthesizes as a separate configuration, and projects deploy it that way.
+    A backend created inside the child is reported without a fix: the main stack must own it; it is not
+    deleted.
+
+    ## Options
+    None.
     """
 
     code = "CTA001"

@@ -34,21 +34,31 @@ LIBRARY_NOTE = (" (unsafe: `{}` is importable from this project's distribution, 
 
 class ConstructIdParameter(Rule):
     """
-    A stack or construct whose `__init__` takes a parameter named `id`.
+    ## What it does
+    Finds a stack or construct (a class deriving, directly or through project classes, from `Construct` or
+    `TerraformStack`) whose `__init__` takes a parameter named `id`.
 
-    `id` shadows the builtin, which fails the lint gate of most CDKTF pipelines: ruff/flake8-builtins
-    A002 always, pylint W0622 when pylint cannot resolve the `constructs` base class (with it installed,
-    pylint exempts overrides whose parent already names the parameter `id`). The CDKTF convention is
+    Untouched: other `id`s (`vpc.id`, `vpc_id=vpc.id`, locals of other functions), and the `id=` keyword of
+    library classes (`TerraformStack.__init__(self, scope, id=...)` keeps it).
+
+    ## Why is this bad?
+    `id` shadows the builtin, which fails the lint gate of most CDKTF pipelines: ruff/flake8-builtins A002
+    always, pylint W0622 when pylint cannot resolve the `constructs` base class (with it installed, pylint
+    exempts overrides whose parent already names the parameter `id`). The CDKTF convention is
     `construct_id`.
 
-    Fix (safe in an app; unsafe in a library, where the project is packaged by pyproject.toml's
+    ## Fix safety
+    In `__init__`, the parameter and every use of it are renamed with LibCST's scope analysis, and `id=`
+    keywords in calls of those project classes anywhere in the project become `construct_id=`.
+
+    The fix is safe in an app, and unsafe in a library, where the project is packaged by pyproject.toml's
     `[project]`/`[tool.poetry]` or setup.py and the class is importable from it, since keyword callers
-    outside the repository would break): in `__init__` of every class deriving, directly or through project classes, from
-    `Construct` or `TerraformStack`, the parameter and every use of it are renamed with LibCST's scope
-    analysis, and `id=` keywords in calls of those project classes anywhere in the project become
-    `construct_id=`. Untouched: other `id`s (`vpc.id`, `vpc_id=vpc.id`, locals of other functions), and
-    the `id=` keyword of library classes (`TerraformStack.__init__(self, scope, id=...)` keeps it).
-    When `construct_id` is already used inside that `__init__`, the finding is reported, not fixed.
+    outside the repository would break.
+
+    Reported without a fix: `construct_id` is already used inside that `__init__`.
+
+    ## Options
+    None.
     """
 
     code = "CTA003"

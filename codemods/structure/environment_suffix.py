@@ -15,21 +15,31 @@ from fixer.types import Applicability, Example, FixAvailability
 
 class EnvironmentSuffix(Rule):
     """
-    The main stack's `__init__` lacks `environment_suffix` while the constructs it creates require one,
-    or while its own body uses it (in names, tags, or to pass on: `NameError` at synth).
+    ## What it does
+    Finds a main stack whose `__init__` lacks `environment_suffix` while the constructs it creates require
+    one, or while its own body uses it (in names, tags, or to pass on).
 
-    Every physical name must carry the environment suffix so two environments never collide. When the
-    stack the entry builds does not take it, its children are created without it and synth fails with
-    `TypeError: ... missing 1 required positional argument: 'environment_suffix'`; the tests that call
-    `TapStack(app, "TestStack")` fail the same way once the stack takes it (catalog F4).
+    ## Why is this bad?
+    Every physical name must carry the environment suffix so two environments never collide. When the stack
+    the entry builds does not take it, its children are created without it and synth fails with
+    `TypeError: ... missing 1 required positional argument: 'environment_suffix'`, and a body that uses it
+    fails at synth with `NameError`. The tests that call `TapStack(app, "TestStack")` fail the same way once
+    the stack takes it.
 
-    Fix: `environment_suffix: str` is added to the main stack's `__init__` (before the parameters with
-    defaults) and passed to every child that needs it; every call of the main stack in the project that
-    omits it passes it: the entry the variable it already reads from `ENVIRONMENT_SUFFIX`, tests
-    `environment_suffix="test"`. Safe in a CDKTF app (a folder with cdktf.json: nothing outside it builds
-    the stack); unsafe otherwise, because callers outside the project would have to pass it too. A call
-    that passes arguments positionally where the parameter would go, or a call site with no suffix to
-    pass, is reported, not changed.
+    ## Fix safety
+    `environment_suffix: str` is added to the main stack's `__init__` (before the parameters with defaults)
+    and passed to every child that needs it; every call of the main stack in the project that omits it
+    passes it: the entry the variable it already reads from `ENVIRONMENT_SUFFIX`, tests
+    `environment_suffix="test"`.
+
+    The fix is safe in a CDKTF app (a folder with cdktf.json: nothing outside it builds the stack), and
+    unsafe otherwise, because callers outside the project would have to pass it too.
+
+    Reported, not changed: a call that passes arguments positionally where the parameter would go, and a call
+    site with no suffix to pass.
+
+    ## Options
+    None.
     """
 
     code = "CTA004"

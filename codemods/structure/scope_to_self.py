@@ -11,16 +11,24 @@ from fixer.types import Applicability, Example, FixAvailability
 
 class ScopeToSelf(Rule):
     """
-    A project construct created inside a stack's or construct's `__init__` with the `scope` it was given.
+    ## What it does
+    Finds a project construct created inside a stack's or construct's `__init__` with the `scope` it was
+    given: the call stands in `__init__` of a stack or construct, its first argument is that `__init__`'s
+    scope parameter, and the callee is a project class that belongs inside a stack (a Construct subclass, or
+    a TerraformStack that CTA001 turns into one).
 
-    `VpcStack(scope, "vpc")` inside `TapStack.__init__` attaches the child to the App, not to the stack:
-    it lands outside the stack (or becomes a stack of its own) and loses the stack's provider.
-
-    Fix (safe): the first argument becomes `self` when the call stands in `__init__` of a stack or
-    construct, the argument is that `__init__`'s scope parameter, and the callee is a project class that
-    belongs inside a stack: a Construct subclass, or a TerraformStack that CTA001 turns into one. A
-    TerraformStack that is also built with the App as scope elsewhere is a real top-level stack, and
+    A TerraformStack that is also built with the App as scope elsewhere is a real top-level stack, and
     creating it from the app scope is left alone.
+
+    ## Why is this bad?
+    `VpcStack(scope, "vpc")` inside `TapStack.__init__` attaches the child to the App, not to the stack: it
+    lands outside the stack (or becomes a stack of its own) and loses the stack's provider.
+
+    ## Fix safety
+    The fix is safe: the first argument becomes `self`.
+
+    ## Options
+    None.
     """
 
     code = "CTA002"
