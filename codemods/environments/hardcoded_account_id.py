@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from typing import TYPE_CHECKING
 
 import libcst as cst
 from libcst.helpers import get_full_name_for_node
@@ -10,6 +11,9 @@ from libcst.helpers import get_full_name_for_node
 from fixer.aws import IDENTITY_CLASS, IDENTITY_MODULE, caller_identity_in
 from fixer.rule import Rule, edit_imports
 from fixer.types import Applicability, Example, FixAvailability
+
+if TYPE_CHECKING:
+    from fixer.project import ProjectContext
 
 # The account field of an ARN (`arn:aws:iam::123456789012:root`), or a string that is only an account id.
 ARN_ACCOUNT = re.compile(r"(arn:aws[\w-]*:[\w-]*:[\w-]*:)(\d{12})(?=:)")
@@ -95,7 +99,7 @@ class HardcodedAccountId(Rule):
     )
 
     @classmethod
-    def could_match(cls, text: str, project, path: str) -> bool:  # type: ignore[override]
+    def could_match(cls, text: str, project: ProjectContext, path: str) -> bool:
         return super().could_match(text, project, path) and ARN_ACCOUNT.search(text) is not None
 
     def __init__(self, context) -> None:

@@ -3,12 +3,16 @@
 from __future__ import annotations
 
 import re
+from typing import TYPE_CHECKING
 
 import libcst as cst
 
 from fixer.rule import Rule
 from fixer.statements import NameScopes, callee_name
 from fixer.types import Applicability, Example, FixAvailability
+
+if TYPE_CHECKING:
+    from fixer.project import ProjectContext
 
 # A region, not an availability zone (`us-east-1a`) nor part of a longer word.
 REGION = re.compile(r"(?<![a-z0-9-])(?:us|eu|ap|sa|ca|me|af|il|mx)-(?:gov-)?(?:north|south|east|west|central|"
@@ -103,7 +107,7 @@ class HardcodedRegion(NameScopes, Rule):
     )
 
     @classmethod
-    def could_match(cls, text: str, project, path: str) -> bool:  # type: ignore[override]
+    def could_match(cls, text: str, project: ProjectContext, path: str) -> bool:
         return super().could_match(text, project, path) and REGION.search(text) is not None
 
     def __init__(self, context) -> None:

@@ -2,10 +2,15 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import libcst as cst
 
 from fixer.rule import Rule, is_test_path
 from fixer.types import Example, FixAvailability
+
+if TYPE_CHECKING:
+    from fixer.project import ProjectContext
 
 
 class StackOutputs(Rule):
@@ -73,7 +78,7 @@ class StackOutputs(Rule):
     )
 
     @classmethod
-    def could_match(cls, text: str, project, path: str) -> bool:  # type: ignore[override]
+    def could_match(cls, text: str, project: ProjectContext, path: str) -> bool:
         if is_test_path(path, project.root):
             return False
         return not project.mentions("TerraformOutput") and any(

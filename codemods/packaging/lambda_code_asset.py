@@ -8,6 +8,7 @@ import os
 import re
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import libcst as cst
 
@@ -15,6 +16,9 @@ from fixer.discovery import ALWAYS_SKIPPED
 from fixer.rule import Rule, append_keyword, edit_imports
 from fixer.statements import NameScopes, callee_name, keyword_arg
 from fixer.types import Applicability, Example, FixAvailability
+
+if TYPE_CHECKING:
+    from fixer.project import ProjectContext
 
 ARCHIVE = re.compile(r"[\w./-]+\.zip")
 # Files in which a build step would name the archive it produces.
@@ -195,7 +199,7 @@ class LambdaCodeAsset(NameScopes, Rule):
     )
 
     @classmethod
-    def could_match(cls, text: str, project, path: str) -> bool:  # type: ignore[override]
+    def could_match(cls, text: str, project: ProjectContext, path: str) -> bool:
         return super().could_match(text, project, path) and "LambdaFunction" in text
 
     def __init__(self, context) -> None:

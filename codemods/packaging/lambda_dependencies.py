@@ -4,12 +4,16 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import libcst as cst
 from libcst.helpers import get_full_name_for_node
 
 from fixer.rule import Rule, is_cdktf_code
 from fixer.types import Example, FixAvailability
+
+if TYPE_CHECKING:
+    from fixer.project import ProjectContext
 
 # What the Python runtimes of AWS Lambda provide besides the standard library.
 RUNTIME_PACKAGES = frozenset({"boto3", "botocore", "awslambdaric", "s3transfer", "jmespath", "dateutil", "urllib3",
@@ -81,7 +85,7 @@ class LambdaDependencies(Rule):
     # (handler-dependencies-provided) show what is left alone.
 
     @classmethod
-    def could_match(cls, text: str, project, path: str) -> bool:  # type: ignore[override]
+    def could_match(cls, text: str, project: ProjectContext, path: str) -> bool:
         folder = handler_folder(Path(path))
         if folder is None or is_cdktf_code(text) or not super().could_match(text, project, path):
             return False

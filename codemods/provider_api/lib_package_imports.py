@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import importlib.util
+from typing import TYPE_CHECKING
 
 import libcst as cst
 from libcst.helpers import get_full_name_for_node
@@ -11,6 +12,9 @@ from libcst.metadata import ScopeProvider
 from fixer.rule import Rule
 from fixer.statements import dotted_name, statement_imports
 from fixer.types import Applicability, Example, FixAvailability
+
+if TYPE_CHECKING:
+    from fixer.project import ProjectContext
 
 PACKAGE = "lib"
 
@@ -58,7 +62,7 @@ class LibPackageImports(Rule):
     )
 
     @classmethod
-    def could_match(cls, text: str, project, path: str) -> bool:  # type: ignore[override]
+    def could_match(cls, text: str, project: ProjectContext, path: str) -> bool:
         if "import" not in text or "sys.path" in text:
             return False  # a file that puts folders on sys.path itself has chosen how it imports
         if not project.entry_runs_from_root:

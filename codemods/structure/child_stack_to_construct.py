@@ -2,12 +2,17 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import libcst as cst
 from libcst.helpers import get_full_name_for_node
 
 from fixer.rule import Rule, edit_imports
 from fixer.statements import callee_name, class_defs
 from fixer.types import Applicability, Example, FixAvailability
+
+if TYPE_CHECKING:
+    from fixer.project import ProjectContext
 
 
 class ChildStackToConstruct(Rule):
@@ -108,7 +113,7 @@ class ChildStackToConstruct(Rule):
     )
 
     @classmethod
-    def could_match(cls, text: str, project, path: str) -> bool:  # type: ignore[override]
+    def could_match(cls, text: str, project: ProjectContext, path: str) -> bool:
         return "TerraformStack" in text and any(c.name in project.child_stacks for c in project.classes_in(path))
 
     def __init__(self, context) -> None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from typing import TYPE_CHECKING
 
 import libcst as cst
 from libcst.helpers import get_full_name_for_node
@@ -12,6 +13,9 @@ from fixer.project import CONSTRUCT_BASES, id_kept_by_comment, takes_construct_i
 from fixer.rule import Rule
 from fixer.statements import class_defs
 from fixer.types import Applicability, Example, FixAvailability
+
+if TYPE_CHECKING:
+    from fixer.project import ProjectContext
 
 NEW_NAME = "construct_id"
 ID_PARAMETER_OR_KEYWORD = re.compile(r"[(,]\s*id\s*[:,)=]")
@@ -107,7 +111,7 @@ class ConstructIdParameter(Rule):
     )
 
     @classmethod
-    def could_match(cls, text: str, project, path: str) -> bool:  # type: ignore[override]
+    def could_match(cls, text: str, project: ProjectContext, path: str) -> bool:
         # the project facts say whether this file defines a construct taking `id` or calls one with `id=`
         # (dictionary look-ups, so they come before any scan of the text)
         defines = any(

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import libcst as cst
 from libcst.metadata import PositionProvider
@@ -11,6 +12,9 @@ from fixer.project import SUFFIX, SuffixPlan
 from fixer.rule import Rule, is_test_path
 from fixer.statements import callee_name
 from fixer.types import Applicability, Example, FixAvailability
+
+if TYPE_CHECKING:
+    from fixer.project import ProjectContext
 
 
 class EnvironmentSuffix(Rule):
@@ -113,7 +117,7 @@ class EnvironmentSuffix(Rule):
     )
 
     @classmethod
-    def could_match(cls, text: str, project, path: str) -> bool:  # type: ignore[override]
+    def could_match(cls, text: str, project: ProjectContext, path: str) -> bool:
         return bool(_plans_here(project, path) or _calls_here(project, path))
 
     def __init__(self, context) -> None:

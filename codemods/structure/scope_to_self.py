@@ -2,11 +2,16 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import libcst as cst
 
 from fixer.rule import Rule
 from fixer.statements import callee_name
 from fixer.types import Applicability, Example, FixAvailability
+
+if TYPE_CHECKING:
+    from fixer.project import ProjectContext
 
 
 class ScopeToSelf(Rule):
@@ -89,7 +94,7 @@ class ScopeToSelf(Rule):
     )
 
     @classmethod
-    def could_match(cls, text: str, project, path: str) -> bool:  # type: ignore[override]
+    def could_match(cls, text: str, project: ProjectContext, path: str) -> bool:
         return any(
             s.first == "scope" and project.is_child_site(s) and project.is_child_class(s.callee)
             for s in project.sites_in(path)
