@@ -52,11 +52,12 @@ def test_findings_on_before(case: GoldenCase, tmp_path: Path):
     report = cli("check", folder, "--select", case.select, "--output-format", "json").json()
     got = []
     for f in report["findings"]:
-        entry = {"code": f["code"], "line": f["line"], "fix": f["fix"]}
+        entry = {"code": f["code"], "line": f["line"], "column": f["column"], "fix": f["fix"], "message": f["message"]}
         if case.is_tree:
             entry["path"] = Path(f["path"]).resolve().relative_to(folder.resolve()).as_posix()
         got.append(entry)
-    key = lambda f: (f.get("path", ""), f["line"], f["code"])
+    # each finding pinned whole: where (path, line, column), which rule, its fix and its exact message
+    key = lambda f: (f.get("path", ""), f["line"], f["column"], f["code"])
     assert sorted(got, key=key) == sorted(case.spec["findings"], key=key)
     errors = [{"path": Path(e["path"]).resolve().relative_to(folder.resolve()).as_posix(), "line": e["line"],
                "kind": e["kind"]} for e in report["errors"]]
