@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING
 import libcst as cst
 from libcst.helpers import get_full_name_for_node
 
+from codemods.structure.helpers import child_stacks
 from fixer.rule import Rule, edit_imports
 from fixer.statements import callee_name, class_defs
 from fixer.types import Applicability, Example, FixAvailability
@@ -114,19 +115,19 @@ class ChildStackToConstruct(Rule):
 
     @classmethod
     def could_match(cls, text: str, project: ProjectContext, path: str) -> bool:
-        return "TerraformStack" in text and any(c.name in project.child_stacks for c in project.classes_in(path))
+        return "TerraformStack" in text and any(c.name in child_stacks(project) for c in project.classes_in(path))
 
     def __init__(self, context) -> None:
         super().__init__(context)
         self.converted = False
 
     def visit_Module(self, node: cst.Module) -> bool:
-        children = self.context.project.child_stacks
+        children = child_stacks(self.context.project)
         return any(c.name.value in children for c in class_defs(node))
 
     def leave_ClassDef(self, original_node: cst.ClassDef, updated_node: cst.ClassDef) -> cst.ClassDef:
         name = original_node.name.value
-        if name not in self.context.project.child_stacks:
+        if name not in child_stacks(self.context.project):
             return updated_node
         base_index = next(
             (

@@ -9,6 +9,7 @@ import libcst as cst
 from libcst.helpers import get_full_name_for_node
 from libcst.metadata import PositionProvider, ScopeProvider
 
+from codemods.structure.helpers import construct_id_keyword_target
 from fixer.project import CONSTRUCT_BASES, id_kept_by_comment, takes_construct_id
 from fixer.rule import Rule
 from fixer.statements import class_defs
@@ -238,7 +239,7 @@ class ConstructIdParameter(Rule):
         judged from its own __init__ (the file may lie outside any project the index has seen)."""
         local = self.local_inits.get(class_name)
         if local is None:
-            return self.context.project.construct_id_keyword_target(class_name)
+            return construct_id_keyword_target(self.context.project, class_name)
         if not self._is_construct(class_name):
             return False
         params, taken = local

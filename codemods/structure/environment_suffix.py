@@ -8,7 +8,8 @@ from typing import TYPE_CHECKING
 import libcst as cst
 from libcst.metadata import PositionProvider
 
-from fixer.project import SUFFIX, SuffixPlan
+from codemods.structure.helpers import SuffixPlan, suffix_plans
+from fixer.project import SUFFIX
 from fixer.rule import Rule, is_test_path
 from fixer.statements import callee_name
 from fixer.types import Applicability, Example, FixAvailability
@@ -202,14 +203,14 @@ class EnvironmentSuffix(Rule):
 def _plans_here(project, path: str) -> dict[str, SuffixPlan]:
     """The plans whose main stack this file defines, by class name."""
     here = Path(path).resolve()
-    return {name: plan for name, plan in project.suffix_plans.items() if plan.path.resolve() == here}
+    return {name: plan for name, plan in suffix_plans(project).items() if plan.path.resolve() == here}
 
 
 def _calls_here(project, path: str) -> dict[tuple[str, int], tuple[SuffixPlan, bool]]:
     """(callee, line) -> (plan, is a child call) for the calls in this file that a plan names."""
     here = set(project.sites_in(path))
     found: dict[tuple[str, int], tuple[SuffixPlan, bool]] = {}
-    for plan in project.suffix_plans.values():
+    for plan in suffix_plans(project).values():
         for site in plan.children:
             if site in here:
                 found[(site.callee, site.line)] = (plan, True)

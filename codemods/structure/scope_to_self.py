@@ -6,6 +6,7 @@ from typing import TYPE_CHECKING
 
 import libcst as cst
 
+from codemods.structure.helpers import is_child_class
 from fixer.rule import Rule
 from fixer.statements import callee_name
 from fixer.types import Applicability, Example, FixAvailability
@@ -96,7 +97,7 @@ class ScopeToSelf(Rule):
     @classmethod
     def could_match(cls, text: str, project: ProjectContext, path: str) -> bool:
         return any(
-            s.first == "scope" and project.is_child_site(s) and project.is_child_class(s.callee)
+            s.first == "scope" and project.is_child_site(s) and is_child_class(project, s.callee)
             for s in project.sites_in(path)
         )
 
@@ -108,7 +109,7 @@ class ScopeToSelf(Rule):
     def visit_Module(self, node: cst.Module) -> bool:
         project = self.context.project
         return any(
-            s.first == "scope" and project.is_child_site(s) and project.is_child_class(s.callee)
+            s.first == "scope" and project.is_child_site(s) and is_child_class(project, s.callee)
             for s in project.sites_in(self.context.path)
         )
 
@@ -132,7 +133,7 @@ class ScopeToSelf(Rule):
         project = self.context.project
         callee = callee_name(original_node)
         owner = self.classes[-1].name.value
-        if not project.is_child_class(callee) or not project.is_construct_class(owner):
+        if not is_child_class(project, callee) or not project.is_construct_class(owner):
             return updated_node
         params = self.functions[-1].params.params
         if len(params) < 2 or not original_node.args or original_node.args[0].keyword is not None:

@@ -15,10 +15,11 @@ import ast
 import hashlib
 import json
 import tomllib
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
+from typing import TypeVar
 
 from fixer.discovery import is_test_path, iter_python_files, repository_folders
 from fixer.project.facts import (
@@ -43,19 +44,10 @@ from fixer.providers import (
     pinned_mismatch,
 )
 
+T = TypeVar("T")
+
 # Words rules ask about the whole project (`mentions`): outputs, flow logs, Lambda layers anywhere.
 PROJECT_TOKENS = ("TerraformOutput", "FlowLog", "layers=")
-
-
-@dataclass(frozen=True)
-class SuffixPlan:
-    main: str
-    path: Path  # file defining the main stack
-    children: list[Site]  # calls inside main.__init__ that omit a suffix the child requires
-    reads_suffix: bool  # main.__init__ reads `environment_suffix` without binding it (NameError at synth)
-    calls: list[Site]  # calls of the main stack that do not pass one
-    conflict: bool  # a call passes positional arguments where the new parameter would go
-    insert_at: int  # index in __init__'s parameters (counting self) for the new parameter
 
 
 @dataclass
@@ -70,6 +62,8 @@ class ProjectContext:
     module_names: dict[str, frozenset[str]] = field(default_factory=dict)  # dotted module -> top-level names
     _providers: dict[str, ProviderIndex | None] = field(default_factory=dict, repr=False)
     tokens: set[str] = field(default_factory=set)  # which PROJECT_TOKENS occur in the project's files
+    # what rules conclude from the facts, computed once per project (`derived`), never part of the facts
+    _derived: dict[str, object] = field(default_factory=dict, repr=False)
 
     @classmethod
     def build(
@@ -198,23 +192,6 @@ class ProjectContext:
         return self._inside_construct(site) and site.first in ("self", "scope")
 
     @cached_property
-    def child_stacks(self) -> frozenset[str]:
-        """Project classes deriving directly from TerraformStack that are only ever created inside another
-        stack or construct, never with an App as scope: in CDKTF they must be Constructs (catalog A1)."""
-        found = set()
-        for name, infos in self.classes.items():
-            if len(infos) != 1 or "TerraformStack" not in infos[0].bases:
-                continue
-            if any(call.endswith("Provider") for call, _ in infos[0].provider_calls):
-                # A nested stack with a provider of its own synthesizes as a separate configuration, and
-                # projects deploy it that way (corpus Pr6426): converting it would only move its state.
-                continue
-            sites = self.sites_of(name)
-            if sites and all(self.is_child_site(s) for s in sites):
-                found.add(name)
-        return frozenset(found)
-
-    @cached_property
     def entry(self) -> Path | None:
         """The script cdktf.json's `app` runs (else tap.py or main.py at the root), relative to the root."""
         command = self.app_command() or ""
@@ -306,40 +283,6 @@ class ProjectContext:
                 pending.extend(info.bases)
         return False
 
-    def is_child_class(self, name: str) -> bool:
-        """A project construct that belongs inside a stack: a Construct subclass, or a child stack."""
-        return name in self.construct_class_names and (name in self.child_stacks or not self.is_stack_class(name))
-
-    @cached_property
-    def suffix_plans(self) -> dict[str, SuffixPlan]:
-        """Main stacks whose children need an environment suffix the stack does not take (catalog A4/F4)."""
-        plans = {}
-        for main in sorted(self.main_stacks):
-            info = self.class_info(main)
-            if info is None or info.init_params is None or SUFFIX in info.init_params or info.defines_suffix:
-                continue
-            children = [
-                s
-                for s in self.sites
-                if s.enclosing_class == main and s.enclosing_function == "__init__" and self._needs_suffix(s)
-            ]
-            if not children and not info.reads_suffix:
-                continue
-            positional = [p for p in info.init_params if p != "self"]
-            required = len(positional) - info.init_defaults
-            calls = [s for s in self.sites_of(main) if SUFFIX not in s.keywords]
-            conflict = any(s.positional > required for s in calls)
-            plans[main] = SuffixPlan(main, info.path, children, info.reads_suffix, calls, conflict,
-                                     insert_at=required + 1)
-        return plans
-
-    def _needs_suffix(self, site: Site) -> bool:
-        info = self.class_info(site.callee)
-        if info is None or info.init_params is None or SUFFIX not in info.init_params:
-            return False
-        position = info.init_params.index(SUFFIX)  # counting `self`
-        return SUFFIX not in site.keywords and site.positional < position
-
     def class_info(self, name: str) -> ClassInfo | None:
         infos = self.classes.get(name)
         return infos[0] if infos and len(infos) == 1 else None
@@ -377,17 +320,12 @@ class ProjectContext:
                     pending.extend(local_bases[base])
         return False
 
-    def construct_id_keyword_target(self, class_name: str) -> bool:
-        """True when calls `class_name(..., id=...)` must say `construct_id=`: every project class of that
-        name is a construct whose __init__ takes (or, once fixed, will take) `construct_id` and not `id`."""
-        infos = self.classes.get(class_name)
-        if not infos or class_name not in self.construct_class_names:
-            return False
-        # an inherited __init__ (params None): the parent's signature decides; too indirect to rewrite
-        return all(
-            info.init_params is not None and takes_construct_id(info.init_params, info.construct_id_taken)
-            for info in infos
-        )
+    def derived(self, key: str, compute: Callable[[ProjectContext], T]) -> T:
+        """A rule family's conclusion about the whole project (which stacks are children, which main
+        stack needs a suffix), computed from the facts on first use and shared by every file."""
+        if key not in self._derived:
+            self._derived[key] = compute(self)
+        return self._derived[key]  # type: ignore[return-value]
 
     # --- providers -----------------------------------------------------------------------------------
 
@@ -443,6 +381,6 @@ class ProjectContext:
 
 
 __all__ = [
-    "CONSTRUCT_BASES", "SUFFIX", "ClassInfo", "FileFacts", "ProjectContext", "Site", "SuffixPlan", "assign_roots",
+    "CONSTRUCT_BASES", "SUFFIX", "ClassInfo", "FileFacts", "ProjectContext", "Site", "assign_roots",
     "id_kept_by_comment", "takes_construct_id",
 ]
