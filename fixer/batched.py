@@ -14,6 +14,8 @@ from functools import lru_cache
 
 import libcst as cst
 
+from fixer.rule import FileContext
+
 
 class RuleFailed(Exception):
     """A rule raised: the exception is the cause, `code` says which rule."""
@@ -37,9 +39,10 @@ def _hooks(rule_class: type, prefix: str) -> frozenset[str]:
 class BatchedRules(cst.CSTVisitor):
     """Dispatches every node to the hooks of each rule that still looks at it."""
 
-    def __init__(self, rules: Sequence[cst.CSTTransformer]) -> None:
+    def __init__(self, rules: Sequence[cst.CSTTransformer], context: FileContext) -> None:
         super().__init__()
         self.rules = list(rules)
+        self.context = context
         # per rule: the node whose children it chose to skip, until its leave hook has run
         self.skipping: list[cst.CSTNode | None] = [None] * len(self.rules)
         self._visit: dict[str, list[tuple[int, Callable]]] = {}
@@ -50,6 +53,7 @@ class BatchedRules(cst.CSTVisitor):
                     table.setdefault(name, []).append((number, getattr(rule, kind + name)))
 
     def on_visit(self, node: cst.CSTNode) -> bool:
+        self.context.enter(node)
         for number, hook in self._visit.get(type(node).__name__, ()):
             if self.skipping[number] is None and self._call(number, hook, node) is False:
                 self.skipping[number] = node
@@ -63,6 +67,7 @@ class BatchedRules(cst.CSTVisitor):
         for number, skipped in enumerate(self.skipping):
             if skipped is original_node:
                 self.skipping[number] = None
+        self.context.leave(original_node)
 
     def _call(self, number: int, hook: Callable, *nodes: cst.CSTNode) -> object:
         try:

@@ -126,7 +126,7 @@ def fix_source(
     context = FileContext(path, project, frozenset(), suppressed, source=text)
     context.wrapper = MetadataWrapper(module, unsafe_skip_copy=True)
     try:
-        module.visit(BatchedRules([rule_class(context) for rule_class in active]))
+        module.visit(BatchedRules([rule_class(context) for rule_class in active], context))
     except RuleFailed as failed:
         result.error = _rule_error(path, failed.code, failed.__cause__)
         return result

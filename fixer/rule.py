@@ -18,9 +18,9 @@ from __future__ import annotations
 
 import re
 import textwrap
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, ClassVar
+from typing import TYPE_CHECKING, ClassVar, TypeVar
 
 import libcst as cst
 from libcst.metadata import BaseMetadataProvider, MetadataWrapper, PositionProvider
@@ -30,6 +30,8 @@ from fixer.types import Applicability, Example, Finding, FixAvailability
 
 if TYPE_CHECKING:
     from fixer.project import ProjectContext
+
+T = TypeVar("T")
 
 
 @dataclass
@@ -43,6 +45,22 @@ class FileContext:
     findings: list[Finding] = field(default_factory=list)
     wrapper: MetadataWrapper | None = None  # the tree the current rule runs on; set by the engine
     source: str | None = None  # the file's text as read (a cheap prefilter for rules; stale after fixes)
+    # The class and function definitions around the node a hook is called for, innermost last: kept by
+    # the traversal (batched or a rule's own), so no rule keeps stacks of its own.
+    classes: list[cst.ClassDef] = field(default_factory=list)
+    functions: list[cst.FunctionDef] = field(default_factory=list)
+
+    def enter(self, node: cst.CSTNode) -> None:
+        if isinstance(node, cst.ClassDef):
+            self.classes.append(node)
+        elif isinstance(node, cst.FunctionDef):
+            self.functions.append(node)
+
+    def leave(self, node: cst.CSTNode) -> None:
+        if isinstance(node, cst.ClassDef):
+            self.classes.pop()
+        elif isinstance(node, cst.FunctionDef):
+            self.functions.pop()
 
     def metadata(self, provider: type[BaseMetadataProvider]) -> Mapping:
         """Metadata of the current tree, computed on first use and shared by the rules that follow
@@ -89,6 +107,23 @@ class Rule(cst.CSTTransformer):
     def __init__(self, context: FileContext) -> None:
         super().__init__()
         self.context = context
+
+    def per_node(self, node: cst.CSTNode, compute: Callable[[cst.CSTNode], T]) -> T:
+        """`compute(node)` once per node for this rule: what a function or class holds (its locals, its
+        attributes), asked of `self.context.functions[-1]` or `classes[-1]` only when a hook needs it."""
+        memo = self.__dict__.setdefault("_per_node", {})
+        if node not in memo:
+            memo[node] = compute(node)
+        return memo[node]
+
+    def on_visit(self, node: cst.CSTNode) -> bool:
+        self.context.enter(node)  # before the hooks: `visit_ClassDef` sees its class as the innermost
+        return super().on_visit(node)
+
+    def on_leave(self, original_node: cst.CSTNode, updated_node: cst.CSTNode):  # noqa: ANN201  LibCST's union
+        result = super().on_leave(original_node, updated_node)
+        self.context.leave(original_node)  # after the hooks: `leave_FunctionDef` still sees its function
+        return result
 
     def __init_subclass__(cls, **kwargs) -> None:
         super().__init_subclass__(**kwargs)

@@ -8,9 +8,13 @@ decide cheaply that a file needs no further work.
 from __future__ import annotations
 
 from collections.abc import Iterator
+from typing import TYPE_CHECKING
 
 import libcst as cst
 from libcst.helpers import get_full_name_for_node
+
+if TYPE_CHECKING:
+    from fixer.rule import FileContext
 
 
 def walk_statements(module: cst.Module) -> Iterator[cst.CSTNode]:
@@ -106,37 +110,27 @@ def self_attributes(node: cst.ClassDef) -> set[str]:
     return found
 
 
-class NameScopes(cst.CSTTransformer):
-    """Mixin for rules that ask which names the code at hand can use: `self.function_names[-1]` (the
-    innermost function's parameters and locals) and `self.class_attributes[-1]` (the innermost class's
-    `self.` attributes). Put it before Rule in the bases."""
+class NameScopes:
+    """Mixin for rules that ask which names the code at hand can use: `local_names()` (the innermost
+    function's parameters and locals, a set a rule may add the names it creates to) and
+    `variable_in_scope(...)`. Built on the enclosing definitions the traversal keeps in the rule's
+    context, each function's and class's names computed once. Put it before Rule in the bases."""
 
-    def __init__(self, *args, **kwargs) -> None:
-        super().__init__(*args, **kwargs)
-        self.function_names: list[set[str]] = []
-        self.class_attributes: list[set[str]] = []
+    context: FileContext
 
-    def visit_ClassDef(self, node: cst.ClassDef) -> bool | None:
-        self.class_attributes.append(self_attributes(node))
-        return None
+    def local_names(self) -> set[str]:
+        functions = self.context.functions
+        return self.per_node(functions[-1], function_names) if functions else set()  # type: ignore[attr-defined]
 
-    def leave_ClassDef(self, original_node: cst.ClassDef, updated_node: cst.ClassDef) -> cst.BaseStatement:
-        self.class_attributes.pop()
-        return updated_node
-
-    def visit_FunctionDef(self, node: cst.FunctionDef) -> bool | None:
-        self.function_names.append(function_names(node))
-        return None
-
-    def leave_FunctionDef(self, original_node: cst.FunctionDef, updated_node: cst.FunctionDef) -> cst.BaseStatement:
-        self.function_names.pop()
-        return updated_node
+    def member_names(self) -> set[str]:
+        classes = self.context.classes
+        return self.per_node(classes[-1], self_attributes) if classes else set()  # type: ignore[attr-defined]
 
     def variable_in_scope(self, *names: str) -> str | None:
         """The first of `names` the current code can use: a local or parameter, else `self.<name>` in a
         method of a class that sets it."""
-        local = self.function_names[-1] if self.function_names else set()
-        members = self.class_attributes[-1] if self.class_attributes else set()
+        local = self.local_names()
+        members = self.member_names()
         for name in names:
             if name in local:
                 return name

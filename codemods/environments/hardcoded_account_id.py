@@ -27,6 +27,20 @@ def _accounts(text: str) -> set[str]:
     return {m.group(2) for m in ARN_ACCOUNT.finditer(text)}
 
 
+def _is_stack(node: cst.ClassDef) -> bool:
+    return any((get_full_name_for_node(b.value) or "").endswith("TerraformStack") for b in node.bases)
+
+
+def _identity_member(node: cst.ClassDef) -> str | None:
+    """`self.x` when the class's `__init__` assigns a DataAwsCallerIdentity to it."""
+    member = None
+    for statement in node.body.body if isinstance(node.body, cst.IndentedBlock) else []:
+        if isinstance(statement, cst.FunctionDef) and statement.name.value == "__init__":
+            found = caller_identity_in(statement)
+            member = found if found and found.startswith("self.") else None
+    return member
+
+
 def _is_super_init(line: cst.BaseStatement) -> bool:
     return isinstance(line, cst.SimpleStatementLine) and any(
         isinstance(s, cst.Expr) and isinstance(s.value, cst.Call)
@@ -104,8 +118,6 @@ class HardcodedAccountId(Rule):
 
     def __init__(self, context) -> None:
         super().__init__(context)
-        self.classes: list[tuple[bool, str | None]] = []  # (is a stack, `self.x` identity set in __init__)
-        self.functions: list[tuple[cst.FunctionDef, str | None]] = []  # (function, identity variable)
         self.needs_identity: set[cst.FunctionDef] = set()
         self.provider_calls = 0
         self.cross_account = False
@@ -116,24 +128,7 @@ class HardcodedAccountId(Rule):
         self.cross_account = len(found) > 1
         return True
 
-    def visit_ClassDef(self, node: cst.ClassDef) -> None:
-        is_stack = any((get_full_name_for_node(b.value) or "").endswith("TerraformStack") for b in node.bases)
-        member = None
-        for statement in node.body.body if isinstance(node.body, cst.IndentedBlock) else []:
-            if isinstance(statement, cst.FunctionDef) and statement.name.value == "__init__":
-                found = caller_identity_in(statement)
-                member = found if found and found.startswith("self.") else None
-        self.classes.append((is_stack, member))
-
-    def leave_ClassDef(self, original_node: cst.ClassDef, updated_node: cst.ClassDef) -> cst.ClassDef:
-        self.classes.pop()
-        return updated_node
-
-    def visit_FunctionDef(self, node: cst.FunctionDef) -> None:
-        self.functions.append((node, caller_identity_in(node)))
-
     def leave_FunctionDef(self, original_node: cst.FunctionDef, updated_node: cst.FunctionDef) -> cst.FunctionDef:
-        self.functions.pop()
         if original_node not in self.needs_identity or not isinstance(updated_node.body, cst.IndentedBlock):
             return updated_node
         body = list(updated_node.body.body)
@@ -153,10 +148,11 @@ class HardcodedAccountId(Rule):
     def _account_code(self) -> tuple[str, bool] | None:
         """The expression that holds the account id here and whether it needs a DataAwsCallerIdentity
         created first; None when this code cannot reach one."""
-        if not self.functions or not self.classes or not self.classes[-1][0] or self.cross_account:
+        classes, functions = self.context.classes, self.context.functions
+        if not functions or not classes or not _is_stack(classes[-1]) or self.cross_account:
             return None
-        function, local = self.functions[-1]
-        member = self.classes[-1][1]
+        function = functions[-1]
+        local, member = caller_identity_in(function), _identity_member(classes[-1])
         if local:
             return f"{local}.account_id", False
         if member:
@@ -193,7 +189,7 @@ class HardcodedAccountId(Rule):
         if not self.report(original_node, f"{message}; write `{source}`", Applicability.UNSAFE):
             return updated_node
         if create:
-            self.needs_identity.add(self.functions[-1][0])
+            self.needs_identity.add(self.context.functions[-1])
         return cst.parse_expression(source)
 
     def leave_Module(self, original_node: cst.Module, updated_node: cst.Module) -> cst.Module:

@@ -146,7 +146,7 @@ class HardcodedRegion(NameScopes, Rule):
 
     def leave_SimpleString(self, original_node: cst.SimpleString, updated_node: cst.SimpleString) -> cst.BaseExpression:
         # module-level code is where an app configures its region(s): the source, not a copy
-        if not self.function_names or not self.calls or self.left_alone or original_node.prefix != "" or "\\" in original_node.value:
+        if not self.context.functions or not self.calls or self.left_alone or original_node.prefix != "" or "\\" in original_node.value:
             return updated_node
         text = original_node.evaluated_value
         if not REGION.search(text):

@@ -287,7 +287,7 @@ class LambdaCodeAsset(NameScopes, Rule):
         return fixed if fixed != name else None
 
     def _fresh(self, name: str) -> str:
-        taken = self.function_names[-1] if self.function_names else set()
+        taken = self.local_names()
         candidate, number = name, 2
         while candidate in taken:
             candidate, number = f"{name}_{number}", number + 1

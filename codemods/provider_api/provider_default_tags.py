@@ -95,21 +95,17 @@ class ProviderDefaultTags(Rule):
 
     def __init__(self, context) -> None:
         super().__init__(context)
-        self.scopes: list[dict[str, list[cst.BaseExpression]]] = []
+        self.module: cst.Module | None = None
 
     def visit_Module(self, node: cst.Module) -> bool:
-        self.scopes.append(_values_by_name(cst.IndentedBlock(body=node.body)))
+        self.module = node
         return True
 
-    def visit_FunctionDef(self, node: cst.FunctionDef) -> None:
-        self.scopes.append(_values_by_name(node.body))
-
-    def leave_FunctionDef(self, original_node: cst.FunctionDef, updated_node: cst.FunctionDef) -> cst.FunctionDef:
-        self.scopes.pop()
-        return updated_node
-
     def _value_of(self, name: str) -> cst.BaseExpression | None:
-        for scope in reversed(self.scopes):
+        assert self.module is not None
+        scopes = [self.per_node(self.module, lambda m: _values_by_name(cst.IndentedBlock(body=m.body)))]
+        scopes += [self.per_node(f, lambda f: _values_by_name(f.body)) for f in self.context.functions]
+        for scope in reversed(scopes):
             if name in scope:
                 values = scope[name]
                 return values[0] if len(values) == 1 else None

@@ -142,31 +142,25 @@ class TerraformInterpolation(Rule):
 
     def __init__(self, context) -> None:
         super().__init__(context)
-        self.scopes: list[list[tuple[str, str, str, cst.CSTNode]]] = []
-        self.class_attributes: list[list[tuple[str, str, str, cst.CSTNode]]] = []
+        self.module: cst.Module | None = None
         self.uses_fn = False
 
     def visit_Module(self, node: cst.Module) -> bool:
-        self.scopes.append(_construct_assignments(cst.IndentedBlock(body=node.body)))
+        self.module = node
         return True
 
-    def visit_ClassDef(self, node: cst.ClassDef) -> None:
-        attributes = []
-        for statement in node.body.body if isinstance(node.body, cst.IndentedBlock) else []:
-            if isinstance(statement, cst.FunctionDef):
-                attributes += [a for a in _construct_assignments(statement.body) if a[0].startswith("self.")]
-        self.class_attributes.append(attributes)
+    def _local_constructs(self) -> list[tuple[str, str, str, cst.CSTNode]]:
+        """Constructs assigned in the innermost function, else at the module's top level."""
+        functions = self.context.functions
+        if functions:
+            return self.per_node(functions[-1], lambda f: _construct_assignments(f.body))
+        assert self.module is not None
+        return self.per_node(self.module, lambda m: _construct_assignments(cst.IndentedBlock(body=m.body)))
 
-    def leave_ClassDef(self, original_node: cst.ClassDef, updated_node: cst.ClassDef) -> cst.ClassDef:
-        self.class_attributes.pop()
-        return updated_node
-
-    def visit_FunctionDef(self, node: cst.FunctionDef) -> None:
-        self.scopes.append(_construct_assignments(node.body))
-
-    def leave_FunctionDef(self, original_node: cst.FunctionDef, updated_node: cst.FunctionDef) -> cst.FunctionDef:
-        self.scopes.pop()
-        return updated_node
+    def _member_constructs(self) -> list[tuple[str, str, str, cst.CSTNode]]:
+        """Constructs the innermost class's methods assign to `self.` attributes."""
+        classes = self.context.classes
+        return self.per_node(classes[-1], _self_construct_assignments) if classes else []
 
     def _resolver(self, string: cst.CSTNode) -> hcl.Resolver:
         def resolve(data: bool, terraform_type: str, construct_id: str) -> str | None:
@@ -174,9 +168,9 @@ class TerraformInterpolation(Rule):
             positions = self.context.metadata(PositionProvider)
             line = positions[string].start.line
             classes = _classes_for(data, terraform_type)
-            local = [code for code, callee, cid, statement in self.scopes[-1]
+            local = [code for code, callee, cid, statement in self._local_constructs()
                      if callee in classes and cid == construct_id and positions[statement].end.line < line]
-            members = [code for code, callee, cid, _ in (self.class_attributes[-1] if self.class_attributes else [])
+            members = [code for code, callee, cid, _ in self._member_constructs()
                        if callee in classes and cid == construct_id]
             candidates = list(dict.fromkeys(local or members))
             return candidates[0] if len(candidates) == 1 else None
@@ -245,3 +239,11 @@ class TerraformInterpolation(Rule):
         if not self.uses_fn:
             return updated_node
         return edit_imports(updated_node, add=[("cdktf", "Fn")])
+
+
+def _self_construct_assignments(node: cst.ClassDef) -> list[tuple[str, str, str, cst.CSTNode]]:
+    attributes = []
+    for statement in node.body.body if isinstance(node.body, cst.IndentedBlock) else []:
+        if isinstance(statement, cst.FunctionDef):
+            attributes += [a for a in _construct_assignments(statement.body) if a[0].startswith("self.")]
+    return attributes

@@ -103,7 +103,6 @@ class LogsKmsKeyPolicy(NameScopes, Rule):
     def __init__(self, context) -> None:
         super().__init__(context)
         self.used_keys: set[str] = set()
-        self.identities: list[str | None] = []
         self.policy_added = False
 
     def visit_Module(self, node: cst.Module) -> bool:
@@ -111,15 +110,6 @@ class LogsKmsKeyPolicy(NameScopes, Rule):
         node.visit(uses)
         self.used_keys = uses.keys
         return bool(uses.keys)
-
-    def visit_FunctionDef(self, node: cst.FunctionDef) -> bool | None:
-        super().visit_FunctionDef(node)
-        self.identities.append(caller_identity_in(node))
-        return None
-
-    def leave_FunctionDef(self, original_node: cst.FunctionDef, updated_node: cst.FunctionDef) -> cst.BaseStatement:
-        self.identities.pop()
-        return super().leave_FunctionDef(original_node, updated_node)
 
     def leave_Assign(self, original_node: cst.Assign, updated_node: cst.Assign) -> cst.Assign:
         call = original_node.value
@@ -135,7 +125,8 @@ class LogsKmsKeyPolicy(NameScopes, Rule):
                 self.report(call, "this KMS key encrypts a CloudWatch log group, but its policy does not let "
                                   "`logs.<region>.amazonaws.com` use it: the log group fails at deploy (AccessDenied)")
             return updated_node
-        account = self.identities[-1] if self.identities else None
+        functions = self.context.functions
+        account = caller_identity_in(functions[-1]) if functions else None
         region = self.variable_in_scope("aws_region", "region")
         message = ("this KMS key encrypts a CloudWatch log group but has no key policy letting "
                    "`logs.<region>.amazonaws.com` use it: the log group fails at deploy (AccessDenied)")

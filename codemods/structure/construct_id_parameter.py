@@ -131,7 +131,6 @@ class ConstructIdParameter(Rule):
         self.keywords: set[cst.Arg] = set()
         self.local_bases: dict[str, tuple[str, ...]] = {}
         self.local_inits: dict[str, tuple[tuple[str, ...], bool]] = {}
-        self.class_stack: list[cst.ClassDef] = []
 
     def visit_Module(self, node: cst.Module) -> bool:
         for class_def in class_defs(node):
@@ -155,17 +154,10 @@ class ConstructIdParameter(Rule):
 
     # --- the parameter ------------------------------------------------------------------------------
 
-    def visit_ClassDef(self, node: cst.ClassDef) -> None:
-        self.class_stack.append(node)
-
-    def leave_ClassDef(self, original_node: cst.ClassDef, updated_node: cst.ClassDef) -> cst.ClassDef:
-        self.class_stack.pop()
-        return updated_node
-
     def visit_FunctionDef(self, node: cst.FunctionDef) -> None:
-        if node.name.value != "__init__" or not self.class_stack:
+        if node.name.value != "__init__" or not self.context.classes:
             return
-        owner = self.class_stack[-1]
+        owner = self.context.classes[-1]
         if node not in _direct_methods(owner) or not any(self._is_construct(b) for b in _base_names(owner)):
             return
         params = [*node.params.posonly_params, *node.params.params, *node.params.kwonly_params]
@@ -253,9 +245,9 @@ class ConstructIdParameter(Rule):
             and func.attr.value == "__init__"
             and isinstance(func.value, cst.Call)
             and get_full_name_for_node(func.value.func) == "super"
-            and self.class_stack
+            and self.context.classes
         ):
-            bases = [b for b in _base_names(self.class_stack[-1]) if b not in CONSTRUCT_BASES]
+            bases = [b for b in _base_names(self.context.classes[-1]) if b not in CONSTRUCT_BASES]
             return bases[0] if bases else None
         full = get_full_name_for_node(func)
         return full.rsplit(".", 1)[-1] if full else None

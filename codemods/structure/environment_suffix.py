@@ -123,7 +123,6 @@ class EnvironmentSuffix(Rule):
 
     def __init__(self, context) -> None:
         super().__init__(context)
-        self.class_names: list[str] = []
         self.here = Path(context.path).resolve()
         self.main_here = _plans_here(context.project, context.path)
         # (callee, line) of each call in this file the plans name: the children, then the main stack's callers
@@ -136,15 +135,9 @@ class EnvironmentSuffix(Rule):
     def _fix(self) -> Applicability:
         return Applicability.SAFE if self.context.project.has_cdktf_json else Applicability.UNSAFE
 
-    def visit_ClassDef(self, node: cst.ClassDef) -> None:
-        self.class_names.append(node.name.value)
-
-    def leave_ClassDef(self, original_node: cst.ClassDef, updated_node: cst.ClassDef) -> cst.ClassDef:
-        self.class_names.pop()
-        return updated_node
-
     def leave_FunctionDef(self, original_node: cst.FunctionDef, updated_node: cst.FunctionDef) -> cst.FunctionDef:
-        plan = self.main_here.get(self.class_names[-1]) if self.class_names else None
+        classes = self.context.classes
+        plan = self.main_here.get(classes[-1].name.value) if classes else None
         if plan is None or original_node.name.value != "__init__":
             return updated_node
         needs = sorted({s.callee for s in plan.children})

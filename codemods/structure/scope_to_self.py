@@ -101,11 +101,6 @@ class ScopeToSelf(Rule):
             for s in project.sites_in(path)
         )
 
-    def __init__(self, context) -> None:
-        super().__init__(context)
-        self.classes: list[cst.ClassDef] = []
-        self.functions: list[cst.FunctionDef] = []
-
     def visit_Module(self, node: cst.Module) -> bool:
         project = self.context.project
         return any(
@@ -113,29 +108,15 @@ class ScopeToSelf(Rule):
             for s in project.sites_in(self.context.path)
         )
 
-    def visit_ClassDef(self, node: cst.ClassDef) -> None:
-        self.classes.append(node)
-
-    def leave_ClassDef(self, original_node: cst.ClassDef, updated_node: cst.ClassDef) -> cst.ClassDef:
-        self.classes.pop()
-        return updated_node
-
-    def visit_FunctionDef(self, node: cst.FunctionDef) -> None:
-        self.functions.append(node)
-
-    def leave_FunctionDef(self, original_node: cst.FunctionDef, updated_node: cst.FunctionDef) -> cst.FunctionDef:
-        self.functions.pop()
-        return updated_node
-
     def leave_Call(self, original_node: cst.Call, updated_node: cst.Call) -> cst.Call:
-        if not self.classes or not self.functions or self.functions[-1].name.value != "__init__":
+        if not self.context.classes or not self.context.functions or self.context.functions[-1].name.value != "__init__":
             return updated_node
         project = self.context.project
         callee = callee_name(original_node)
-        owner = self.classes[-1].name.value
+        owner = self.context.classes[-1].name.value
         if not is_child_class(project, callee) or not project.is_construct_class(owner):
             return updated_node
-        params = self.functions[-1].params.params
+        params = self.context.functions[-1].params.params
         if len(params) < 2 or not original_node.args or original_node.args[0].keyword is not None:
             return updated_node
         scope_name = params[1].name.value
