@@ -5,7 +5,8 @@
 
 Each folder's projects (every folder holding cdktf.json, else the folder itself) are checked with every
 rule selected (`--select CT`), no cache and one process; findings (code, path, line, column, message,
-fix) and errors are compared as sets, per project.
+fix) and errors are compared as sets, per project, and so is the diff `fix --diff --unsafe-fixes` prints.
+To record what an older commit says, run this with PYTHONPATH set to a checkout of it.
 """
 
 from __future__ import annotations
@@ -27,7 +28,10 @@ def outcome(project: Path) -> dict[str, list]:
     if run.returncode not in (0, 1):
         return {"crash": [run.stderr[-2000:]]}
     data = json.loads(run.stdout)
+    diff = subprocess.run([sys.executable, "-m", "fixer", "fix", "--diff", "--unsafe-fixes", "--no-cache", "--jobs", "1",
+                           "--select", "CT", "--quiet", "."], cwd=project, capture_output=True, text=True)
     return {
+        "diff": [diff.stdout],
         "findings": sorted([f["code"], f["path"], f["line"], f["column"], f["message"], f["fix"]]
                            for f in data["findings"]),
         "errors": sorted([e["path"], e["line"], e["reason"]] for e in data["errors"]),
@@ -46,7 +50,7 @@ def main() -> int:
     for name in differ:
         before, after = recorded.get(name, {}), results.get(name, {})
         print(f"{name}:")
-        for key in ("findings", "errors", "crash"):
+        for key in ("findings", "errors", "crash", "diff"):
             old = {json.dumps(x) for x in before.get(key, [])}
             new = {json.dumps(x) for x in after.get(key, [])}
             for line in sorted(old - new):

@@ -28,9 +28,9 @@ from libcst.metadata import MetadataWrapper
 
 from fixer.batched import BatchedRules, RuleFailed
 from fixer.project import ProjectContext
-from fixer.rule import FileContext, Rule
+from fixer.rule import FileContext, Rule, edit_imports
 from fixer.textio import SourceText, atomic_write, decode
-from fixer.types import Applicability, ErrorKind, FileError, FileResult
+from fixer.types import Applicability, ErrorKind, FileError, FileResult, Finding
 
 if TYPE_CHECKING:
     from fixer.cache import ResultCache
@@ -123,39 +123,53 @@ def fix_source(
     suppressed = _suppressions(text)
     # First every rule looks, in one traversal, with nothing to apply; only when a finding has a fix to
     # apply do the rules run again, one after another, each rewriting the previous one's output.
-    context = FileContext(path, project, frozenset(), suppressed, source=text)
-    context.wrapper = MetadataWrapper(module, unsafe_skip_copy=True)
-    try:
-        module.visit(BatchedRules([rule_class(context) for rule_class in active], context))
-    except RuleFailed as failed:
-        result.error = _rule_error(path, failed.code, failed.__cause__)
+    looked = _look(module, text, path, active, project, suppressed)
+    if isinstance(looked, FileError):
+        result.error = looked
         return result
-    if not any(f.fix in options.apply for f in context.findings):
-        result.findings = context.findings
+    if not any(f.fix in options.apply for f in looked.findings):
+        result.findings = looked.findings
         if options.keep_text:
             result.before = result.after = text
         return result
-    context = FileContext(path, project, options.apply, suppressed, source=text)
-    wrapper = MetadataWrapper(module, unsafe_skip_copy=True)
-    for rule_class in active:
-        if wrapper.module is not module:
-            wrapper = MetadataWrapper(module, unsafe_skip_copy=True)
-        context.wrapper = wrapper
-        try:
-            module = module.visit(rule_class(context))
-        except Exception as exc:  # noqa: BLE001  a failing rule is an error entry; the file stays untouched
-            result.error = _rule_error(path, rule_class.code, exc)
+    findings: list[Finding] = []
+    current, current_text = module, text
+    for number in range(MAX_FIX_PASSES):
+        applied = _apply(current, current_text, path, active, project, suppressed, options)
+        if isinstance(applied, FileError):
+            result.error = applied
             return result
-    new_text = module.code
-    result.findings = context.findings
-    if new_text != text:
+        context, fixed = applied
+        new_text = fixed.code
+        if new_text == current_text:
+            break
         try:
-            cst.parse_module(new_text)
+            fixed = cst.parse_module(new_text)
             compile(new_text, path, "exec", dont_inherit=True)
         except (cst.ParserSyntaxError, SyntaxError, ValueError) as exc:
             result.error = FileError(path, 1, 1, f"fix produced invalid code, file left unchanged: {exc}",
                                      traceback.format_exc())
             return result
+        # the first pass's findings stand (positions in the file as it was); later passes add their fixes
+        findings = context.findings if number == 0 else [*findings, *(f for f in context.findings if f.fixed)]
+        again = _look(fixed, new_text, path, [r for r in active if not r.project_wide], project, suppressed)
+        if isinstance(again, FileError):
+            result.error = again
+            return result
+        current, current_text = fixed, new_text
+        # later passes re-run only the rules that judge the file alone; project-wide facts are stale now
+        active = [r for r in active if not r.project_wide]
+        if not any(f.fix in options.apply for f in again.findings):
+            if number > 0:  # what is left is what the fixed file shows, where it shows it
+                findings = [*(f for f in findings if f.fixed), *again.findings]
+            break
+    else:
+        result.error = FileError(path, 1, 1, f"fixes did not converge after {MAX_FIX_PASSES} passes (the rules keep "
+                                 "rewriting each other's output); file left unchanged: please report it")
+        return result
+    new_text = current_text
+    result.findings = findings or looked.findings
+    if new_text != text:
         try:
             added = undefined_names(new_text) - undefined_names(text)
         except (SyntaxError, ValueError):  # Python cannot compile the original: nothing to compare with
@@ -164,9 +178,9 @@ def fix_source(
             # a fix that leaves a name undefined trades one failure for another: keep the file, say why
             names = ", ".join(f"`{name}`" for name in sorted(added))
             result.findings = [
-                replace(f, fix=Applicability.NONE, fixed=False, message=f"{f.message} (not fixed: the fixes would leave {names} "
-                        "undefined)") if f.fixed else f
-                for f in context.findings
+                replace(f, fix=Applicability.NONE, fixed=False, message=f"{f.message} (not fixed: the fixes would "
+                        f"leave {names} undefined)") if f.fixed else f
+                for f in result.findings
             ]
             new_text = text
         else:
@@ -180,6 +194,44 @@ def fix_source(
             result.error = FileError(path, 1, 1, f"cannot write: {exc}", kind=ErrorKind.IO)
             result.changed = False
     return result
+
+
+# Fix passes over one file before giving up (ruff stops at 100; our rules converge in one or two).
+MAX_FIX_PASSES = 4
+
+
+def _look(module: cst.Module, text: str, path: str, active: Sequence[type[Rule]], project: ProjectContext,
+          suppressed: dict[int, frozenset[str] | None]) -> FileContext | FileError:
+    """Every rule over the tree in one read-only traversal: the findings, nothing applied."""
+    context = FileContext(path, project, frozenset(), suppressed, source=text)
+    context.wrapper = MetadataWrapper(module, unsafe_skip_copy=True)
+    try:
+        module.visit(BatchedRules([rule_class(context) for rule_class in active], context))
+    except RuleFailed as failed:
+        return _rule_error(path, failed.code, failed.__cause__)
+    return context
+
+
+def _apply(module: cst.Module, text: str, path: str, active: Sequence[type[Rule]], project: ProjectContext,
+           suppressed: dict[int, frozenset[str] | None], options: Options) -> tuple[FileContext, cst.Module] | FileError:
+    """The rules one after another as transformers, each rewriting the previous one's output, then the
+    import edits their fixes scheduled."""
+    context = FileContext(path, project, options.apply, suppressed, source=text)
+    wrapper = MetadataWrapper(module, unsafe_skip_copy=True)
+    for rule_class in active:
+        if wrapper.module is not module:
+            wrapper = MetadataWrapper(module, unsafe_skip_copy=True)
+        context.wrapper = wrapper
+        try:
+            module = module.visit(rule_class(context))
+        except Exception as exc:  # noqa: BLE001  a failing rule is an error entry; the file stays untouched
+            return _rule_error(path, rule_class.code, exc)
+    if context.imports_to_add or context.imports_to_remove:
+        try:
+            module = edit_imports(module, add=context.imports_to_add, remove_if_unused=context.imports_to_remove)
+        except Exception as exc:  # noqa: BLE001  the scheduled import edits are the rules' work too
+            return _rule_error(path, "import edits", exc)
+    return context, module
 
 
 def _rule_error(path: str, code: str, exc: BaseException | None) -> FileError:

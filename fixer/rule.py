@@ -49,6 +49,20 @@ class FileContext:
     # the traversal (batched or a rule's own), so no rule keeps stacks of its own.
     classes: list[cst.ClassDef] = field(default_factory=list)
     functions: list[cst.FunctionDef] = field(default_factory=list)
+    # Import edits the applied fixes need, made once per file after every rule has run (LibCST's
+    # AddImportsVisitor/RemoveImportsVisitor scheduling), not by each rule in a pass of its own.
+    imports_to_add: list[tuple[str, str | None]] = field(default_factory=list)
+    imports_to_remove: list[tuple[str, str, str | None]] = field(default_factory=list)
+
+    def add_import(self, module: str, name: str | None = None) -> None:
+        """`from module import name` (`import module` without a name), merged into existing imports."""
+        if (module, name) not in self.imports_to_add:
+            self.imports_to_add.append((module, name))
+
+    def remove_import_if_unused(self, module: str, name: str, alias: str | None = None) -> None:
+        """Drop `from module import name [as alias]` if nothing uses it once every fix is applied."""
+        if (module, name, alias) not in self.imports_to_remove:
+            self.imports_to_remove.append((module, name, alias))
 
     def enter(self, node: cst.CSTNode) -> None:
         if isinstance(node, cst.ClassDef):
@@ -95,6 +109,9 @@ class Rule(cst.CSTTransformer):
     default_enabled: ClassVar[bool] = True
     # Whether the rule asks the project which classes are constructs (the engine then indexes them).
     uses_project_classes: ClassVar[bool] = False
+    # Whether its findings rest on facts about other files of the project, read once before any fix: it
+    # runs in a file's first fix pass only (its own fixes change those facts; the next run sees them).
+    project_wide: ClassVar[bool] = False
     # Whether the rule looks only at CDKTF code: files importing cdktf, a provider or constructs, not the
     # Lambda handlers and scripts beside them, nor the rest of a monorepo.
     cdktf_code_only: ClassVar[bool] = False

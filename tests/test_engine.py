@@ -471,3 +471,31 @@ def test_an_unexpected_exception_exits_2_not_1(tmp_path, monkeypatch, capsys):
         cli_module.main()
     assert exited.value.code == 2
     assert "RuntimeError: a bug" in capsys.readouterr().err
+
+
+class CountDown(Rule):
+    """Each fix lowers `countdown = N` by one, so reaching 0 takes N passes: a rule that needs the
+    engine's fix point, and with a large N one that never gets there within the bound."""
+
+    code, name, summary, markers = "CTX995", "count-down", "counts down", ("countdown",)
+    fix_availability = FixAvailability.SOMETIMES
+    fix_applicability = frozenset({Applicability.SAFE})
+
+    def leave_Integer(self, original_node, updated_node):
+        if original_node.evaluated_value == 0 or not self.report(original_node, "not zero yet", Applicability.SAFE):
+            return updated_node
+        return updated_node.with_changes(value=str(original_node.evaluated_value - 1))
+
+
+def test_fixes_run_to_a_fix_point_and_non_convergence_is_an_error(tmp_path):
+    from fixer.engine import MAX_FIX_PASSES
+
+    options = Options((CountDown,), apply=frozenset({Applicability.SAFE}), write=True)
+    path = write(tmp_path / "a.py", "countdown = 2\n")
+    result = process_file(str(path), [CountDown], ProjectContext.build(tmp_path), options)
+    assert result.error is None and path.read_text() == "countdown = 0\n"
+    assert [f.fixed for f in result.findings] == [True, True]  # one fix per pass
+    path = write(tmp_path / "b.py", f"countdown = {MAX_FIX_PASSES + 1}\n")
+    result = process_file(str(path), [CountDown], ProjectContext.build(tmp_path), options)
+    assert result.error is not None and "did not converge" in result.error.reason
+    assert path.read_text() == f"countdown = {MAX_FIX_PASSES + 1}\n"

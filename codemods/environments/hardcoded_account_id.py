@@ -9,7 +9,7 @@ import libcst as cst
 from libcst.helpers import get_full_name_for_node
 
 from fixer.aws import IDENTITY_CLASS, IDENTITY_MODULE, caller_identity_in
-from fixer.rule import Rule, edit_imports
+from fixer.rule import Rule
 from fixer.types import Applicability, Example, FixAvailability
 
 if TYPE_CHECKING:
@@ -190,9 +190,5 @@ class HardcodedAccountId(Rule):
             return updated_node
         if create:
             self.needs_identity.add(self.context.functions[-1])
+            self.context.add_import(IDENTITY_MODULE, IDENTITY_CLASS)
         return cst.parse_expression(source)
-
-    def leave_Module(self, original_node: cst.Module, updated_node: cst.Module) -> cst.Module:
-        if not self.needs_identity:
-            return updated_node
-        return edit_imports(updated_node, add=[(IDENTITY_MODULE, IDENTITY_CLASS)])

@@ -54,6 +54,7 @@ class ObservabilityAndCostTags(Rule):
     summary = "VPC without flow logs; provider without cost-allocation default tags (advisory)"
     fix_availability = FixAvailability.NONE
     markers = ("Vpc(", "AwsProvider(")
+    project_wide = True
     deployed_resources_only = True
     default_enabled = False
     uses_project_classes = True  # the project is read, so `mentions("FlowLog")` can answer

@@ -39,6 +39,7 @@ class StackOutputs(Rule):
     summary = "Main stack without any TerraformOutput"
     fix_availability = FixAvailability.NONE
     markers = ("TerraformStack",)
+    project_wide = True
     deployed_resources_only = True
     uses_project_classes = True
     default_enabled = False

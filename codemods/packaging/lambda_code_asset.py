@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 import libcst as cst
 
 from fixer.discovery import ALWAYS_SKIPPED
-from fixer.rule import Rule, append_keyword, edit_imports
+from fixer.rule import Rule, append_keyword
 from fixer.statements import NameScopes, callee_name, keyword_arg
 from fixer.types import Applicability, Example, FixAvailability
 
@@ -205,7 +205,6 @@ class LambdaCodeAsset(NameScopes, Rule):
     def __init__(self, context) -> None:
         super().__init__(context)
         self.pending: list[str] = []  # asset statements to insert before the current statement
-        self.converted = False
 
     def leave_Call(self, original_node: cst.Call, updated_node: cst.Call) -> cst.Call:
         if callee_name(original_node) != "LambdaFunction":
@@ -252,7 +251,8 @@ class LambdaCodeAsset(NameScopes, Rule):
         parts = ", ".join(f'"{p}"' for p in Path(os.path.relpath(source.folder, here)).parts)
         self.pending.append(f"{variable} = TerraformAsset({scope}, {asset_id}, path=os.path.join(os.path.dirname(__file__), "
                             f"{parts}), type=AssetType.ARCHIVE)\n")
-        self.converted = True
+        for module, name in (("os", None), ("cdktf", "AssetType"), ("cdktf", "TerraformAsset")):
+            self.context.add_import(module, name)
         replacements = {"filename": cst.parse_expression(f"{variable}.path")}
         if new_handler is not None:
             replacements["handler"] = cst.SimpleString(f'"{new_handler}"')
@@ -302,8 +302,3 @@ class LambdaCodeAsset(NameScopes, Rule):
         statements = [cst.parse_statement(code) for code in self.pending]
         self.pending = []
         return cst.FlattenSentinel([*statements, updated_node])
-
-    def leave_Module(self, original_node: cst.Module, updated_node: cst.Module) -> cst.Module:
-        if not self.converted:
-            return updated_node
-        return edit_imports(updated_node, add=[("os", None), ("cdktf", "AssetType"), ("cdktf", "TerraformAsset")])

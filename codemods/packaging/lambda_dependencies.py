@@ -64,6 +64,7 @@ class LambdaDependencies(Rule):
     summary = "Lambda handler imports a package the Lambda runtime lacks"
     fix_availability = FixAvailability.NONE
     markers = ("import",)
+    project_wide = True
     deployed_resources_only = True
     uses_project_classes = True  # the project is read, so `mentions("layers=")` can answer
 

@@ -48,6 +48,7 @@ class LibPackageImports(Rule):
     fix_availability = FixAvailability.ALWAYS
     fix_applicability = frozenset({Applicability.SAFE})
     markers = ("import",)
+    project_wide = True
     uses_project_classes = True
 
     INVALID = (

@@ -12,7 +12,7 @@ from codemods.provider_api.helpers import (
     resource_shaped,
 )
 from fixer.providers import PROVIDERS
-from fixer.rule import Rule, edit_imports, insert_keyword_first
+from fixer.rule import Rule, insert_keyword_first
 from fixer.statements import keyword_arg
 from fixer.types import Applicability, Example, FixAvailability
 
@@ -73,7 +73,6 @@ class SecurityGroupRuleResource(Rule):
     def __init__(self, context) -> None:
         super().__init__(context)
         self.bindings: dict[str, tuple[str, str, str | None]] = {}  # local name -> (module, name, alias)
-        self.converted: set[str] = set()
 
     def visit_ImportFrom(self, node: cst.ImportFrom) -> None:
         module = get_full_name_for_node(node.module) if node.module else None
@@ -115,15 +114,6 @@ class SecurityGroupRuleResource(Rule):
             ])
         if keyword_arg(original_node, "type") is None:
             call = insert_keyword_first(call, "type", cst.SimpleString(f'"{rule_type}"'))
-        self.converted.add(func.value)
+        self.context.add_import(f"{PROVIDERS[0].package}.{RULE_MODULE}", RULE_CLASS)
+        self.context.remove_import_if_unused(*self.bindings[func.value])
         return call
-
-    def leave_Module(self, original_node: cst.Module, updated_node: cst.Module) -> cst.Module:
-        if not self.converted:
-            return updated_node
-        package = PROVIDERS[0].package
-        return edit_imports(
-            updated_node,
-            add=[(f"{package}.{RULE_MODULE}", RULE_CLASS)],
-            remove_if_unused=[self.bindings[local] for local in sorted(self.converted)],
-        )

@@ -8,7 +8,7 @@ from libcst.metadata import PositionProvider
 
 from fixer import hcl
 from fixer.providers import pascal
-from fixer.rule import Rule, edit_imports
+from fixer.rule import Rule
 from fixer.statements import assignments, callee_name
 from fixer.types import Applicability, Example, FixAvailability
 
@@ -143,7 +143,6 @@ class TerraformInterpolation(Rule):
     def __init__(self, context) -> None:
         super().__init__(context)
         self.module: cst.Module | None = None
-        self.uses_fn = False
 
     def visit_Module(self, node: cst.Module) -> bool:
         self.module = node
@@ -232,13 +231,9 @@ class TerraformInterpolation(Rule):
         message = f"Terraform `${{...}}` inside a Python string is passed through verbatim; write `{source}`"
         if not self.report(original, message, Applicability.SAFE):
             return updated
-        self.uses_fn = self.uses_fn or "Fn." in source
+        if "Fn." in source:
+            self.context.add_import("cdktf", "Fn")
         return cst.parse_expression(source)
-
-    def leave_Module(self, original_node: cst.Module, updated_node: cst.Module) -> cst.Module:
-        if not self.uses_fn:
-            return updated_node
-        return edit_imports(updated_node, add=[("cdktf", "Fn")])
 
 
 def _self_construct_assignments(node: cst.ClassDef) -> list[tuple[str, str, str, cst.CSTNode]]:

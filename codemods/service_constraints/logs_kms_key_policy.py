@@ -9,7 +9,7 @@ from libcst.helpers import get_full_name_for_node
 from libcst.metadata import PositionProvider
 
 from fixer.aws import caller_identity_in
-from fixer.rule import Rule, append_keyword, edit_imports
+from fixer.rule import Rule, append_keyword
 from fixer.statements import NameScopes, callee_name, keyword_arg
 from fixer.types import Applicability, Example, FixAvailability
 
@@ -103,7 +103,6 @@ class LogsKmsKeyPolicy(NameScopes, Rule):
     def __init__(self, context) -> None:
         super().__init__(context)
         self.used_keys: set[str] = set()
-        self.policy_added = False
 
     def visit_Module(self, node: cst.Module) -> bool:
         uses = _Uses()
@@ -142,8 +141,5 @@ class LogsKmsKeyPolicy(NameScopes, Rule):
         column = positions[call.args[-1]].start.column - positions[original_node].start.column if call.args else 4
         source = POLICY.replace("ACCOUNT", f"{account}.account_id").replace("REGION", region)
         indented = textwrap.indent(source, " " * column).lstrip()
-        self.policy_added = True
+        self.context.add_import("json")
         return updated_node.with_changes(value=append_keyword(updated_node.value, "policy", cst.parse_expression(indented)))
-
-    def leave_Module(self, original_node: cst.Module, updated_node: cst.Module) -> cst.Module:
-        return edit_imports(updated_node, add=[("json", None)]) if self.policy_added else updated_node

@@ -8,7 +8,7 @@ import libcst as cst
 from libcst.helpers import get_full_name_for_node
 
 from codemods.structure.helpers import child_stacks
-from fixer.rule import Rule, edit_imports
+from fixer.rule import Rule
 from fixer.statements import callee_name, class_defs
 from fixer.types import Applicability, Example, FixAvailability
 
@@ -52,6 +52,7 @@ class ChildStackToConstruct(Rule):
     fix_availability = FixAvailability.SOMETIMES
     fix_applicability = frozenset({Applicability.UNSAFE})
     markers = ("TerraformStack",)
+    project_wide = True
     uses_project_classes = True
 
     INVALID = (
@@ -119,7 +120,6 @@ class ChildStackToConstruct(Rule):
 
     def __init__(self, context) -> None:
         super().__init__(context)
-        self.converted = False
 
     def visit_Module(self, node: cst.Module) -> bool:
         children = child_stacks(self.context.project)
@@ -155,16 +155,11 @@ class ChildStackToConstruct(Rule):
             )
         if not self.report(original_node.bases[base_index], message, Applicability.UNSAFE):
             return updated_node
-        self.converted = True
+        self.context.add_import("constructs", "Construct")
+        self.context.remove_import_if_unused("cdktf", "TerraformStack")
         bases = list(updated_node.bases)
         bases[base_index] = bases[base_index].with_changes(value=cst.Name("Construct"))
         return updated_node.with_changes(bases=bases)
-
-    def leave_Module(self, original_node: cst.Module, updated_node: cst.Module) -> cst.Module:
-        if not self.converted:
-            return updated_node
-        return edit_imports(updated_node, add=[("constructs", "Construct")],
-                            remove_if_unused=[("cdktf", "TerraformStack", None)])
 
 
 def _provider_calls(node: cst.ClassDef) -> list[tuple[str, cst.Call]]:

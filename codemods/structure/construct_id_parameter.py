@@ -72,6 +72,7 @@ class ConstructIdParameter(Rule):
     fix_availability = FixAvailability.SOMETIMES
     fix_applicability = frozenset({Applicability.SAFE, Applicability.UNSAFE})
     markers = ("Construct", "Stack")
+    project_wide = True
     uses_project_classes = True
 
     VALID = (

@@ -53,6 +53,7 @@ class EnvironmentSuffix(Rule):
     fix_availability = FixAvailability.SOMETIMES
     fix_applicability = frozenset({Applicability.SAFE, Applicability.UNSAFE})
     markers = ("Stack", "Construct")
+    project_wide = True
     uses_project_classes = True
 
     INVALID = (

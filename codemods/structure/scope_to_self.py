@@ -43,6 +43,7 @@ class ScopeToSelf(Rule):
     fix_availability = FixAvailability.ALWAYS
     fix_applicability = frozenset({Applicability.SAFE})
     markers = ("Construct", "Stack")
+    project_wide = True
     uses_project_classes = True
 
     INVALID = (
