@@ -45,6 +45,7 @@ class BatchedRules(cst.CSTVisitor):
         self.context = context
         # per rule: the node whose children it chose to skip, until its leave hook has run
         self.skipping: list[cst.CSTNode | None] = [None] * len(self.rules)
+        self.skipped = 0  # how many rules are skipping now
         self._visit: dict[str, list[tuple[int, Callable]]] = {}
         self._leave: dict[str, list[tuple[int, Callable]]] = {}
         for number, rule in enumerate(self.rules):
@@ -54,19 +55,26 @@ class BatchedRules(cst.CSTVisitor):
 
     def on_visit(self, node: cst.CSTNode) -> bool:
         self.context.enter(node)
-        for number, hook in self._visit.get(type(node).__name__, ()):
-            if self.skipping[number] is None and self._call(number, hook, node) is False:
-                self.skipping[number] = node
-        return any(skipped is None for skipped in self.skipping)
+        hooks = self._visit.get(type(node).__name__)
+        if hooks:
+            for number, hook in hooks:
+                if self.skipping[number] is None and self._call(number, hook, node) is False:
+                    self.skipping[number] = node
+                    self.skipped += 1
+        return self.skipped < len(self.rules)
 
     def on_leave(self, original_node: cst.CSTNode) -> None:
-        for number, hook in self._leave.get(type(original_node).__name__, ()):
-            skipped = self.skipping[number]
-            if skipped is None or skipped is original_node:
-                self._call(number, hook, original_node, original_node)
-        for number, skipped in enumerate(self.skipping):
-            if skipped is original_node:
-                self.skipping[number] = None
+        hooks = self._leave.get(type(original_node).__name__)
+        if hooks:
+            for number, hook in hooks:
+                skipped = self.skipping[number]
+                if skipped is None or skipped is original_node:
+                    self._call(number, hook, original_node, original_node)
+        if self.skipped:
+            for number, skipped in enumerate(self.skipping):
+                if skipped is original_node:
+                    self.skipping[number] = None
+                    self.skipped -= 1
         self.context.leave(original_node)
 
     def _call(self, number: int, hook: Callable, *nodes: cst.CSTNode) -> object:

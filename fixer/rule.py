@@ -65,15 +65,17 @@ class FileContext:
             self.imports_to_remove.append((module, name, alias))
 
     def enter(self, node: cst.CSTNode) -> None:
-        if isinstance(node, cst.ClassDef):
-            self.classes.append(node)
-        elif isinstance(node, cst.FunctionDef):
-            self.functions.append(node)
+        kind = type(node)  # called for every node of every traversal: an identity test, not isinstance
+        if kind is cst.ClassDef:
+            self.classes.append(node)  # type: ignore[arg-type]
+        elif kind is cst.FunctionDef:
+            self.functions.append(node)  # type: ignore[arg-type]
 
     def leave(self, node: cst.CSTNode) -> None:
-        if isinstance(node, cst.ClassDef):
+        kind = type(node)
+        if kind is cst.ClassDef:
             self.classes.pop()
-        elif isinstance(node, cst.FunctionDef):
+        elif kind is cst.FunctionDef:
             self.functions.pop()
 
     def metadata(self, provider: type[BaseMetadataProvider]) -> Mapping:

@@ -197,8 +197,12 @@ class ConstructIdParameter(Rule):
         `# noqa: A002`) on the `def` line or the parameter's line: a decision, not an oversight. The
         project facts read the same comments, so callers' `id=` keywords are left alone too."""
         positions = self.context.metadata(PositionProvider)
-        source = self.context.wrapper.module.code.splitlines() if self.context.wrapper else []
-        return id_kept_by_comment(source, (positions[function].start.line, positions[param].start.line))
+        return id_kept_by_comment(self._lines(), (positions[function].start.line, positions[param].start.line))
+
+    def _lines(self) -> list[str]:
+        """The lines of the tree this rule runs on, generated once per tree, not once per parameter."""
+        module = self.context.wrapper.module if self.context.wrapper else None
+        return self.per_node(module, lambda m: m.code.splitlines()) if module is not None else []
 
     def leave_Name(self, original_node: cst.Name, updated_node: cst.Name) -> cst.Name:
         if original_node in self.renames:
