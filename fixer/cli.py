@@ -56,6 +56,11 @@ CacheDirOpt = Annotated[
     typer.Option("--cache-dir", help="Where results of earlier runs are kept (default: .cdktf_fixer_cache beside "
                  "the pyproject.toml with [tool.cdktf-fixer], else in the current folder)."),
 ]
+ForceExcludeOpt = Annotated[
+    bool,
+    typer.Option("--force-exclude", help="Apply `exclude` and the always-skipped folders (cdktf.out/, .gen/, "
+                 "imports/ bindings, .venv/ ...) to files named on the command line too, as pre-commit names them."),
+]
 UnsafeOpt = Annotated[bool, typer.Option("--unsafe-fixes", help="Also apply fixes marked unsafe (they may change behaviour).")]
 
 PythonOpt = Annotated[
@@ -85,6 +90,7 @@ def _run(
     unsafe_fixes: bool,
     no_cache: bool = False,
     cache_dir: Path | None = None,
+    force_exclude: bool = False,
 ) -> None:
     from fixer import reporting
     from fixer.plan import PlanError, make_plan
@@ -92,7 +98,7 @@ def _run(
     if output_format not in FORMATS:
         _fail(f"unknown --output-format {output_format!r}; choose from {', '.join(FORMATS)}")
     try:
-        plan = make_plan(paths or [Path(".")], select, ignore, mode, unsafe_fixes, verbose)
+        plan = make_plan(paths or [Path(".")], select, ignore, mode, unsafe_fixes, verbose, force_exclude=force_exclude)
     except PlanError as exc:
         _fail(str(exc))
     rules, options, files, roots, config = plan.rules, plan.options, plan.files, plan.roots, plan.config
@@ -214,9 +220,11 @@ def check(
     verbose: VerboseOpt = False,
     no_cache: NoCacheOpt = False,
     cache_dir: CacheDirOpt = None,
+    force_exclude: ForceExcludeOpt = False,
 ) -> None:
     """Report findings; change nothing. `[*]` marks findings `fix` can repair."""
-    _run(paths, select, ignore, output_format, jobs, statistics, quiet, verbose, "check", False, no_cache, cache_dir)
+    _run(paths, select, ignore, output_format, jobs, statistics, quiet, verbose, "check", False, no_cache, cache_dir,
+         force_exclude)
 
 
 @app.command()
@@ -233,6 +241,7 @@ def fix(
     verbose: VerboseOpt = False,
     no_cache: NoCacheOpt = False,
     cache_dir: CacheDirOpt = None,
+    force_exclude: ForceExcludeOpt = False,
     verify: Annotated[bool, typer.Option("--verify", help="Synthesize the project before and after fixing (the after on a temporary copy) and write only if it is no worse. One project folder.")] = False,
     python: PythonOpt = None,
     timeout: TimeoutOpt = 300.0,
@@ -245,7 +254,8 @@ def fix(
             typer.echo("cdktf-fixer: fixes not written: the project would synthesize worse than it does now "
                        "(`fix --diff --verify` shows them).", err=True)
             raise typer.Exit(1)
-    _run(paths, select, ignore, output_format, jobs, statistics, quiet, verbose, mode, unsafe_fixes, no_cache, cache_dir)
+    _run(paths, select, ignore, output_format, jobs, statistics, quiet, verbose, mode, unsafe_fixes, no_cache, cache_dir,
+         force_exclude)
 
 
 def _project_folder(paths: list[Path] | None) -> Path:

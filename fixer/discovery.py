@@ -131,17 +131,41 @@ def iter_python_files(
 
 
 def collect(
-    paths: Iterable[Path], exclude: pathspec.PathSpec | None, exclude_base: Path, walk: Walk | None = None
+    paths: Iterable[Path],
+    exclude: pathspec.PathSpec | None,
+    exclude_base: Path,
+    walk: Walk | None = None,
+    force_exclude: bool = False,
 ) -> list[Path]:
-    """Files named on the command line are always taken; folders are walked."""
+    """Files named on the command line are taken (with `force_exclude`, only when neither `exclude` nor an
+    always-skipped folder covers them, as ruff's --force-exclude); folders are walked."""
     seen: dict[Path, None] = {}
+    rules = IgnoreRules(exclude_base.resolve(), exclude) if exclude is not None else None
     for given in paths:
         if given.is_dir():
             for path in iter_python_files(given, exclude, exclude_base, walk):
                 seen.setdefault(path, None)
+        elif force_exclude and _excluded(given.resolve(), rules):
+            if walk is not None:
+                walk.ignored_files += 1
         else:
             seen.setdefault(given.resolve(), None)
     return list(seen)
+
+
+def _excluded(path: Path, rules: IgnoreRules | None) -> bool:
+    """A named file that a walk would not have reached: in an always-skipped or generated folder, or
+    matched by `exclude` itself or through one of its folders."""
+    for folder in path.parents:
+        if folder.name in ALWAYS_SKIPPED or folder.name.endswith(".egg-info") or TEMPLATE_FOLDER in folder.name:
+            return True
+        if folder.name == BINDINGS_FOLDER and _is_generated_bindings(folder):
+            return True
+    if rules is None:
+        return False
+    return rules.matches(path, False) or any(
+        rules.matches(folder, True) for folder in path.parents if folder.is_relative_to(rules.base) and folder != rules.base
+    )
 
 
 def nothing_found_warning(paths: Iterable[Path], walk: Walk) -> str:

@@ -42,6 +42,7 @@ def make_plan(
     unsafe_fixes: bool,
     verbose: bool = False,
     config_boundary: Path | None = None,
+    force_exclude: bool = False,
 ) -> Plan:
     assert mode in MODES, mode
     missing = [str(p) for p in paths if not p.exists()]
@@ -57,7 +58,7 @@ def make_plan(
     except (config_module.ConfigError, registry.UnknownRuleError) as exc:
         raise PlanError(str(exc)) from exc
     walk = discovery.Walk()
-    files = discovery.collect(paths, config.exclude_spec(), config.base, walk)
+    files = discovery.collect(paths, config.exclude_spec(), config.base, walk, force_exclude)
     warnings = [] if files else [discovery.nothing_found_warning(paths, walk)]
     apply: frozenset[Applicability] = frozenset()
     if mode in ("fix", "diff"):

@@ -499,3 +499,18 @@ def test_fixes_run_to_a_fix_point_and_non_convergence_is_an_error(tmp_path):
     result = process_file(str(path), [CountDown], ProjectContext.build(tmp_path), options)
     assert result.error is not None and "did not converge" in result.error.reason
     assert path.read_text() == f"countdown = {MAX_FIX_PASSES + 1}\n"
+
+
+def test_force_exclude_applies_exclusions_to_files_named_on_the_command_line(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    write(tmp_path / "pyproject.toml", '[tool.cdktf-fixer]\nexclude = ["legacy/**"]\n')
+    named = [write(tmp_path / "legacy" / "old.py", BROKEN), write(tmp_path / ".gen" / "aws" / "vpc.py", BROKEN),
+             write(tmp_path / "imports" / "aws" / "vpc.py", BROKEN), write(tmp_path / "lib" / "stack.py", BROKEN)]
+    (tmp_path / "imports" / "aws" / "_jsii").mkdir()
+    paths = [str(p.relative_to(tmp_path)) for p in named]
+    every = cli("check", *paths, "--output-format", "json", "--no-cache").json()
+    assert len(every["findings"]) == 4  # named files are checked...
+    forced = cli("check", *paths, "--force-exclude", "--output-format", "json", "--no-cache").json()
+    assert [f["path"] for f in forced["findings"]] == ["lib/stack.py"]  # ...unless excluded and forced
+    alone = cli("check", "legacy/old.py", "--force-exclude")
+    assert alone.exit_code == 0 and "1 Python file" in alone.stderr and "All checks passed" not in alone.stdout

@@ -211,8 +211,8 @@ def test_hook_manifest_and_docs_snippet_agree():
 
     hooks = {hook["id"]: hook for hook in load_manifest(REPO / ".pre-commit-hooks.yaml")}  # pre-commit's own validation
     assert set(hooks) == {"cdktf-fixer", "cdktf-fixer-fix"}
-    assert hooks["cdktf-fixer"]["entry"] == "cdktf-fixer check"
-    assert hooks["cdktf-fixer-fix"]["entry"] == "cdktf-fixer fix"
+    assert hooks["cdktf-fixer"]["entry"] == "cdktf-fixer check --force-exclude"
+    assert hooks["cdktf-fixer-fix"]["entry"] == "cdktf-fixer fix --force-exclude"
     for hook in hooks.values():
         assert hook["language"] == "python" and "python" in hook["types_or"] + hook["types"]
         assert hook["pass_filenames"] and hook["require_serial"]  # one run reads each project once
