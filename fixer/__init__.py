@@ -1,3 +1,3 @@
 """cdktf-fixer: LibCST codemods that repair CDK for Terraform Python code."""
 
-__version__ = "0.1.0"
+__version__ = "0.2.0"
