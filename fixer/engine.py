@@ -152,13 +152,13 @@ def fix_source(
             return result
         # the first pass's findings stand (positions in the file as it was); later passes add their fixes
         findings = context.findings if number == 0 else [*findings, *(f for f in context.findings if f.fixed)]
-        again = _look(fixed, new_text, path, [r for r in active if not r.project_wide], project, suppressed)
+        # later passes re-run only the rules that judge the file alone; project-wide facts are stale now
+        active = [r for r in active if not r.project_wide]
+        again = _look(fixed, new_text, path, active, project, suppressed)
         if isinstance(again, FileError):
             result.error = again
             return result
         current, current_text = fixed, new_text
-        # later passes re-run only the rules that judge the file alone; project-wide facts are stale now
-        active = [r for r in active if not r.project_wide]
         if not any(f.fix in options.apply for f in again.findings):
             if number > 0:  # what is left is what the fixed file shows, where it shows it
                 findings = [*(f for f in findings if f.fixed), *again.findings]
