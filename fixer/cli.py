@@ -1,7 +1,8 @@
 """The `cdktf-fixer` command line, following ruff's conventions.
 
-Exit codes CI can trust: 0 nothing left to do; 1 findings remain (with `fix --diff`: a change is
-pending, whatever report-only findings remain); 2 usage error, unreadable configuration, or a file that could not be parsed or fixed.
+Exit codes CI can trust: 0 nothing left to do; 1 findings remain or a file cannot be read or parsed
+(with `fix --diff`: a change is pending, whatever report-only findings remain); 2 a usage error, an
+unreadable configuration, or cdktf-fixer's own failure (a rule raised, a fix made invalid code).
 """
 
 from __future__ import annotations
@@ -22,8 +23,8 @@ app = typer.Typer(
         "Find and fix the mistakes that make CDK for Terraform (CDKTF) Python code fail at `cdktf synth` "
         "or deploy.\n\nEach rule is a LibCST codemod: rewrites keep every comment and the formatting. "
         "`check` reports, `fix` rewrites (safe fixes only unless --unsafe-fixes), `fix --diff` shows the "
-        "changes without writing. Exit codes: 0 clean, 1 findings left (`check`, `fix`) or a change pending "
-        "(`fix --diff`), 2 errors."
+        "changes without writing. Exit codes: 0 clean; 1 findings left or a file that cannot be parsed (`check`, "
+        "`fix`), or a change pending (`fix --diff`); 2 a usage or configuration error, or cdktf-fixer's own failure."
     ),
     no_args_is_help=True,
     add_completion=False,
