@@ -126,7 +126,6 @@ class ResultCache:
 
 def project_key(project: ProjectContext) -> str:
     """Project facts and the provider versions the rules will see: part of every cached result's key."""
-    from fixer.providers import PROVIDERS, installed_version, pinned_mismatch
+    from fixer.providers import versions_used
 
-    versions = [f"{installed_version(spec, project.root)}:{pinned_mismatch(spec, project.root)}" for spec in PROVIDERS]
-    return project.digest + "|" + "|".join(versions)
+    return project.digest + "|" + json.dumps(versions_used(project.root), sort_keys=True)

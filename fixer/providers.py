@@ -248,15 +248,6 @@ def _locate(spec: ProviderSpec, project_root: Path | None) -> tuple[Path, str] |
     return _LOCATED[key]
 
 
-def installed_version(spec: ProviderSpec, project_root: Path | None = None) -> str | None:
-    """The provider version load_index would use, without loading the index."""
-    installed = _locate(spec, project_root)
-    if installed is not None:
-        return installed[1]
-    snapshots = snapshot_files(spec)
-    return f"snapshot:{snapshots[-1].name}" if snapshots else None
-
-
 def versions_used(project_root: Path | None) -> list[dict[str, str | bool | None]]:
     """Which version of each known provider the rules answer from for this project, where it comes from
     (the project's environment, cdktf-fixer's, or the shipped snapshot), what the project pins, and
@@ -268,9 +259,12 @@ def versions_used(project_root: Path | None) -> list[dict[str, str | bool | None
         rows.append({
             "distribution": spec.distribution, "version": version, "source": source, "path": path,
             "pinned": pin.specifier if pin else None, "pinned_in": str(pin.source) if pin else None,
-            "usable": version is not None and pinned_mismatch(spec, project_root) is None,
+            "usable": version is not None and _disallowed(version, source, pin) is None,
         })
     return rows
+
+
+PROJECT_ENVIRONMENT = "project environment"
 
 
 def _answering_version(spec: ProviderSpec, project_root: Path | None) -> tuple[str | None, str, str | None]:
@@ -278,7 +272,7 @@ def _answering_version(spec: ProviderSpec, project_root: Path | None) -> tuple[s
     if installed is not None:
         package_dir = installed[0]
         own = project_root is not None and package_dir.resolve().is_relative_to(project_root.resolve())
-        return installed[1], "project environment" if own else "cdktf-fixer's environment", str(package_dir)
+        return installed[1], PROJECT_ENVIRONMENT if own else "cdktf-fixer's environment", str(package_dir)
     snapshots = snapshot_files(spec)
     if not snapshots:
         return None, "none", None
@@ -295,10 +289,13 @@ def pinned_mismatch(spec: ProviderSpec, project_root: Path | None) -> Pin | None
     give them stay silent. The provider installed in the project's own environment is what it uses, so
     it always answers."""
     version, source, _ = _answering_version(spec, project_root)
-    if version is None or source == "project environment":
+    return _disallowed(version, source, _pin(spec, project_root))
+
+
+def _disallowed(version: str | None, source: str, pin: Pin | None) -> Pin | None:
+    if version is None or source == PROJECT_ENVIRONMENT or pin is None:
         return None
-    pin = _pin(spec, project_root)
-    return pin if pin is not None and not pin.admits(version) else None
+    return None if pin.admits(version) else pin
 
 
 # One index per provider installation or snapshot per process, whatever the number of projects using it:

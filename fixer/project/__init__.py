@@ -369,7 +369,8 @@ class ProjectContext:
         path = Path(path).resolve()
         if is_test_path(path, self.root) or (self.entry is not None and path == (self.root / self.entry).resolve()):
             return False
-        return (path.parent / "__init__.py").is_file() or "src" in path.relative_to(self.distribution.parent).parts
+        base = self.distribution.parent
+        return (path.parent / "__init__.py").is_file() or (path.is_relative_to(base) and "src" in path.relative_to(base).parts)
 
     def app_command(self) -> str | None:
         try:
