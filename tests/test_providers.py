@@ -1,7 +1,12 @@
-"""The provider index: read statically from the installed package, cached per version, snapshot fallback."""
+"""The provider index: built from the jsii assembly, cached per version, the shipped schema as fallback."""
 from __future__ import annotations
 
+import ast
+import io
+import json
 import sys
+import tarfile
+from pathlib import Path
 
 import pytest
 
@@ -10,10 +15,14 @@ from fixer import providers
 from fixer.providers import (
     PROVIDERS,
     ProviderIndex,
+    installed_providers,
     load_index,
-    load_snapshot,
+    provider_package,
+    read_installed,
     snapshot_files,
 )
+from fixer.providers.assembly import snake
+from fixer.providers.schema import Schema
 
 AWS = PROVIDERS[0]
 
@@ -27,11 +36,50 @@ def test_index_is_read_without_importing_the_provider():
     assert index.home_of("AwsProvider") == "provider"
 
 
-def test_shipped_snapshot_matches_the_pinned_installed_provider():
+def test_shipped_schema_matches_the_pinned_installed_provider():
+    # the names jsii generated (each module's `__all__`) are the names the schema derives from the assembly
     installed = load_index(AWS)
-    snapshot = load_snapshot(snapshot_files(AWS)[-1])
-    assert snapshot["version"] == installed.version
-    assert {m: set(n) for m, n in snapshot["modules"].items()} == {m: set(n) for m, n in installed.modules.items()}
+    shipped = Schema(snapshot_files(AWS)[-1])
+    assert shipped.version == installed.version
+    generated = read_installed(AWS, Path(installed.source.removeprefix("installed:")))
+    assert {m: set(n) for m, n in shipped.names.items()} == {m: set(n) for m, n in generated.items()}
+
+
+def test_schema_keywords_are_the_generated_python_signatures(aws):
+    """Every keyword-only parameter of the generated `__init__`s of a few modules, read from the source."""
+    package = Path(aws.source.removeprefix("installed:"))
+    for module in ("s3_bucket_lifecycle_configuration", "security_group", "wafv2_ip_set", "dynamodb_table"):
+        tree = ast.parse((package / module / "__init__.py").read_text(encoding="utf-8"))
+        checked = 0
+        for node in tree.body:
+            if not isinstance(node, ast.ClassDef):
+                continue
+            init = next((f for f in node.body if isinstance(f, ast.FunctionDef) and f.name == "__init__"), None)
+            signature = aws.signature(module, node.name)
+            if init is None or signature is None:
+                continue
+            assert signature.keywords == {a.arg for a in init.args.kwonlyargs}, (module, node.name)
+            assert signature.positional == tuple(a.arg for a in init.args.args[1:]), (module, node.name)
+            checked += 1
+        assert checked >= 2
+
+
+@pytest.mark.parametrize("jsii, python", [
+    ("ipv6CidrBlock", "ipv6_cidr_block"), ("s3BucketACL", "s3_bucket_acl"), ("lambda", "lambda_"),
+    ("accessanalyzerAnalyzer", "accessanalyzer_analyzer"), ("selfAttribute", "self_attribute"), ("name", "name"),
+])
+def test_snake_names(jsii, python):
+    assert snake(jsii) == python
+
+
+@pytest.mark.parametrize("dotted, package", [
+    ("cdktf_cdktf_provider_aws.s3_bucket", "cdktf_cdktf_provider_aws"),
+    ("cdktn_provider_random", "cdktn_provider_random"),
+    ("imports.aws.vpc", "imports.aws"),
+    ("imports", None), ("cdktf", None), ("cdktf_cdktf_provider_", None), (None, None),
+])
+def test_provider_package(dotted, package):
+    assert provider_package(dotted) == package
 
 
 def test_snapshot_is_used_when_the_provider_is_not_installed(monkeypatch):
@@ -41,13 +89,65 @@ def test_snapshot_is_used_when_the_provider_is_not_installed(monkeypatch):
     assert index.home_of("DataAwsVpc") == "data_aws_vpc"
 
 
-def test_index_is_cached_per_version(monkeypatch, tmp_path):
-    monkeypatch.setenv("CDKTF_FIXER_CACHE_DIR", str(tmp_path))
-    first = load_index(AWS)
-    cached = tmp_path / "providers" / f"{AWS.distribution}-{first.version}.json"
-    assert cached.is_file()
-    monkeypatch.setattr(providers, "read_installed", lambda *a: pytest.fail("index rebuilt despite the cache"))
-    assert load_index(AWS).modules == first.modules
+def _fake_provider(site: Path, version: str) -> Path:
+    """A tiny jsii provider package: one module, one resource with a config, one struct."""
+    package = site / "cdktf_cdktf_provider_tiny"
+    (package / "thing").mkdir(parents=True)
+    (package / "__init__.py").write_text('__all__ = [\n    "thing",\n]\n')
+    (package / "thing" / "__init__.py").write_text('__all__ = ["Thing", "ThingConfig", "ThingBlock"]\n')
+    (site / f"cdktf_cdktf_provider_tiny-{version}.dist-info").mkdir()
+    fqn = "@cdktf/provider-tiny.thing."
+    assembly = {
+        "name": "@cdktf/provider-tiny", "version": version,
+        "targets": {"python": {"module": "cdktf_cdktf_provider_tiny", "distName": "cdktf-cdktf-provider-tiny"}},
+        "types": {
+            fqn + "Thing": {"assembly": "@cdktf/provider-tiny", "kind": "class", "name": "Thing", "namespace": "thing",
+                            "initializer": {"parameters": [
+                                {"name": "scope", "type": {"fqn": "constructs.Construct"}},
+                                {"name": "id", "type": {"primitive": "string"}},
+                                {"name": "config", "type": {"fqn": fqn + "ThingConfig"}}]}},
+            fqn + "ThingConfig": {"assembly": "@cdktf/provider-tiny", "kind": "interface", "datatype": True,
+                                  "name": "ThingConfig", "namespace": "thing",
+                                  "interfaces": ["cdktf.TerraformMetaArguments"],
+                                  "properties": [
+                                      {"name": "sizeGb", "type": {"primitive": "number"}},
+                                      {"name": "block", "optional": True, "type": {"union": {"types": [
+                                          {"fqn": "cdktf.IResolvable"},
+                                          {"collection": {"kind": "array", "elementtype": {"fqn": fqn + "ThingBlock"}}}]}}}]},
+            fqn + "ThingBlock": {"assembly": "@cdktf/provider-tiny", "kind": "interface", "datatype": True,
+                                 "name": "ThingBlock", "namespace": "thing",
+                                 "properties": [{"name": "enabled", "optional": True, "type": {"primitive": "boolean"}}]},
+        },
+    }
+    (package / "_jsii").mkdir()
+    data = json.dumps(assembly).encode()
+    with tarfile.open(package / "_jsii" / f"provider-tiny@{version}.jsii.tgz", "w:gz") as tar:
+        info = tarfile.TarInfo("package/.jsii")
+        info.size = len(data)
+        tar.addfile(info, io.BytesIO(data))
+    return package
+
+
+def test_schema_is_built_from_the_assembly_and_cached_per_version(monkeypatch, tmp_path):
+    monkeypatch.setenv("CDKTF_FIXER_CACHE_DIR", str(tmp_path / "cache"))
+    monkeypatch.setattr(providers, "_LOADED", {})
+    site = tmp_path / "project" / ".venv" / "lib" / "python3.11" / "site-packages"
+    _fake_provider(site, "1.2.3")
+    spec = providers.spec_for("cdktf_cdktf_provider_tiny")
+    index = load_index(spec, tmp_path / "project")
+    assert index.version == "1.2.3" and index.schema is not None
+    signature = index.signature("thing", "Thing")
+    assert signature.positional == ("scope", "id")
+    assert {"size_gb", "block", "depends_on", "for_each"} <= signature.keywords
+    assert signature.props["block"].type == ["array", ["ref", "thing", "ThingBlock"]]
+    assert signature.props["size_gb"].required and not signature.props["block"].required
+    assert index.signature("thing", "ThingBlock").keywords == {"enabled"}
+    assert spec in installed_providers(tmp_path / "project")
+    cached = list((tmp_path / "cache" / "providers").glob("cdktf-cdktf-provider-tiny-1.2.3-*.schema.zip"))
+    assert len(cached) == 1
+    monkeypatch.setattr(providers, "_LOADED", {})
+    monkeypatch.setattr(providers, "read_tarball", lambda *a: pytest.fail("schema rebuilt despite the cache"))
+    assert load_index(spec, tmp_path / "project").signature("thing", "Thing") == signature
 
 
 def test_project_virtualenv_provider_wins(tmp_path):
@@ -104,19 +204,23 @@ def test_projects_share_one_loaded_index(tmp_path):
     assert load_index(AWS, first) is load_index(AWS, second)
 
 
-def test_signatures_are_read_from_the_installed_source():
+def test_signatures_come_from_the_schema():
     sys.modules.pop("cdktf_cdktf_provider_aws", None)
     index = load_index(AWS)
     resource = index.signature("s3_bucket_versioning", "S3BucketVersioningA")
     assert resource.positional == ("scope", "id_") and {"bucket", "versioning_configuration"} <= resource.keywords
     assert not resource.takes_scalar("versioning_configuration") and resource.takes_scalar("bucket")
-    struct = index.signature("dynamodb_table", "DynamodbTableAttribute")  # a one-line signature
+    struct = index.signature("dynamodb_table", "DynamodbTableAttribute")
     assert struct.positional == () and struct.keywords == {"name", "type"}
     assert "self_attribute" in index.signature("security_group", "SecurityGroupIngress").keywords
     assert index.signature("s3_bucket", "NoSuchClass") is None
+    assert index.signature("s3_bucket", "S3BucketVersioningOutputReference") is None
     assert "cdktf_cdktf_provider_aws" not in sys.modules
 
 
-def test_snapshot_has_no_signatures(monkeypatch):
+def test_shipped_snapshot_answers_signatures(monkeypatch):
     monkeypatch.setattr(providers, "_find_installed", lambda spec, paths: None)
-    assert load_index(AWS).signature("s3_bucket", "S3Bucket") is None
+    monkeypatch.setattr(providers, "_LOADED", {})
+    index = load_index(AWS)
+    assert index.source.startswith("snapshot:")
+    assert "force_destroy" in index.signature("s3_bucket", "S3Bucket").keywords

@@ -8,7 +8,7 @@ import libcst as cst
 from libcst.helpers import get_full_name_for_node
 
 from codemods.provider_api.helpers import RULE_TYPES, resource_shaped
-from fixer.providers import PROVIDERS, ProviderIndex
+from fixer.providers import MARKERS, ProviderIndex, split_import
 from fixer.rule import Rule
 from fixer.types import Applicability, Example, FixAvailability
 
@@ -51,7 +51,7 @@ class GeneratedClassArguments(Rule):
     summary = "Argument a generated provider class does not accept"
     fix_availability = FixAvailability.SOMETIMES
     fix_applicability = frozenset({Applicability.UNSAFE})
-    markers = tuple(spec.package for spec in PROVIDERS)
+    markers = MARKERS
     deployed_resources_only = True
 
     INVALID = (
@@ -88,20 +88,20 @@ class GeneratedClassArguments(Rule):
         dotted = get_full_name_for_node(node.module) if node.module else None
         if node.relative or not dotted or isinstance(node.names, cst.ImportStar):
             return
-        for spec in PROVIDERS:
-            if dotted != spec.package and not dotted.startswith(spec.package + "."):
-                continue
-            index = self.context.project.provider_for_package(spec.package)
-            if index is None:
-                return
-            module = dotted[len(spec.package) + 1 :] or None
-            for alias in node.names:
-                name = get_full_name_for_node(alias.name) or ""
-                local = alias.evaluated_alias or name
-                if module is None and index.has_module(name):
-                    self.modules[local] = (index, name)
-                elif module is not None or index.home_of(name):
-                    self.classes[local] = (index, module or index.home_of(name) or "", name)
+        split = split_import(dotted)
+        if split is None:
+            return
+        index = self.context.project.provider_for_package(split[0])
+        if index is None:
+            return
+        module = split[1]
+        for alias in node.names:
+            name = get_full_name_for_node(alias.name) or ""
+            local = alias.evaluated_alias or name
+            if module is None and index.has_module(name):
+                self.modules[local] = (index, name)
+            elif module is not None or index.home_of(name):
+                self.classes[local] = (index, module or index.home_of(name) or "", name)
 
     def _target(self, func: cst.BaseExpression) -> tuple[ProviderIndex, str, str] | None:
         if isinstance(func, cst.Name):

@@ -12,7 +12,7 @@ from libcst.metadata import ScopeProvider
 
 from codemods.provider_api.helpers import RULE_TYPES as SECURITY_GROUP_RULE_TYPES
 from codemods.provider_api.helpers import resource_shaped
-from fixer.providers import PROVIDERS, ProviderIndex, pascal
+from fixer.providers import MARKERS, ProviderIndex, pascal, split_import
 from fixer.rule import Rule
 from fixer.statements import dotted_name, statement_imports
 from fixer.types import Applicability, Example, FixAvailability
@@ -97,14 +97,7 @@ def resolve(index: ProviderIndex, module: str | None, name: str) -> Resolution:
 
 def _provider_module(dotted: str | None) -> tuple[str, str | None] | None:
     """`cdktf_cdktf_provider_aws.vpc` -> (package, "vpc"); the bare package -> (package, None)."""
-    if not dotted:
-        return None
-    for spec in PROVIDERS:
-        if dotted == spec.package:
-            return spec.package, None
-        if dotted.startswith(spec.package + "."):
-            return spec.package, dotted[len(spec.package) + 1 :]
-    return None
+    return split_import(dotted)
 
 
 @dataclass
@@ -156,7 +149,7 @@ class ProviderClassNames(Rule):
     summary = "Provider class imported under a name or from a module the provider does not export"
     fix_availability = FixAvailability.SOMETIMES
     fix_applicability = frozenset({Applicability.SAFE, Applicability.UNSAFE})
-    markers = tuple(spec.package for spec in PROVIDERS)
+    markers = MARKERS
 
     VALID = (
         "from cdktf_cdktf_provider_aws.s3_bucket_versioning import S3BucketVersioningA\n",

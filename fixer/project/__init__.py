@@ -37,11 +37,12 @@ from fixer.project.facts import (
 )
 from fixer.project.roots import assign_roots
 from fixer.providers import (
-    PROVIDERS,
     ProviderIndex,
     ProviderSpec,
     load_index,
     pinned_mismatch,
+    provider_package,
+    spec_for,
 )
 
 T = TypeVar("T")
@@ -338,8 +339,8 @@ class ProjectContext:
         return self._providers[spec.package]
 
     def provider_for_package(self, package: str) -> ProviderIndex | None:
-        spec = next((p for p in PROVIDERS if p.package == package), None)
-        return self.provider(spec) if spec else None
+        """The index of the provider an import's package names (prebuilt or `imports/` bindings)."""
+        return self.provider(spec_for(package)) if provider_package(package) == package else None
 
     @cached_property
     def distribution(self) -> Path | None:

@@ -1,41 +1,87 @@
-"""What a prebuilt CDKTF provider package really exports: `{module: [class names]}`.
+"""What a jsii provider package really declares: its modules, class names and, per class and struct, the
+keywords it takes and the type of each (`ProviderIndex`).
 
-The truth about class names is the installed provider package itself. Importing it takes ~15 s and
-hundreds of MB, so the index is read statically: every submodule's `__init__.py` ends with an
-`__all__ = [...]` list, and the root `__init__.py` lists the submodules. When the package is not
-installed we fall back to a snapshot shipped inside cdktf-fixer (`scripts/make_provider_snapshot.py`).
+Provider truth is the package's own jsii assembly (`_jsii/*.jsii.tgz`), read once per provider version into
+a compact schema (`assembly.py`) stored in the user cache as a zip with one member per module, so a run
+loads only the modules its code imports (`schema.py`). Importing a provider package takes ~15 s and
+hundreds of MB; it is never imported. When the package is not installed, the schema of the default
+version shipped inside cdktf-fixer answers (`scripts/make_provider_snapshot.py`).
 
-Adding a provider (google, azurerm, ...) is a new `ProviderSpec` entry, not new code.
+Every provider is discovered from what the code imports: a prebuilt package (`cdktf_cdktf_provider_<x>`,
+`cdktn_provider_<x>`) in the project's virtualenv or cdktf-fixer's environment, or the bindings `cdktf get`
+writes into the project's `imports/<x>/`.
 """
 
 from __future__ import annotations
 
 import ast
-import gzip
 import importlib.util
-import json
 import os
 import re
 import sys
+import tarfile
+import tempfile
+import zipfile
 from dataclasses import dataclass, field
 from functools import cached_property
 from importlib import metadata
 from pathlib import Path
 
 from fixer.pins import Pin, normalize, project_pins
+from fixer.providers.assembly import compact, find_tarball, read_tarball
+from fixer.providers.schema import OPEN, SCALARS, Prop, Schema
+from fixer.providers.schema import write as write_schema
 
-DATA_DIR = Path(__file__).parent / "data" / "providers"
+DATA_DIR = Path(__file__).parent.parent / "data" / "providers"
 
 
 @dataclass(frozen=True)
 class ProviderSpec:
-    package: str  # import name, e.g. cdktf_cdktf_provider_aws
-    distribution: str  # PyPI name, e.g. cdktf-cdktf-provider-aws
+    package: str  # import name: cdktf_cdktf_provider_aws, cdktn_provider_random, imports.aws
+    distribution: str  # PyPI name (cdktf-cdktf-provider-aws); for `imports/` bindings, the folder
 
 
+# Providers whose schema ships inside cdktf-fixer (the default version, for machines without it).
 PROVIDERS: tuple[ProviderSpec, ...] = (
     ProviderSpec("cdktf_cdktf_provider_aws", "cdktf-cdktf-provider-aws"),
 )
+AWS = PROVIDERS[0]
+
+# The import names of prebuilt provider packages, and of the bindings `cdktf get` generates.
+PREBUILT_PREFIXES = ("cdktf_cdktf_provider_", "cdktn_provider_")
+IMPORTS_PACKAGE = "imports"
+# Text a file holds when it may use a provider: the rules' prefilter.
+MARKERS = (*PREBUILT_PREFIXES, "imports.")
+
+
+def provider_package(dotted: str | None) -> str | None:
+    """The provider package an import path belongs to: `cdktf_cdktf_provider_aws.vpc` ->
+    `cdktf_cdktf_provider_aws`, `imports.aws.vpc` -> `imports.aws`; None for anything else."""
+    if not dotted:
+        return None
+    parts = dotted.split(".")
+    if any(parts[0].startswith(prefix) and len(parts[0]) > len(prefix) for prefix in PREBUILT_PREFIXES):
+        return parts[0]
+    if parts[0] == IMPORTS_PACKAGE and len(parts) > 1:
+        return ".".join(parts[:2])
+    return None
+
+
+def spec_for(package: str) -> ProviderSpec:
+    known = next((p for p in PROVIDERS if p.package == package), None)
+    if known is not None:
+        return known
+    if package.startswith(IMPORTS_PACKAGE + "."):
+        return ProviderSpec(package, package.replace(".", "/"))
+    return ProviderSpec(package, package.replace("_", "-"))
+
+
+def split_import(dotted: str | None) -> tuple[str, str | None] | None:
+    """`cdktf_cdktf_provider_aws.vpc` -> (package, "vpc"); the bare package -> (package, None)."""
+    package = provider_package(dotted)
+    if package is None or dotted is None:
+        return None
+    return package, (dotted[len(package) + 1 :] or None)
 
 
 _WORD = re.compile(r"[A-Z][^A-Z]*")
@@ -46,14 +92,19 @@ class Signature:
     """A generated class's constructor: `(scope, id_)` or nothing positionally, the rest by keyword."""
 
     positional: tuple[str, ...]
-    keywords: frozenset[str]
-    annotations: dict[str, str] = field(default_factory=dict, compare=False)  # keyword -> type, as written
+    props: dict[str, Prop] = field(compare=False)
+
+    @property
+    def keywords(self) -> frozenset[str]:
+        return frozenset(self.props)
 
     def takes_scalar(self, keyword: str) -> bool:
         """Whether a string, number or bool literal can be passed to `keyword`."""
-        # a nested block is typed `Union["Struct", Dict[str, Any]]`: its dict form is no scalar
-        annotation = re.sub(r"typing\.(?:Dict|Mapping)\[[^\]]*\]", "", self.annotations.get(keyword, ""))
-        return any(t in annotation for t in ("builtins.str", "jsii.Number", "builtins.bool", "typing.Any"))
+        prop = self.props.get(keyword)
+        if prop is None:
+            return False
+        members = prop.type[1] if isinstance(prop.type, list) and prop.type[0] == "union" else [prop.type]
+        return any(isinstance(t, str) and (t in SCALARS or t in OPEN) for t in members)
 
 
 def pascal(module: str) -> str:
@@ -69,10 +120,10 @@ def camel_words(name: str) -> list[str]:
 class ProviderIndex:
     spec: ProviderSpec
     version: str
-    source: str  # "installed:<path>" or "snapshot:<file>"
+    source: str  # "installed:<path>", "snapshot:<file>" or "imports:<path>"
     modules: dict[str, frozenset[str]]
+    schema: Schema | None = field(default=None, repr=False)  # None: names only (no assembly found)
     _home: dict[str, str] = field(default_factory=dict, repr=False)
-    _signatures: dict[tuple[str, str], Signature | None] = field(default_factory=dict, repr=False)
 
     def __post_init__(self) -> None:
         self.modules = {m: frozenset(names) for m, names in self.modules.items()}
@@ -80,6 +131,10 @@ class ProviderIndex:
             for name in names:
                 # No name is exported by two modules in the AWS provider; keep the first if one ever is.
                 self._home.setdefault(name, module)
+
+    @classmethod
+    def from_schema(cls, spec: ProviderSpec, source: str, schema: Schema) -> ProviderIndex:
+        return cls(spec, schema.version, source, {m: frozenset(n) for m, n in schema.names.items()}, schema)
 
     def has_module(self, module: str) -> bool:
         return module in self.modules
@@ -127,47 +182,29 @@ class ProviderIndex:
             keep.append(name)
         return keep
 
+    def entry(self, module: str, class_name: str) -> dict | None:
+        """The schema's entry for a class or struct: its kind (`construct`, `struct`, `class`, `enum`)."""
+        if self.schema is None or class_name not in self.exports(module):
+            return None
+        return self.schema.entry(module, class_name)
+
+    def props(self, module: str, class_name: str) -> dict[str, Prop] | None:
+        """The keywords a struct, or a construct's config, takes; None when unknown."""
+        if self.schema is None or class_name not in self.exports(module):
+            return None
+        return self.schema.props(module, class_name)
+
     def signature(self, module: str, class_name: str) -> Signature | None:
-        """The constructor's parameters, read from the installed package's source (never imported);
-        None when the package is not installed (the snapshot holds names only) or the class is unknown."""
-        key = (module, class_name)
-        if key not in self._signatures:
-            self._signatures[key] = self._read_signature(module, class_name)
-        return self._signatures[key]
-
-    def _read_signature(self, module: str, class_name: str) -> Signature | None:
-        if not self.source.startswith("installed:") or class_name not in self.exports(module):
+        """The constructor's parameters; None for a class that is neither a construct nor a struct, or when
+        the provider's types are unknown (names only)."""
+        entry = self.entry(module, class_name)
+        props = self.props(module, class_name)
+        if entry is None or props is None:
             return None
-        init_file = Path(self.source.removeprefix("installed:")) / module / "__init__.py"
-        try:
-            text = init_file.read_text(encoding="utf-8")
-        except OSError:
-            return None
-        start = max(text.find(f"\nclass {class_name}("), text.find(f"\nclass {class_name}:"))
-        if start < 0:
-            return None
-        begin = text.find("    def __init__(", start)
-        end = text.find(") -> None:", begin)
-        next_class = text.find("\nclass ", start + 1)
-        if begin < 0 or end < 0 or (0 <= next_class < begin):
-            return None
-        try:
-            function = ast.parse(f"def f({text[begin + len('    def __init__('):end]}): pass").body[0]
-        except SyntaxError:
-            return None
-        assert isinstance(function, ast.FunctionDef)
-        positional = [a.arg for a in function.args.args[1:]]
-        keywords = [a.arg for a in function.args.kwonlyargs]
-        annotations = {a.arg: ast.unparse(a.annotation) for a in function.args.kwonlyargs if a.annotation}
-        return Signature(tuple(positional), frozenset(keywords), annotations)
-
-    def to_json(self) -> dict:
-        return {
-            "package": self.spec.package,
-            "distribution": self.spec.distribution,
-            "version": self.version,
-            "modules": {m: sorted(n) for m, n in sorted(self.modules.items())},
-        }
+        if entry["kind"] == "construct":
+            # jsii renames a parameter when the config has a keyword of the same name
+            return Signature(tuple(p + "_" if p in props else p for p in ("scope", "id")), props)
+        return Signature((), props)
 
 
 # --- building ---------------------------------------------------------------------------------------
@@ -192,6 +229,17 @@ def read_installed(spec: ProviderSpec, package_dir: Path) -> dict[str, list[str]
     return modules
 
 
+def _find_imports(spec: ProviderSpec, project_root: Path | None) -> tuple[Path, str] | None:
+    """`imports/<x>/` bindings of the project, and the version their assembly states."""
+    if project_root is None:
+        return None
+    package_dir = project_root.joinpath(*spec.package.split("."))
+    tarball = find_tarball(package_dir) if (package_dir / "__init__.py").is_file() else None
+    if tarball is None:
+        return None
+    return package_dir, tarball.name.removesuffix(".jsii.tgz").rpartition("@")[2]
+
+
 def _find_installed(spec: ProviderSpec, search_paths: list[Path]) -> tuple[Path, str] | None:
     """The provider package directory and its version: first in the given site-packages, then our own."""
     for site in search_paths:
@@ -210,13 +258,15 @@ def _find_installed(spec: ProviderSpec, search_paths: list[Path]) -> tuple[Path,
     return Path(next(iter(found.submodule_search_locations))), version
 
 
+SNAPSHOT_SUFFIX = ".schema.zip"
+
+
 def snapshot_files(spec: ProviderSpec) -> list[Path]:
-    return sorted(DATA_DIR.glob(f"{spec.distribution}-*.json.gz"))
+    return sorted(DATA_DIR.glob(f"{spec.distribution}-*{SNAPSHOT_SUFFIX}"))
 
 
-def load_snapshot(path: Path) -> dict:
-    with gzip.open(path, "rt", encoding="utf-8") as fh:
-        return json.load(fh)
+def snapshot_version(spec: ProviderSpec, path: Path) -> str:
+    return path.name[len(spec.distribution) + 1 : -len(SNAPSHOT_SUFFIX)]
 
 
 def cache_dir() -> Path:
@@ -242,10 +292,25 @@ _LOCATED: dict[tuple[str, tuple[Path, ...]], tuple[Path, str] | None] = {}
 
 def _locate(spec: ProviderSpec, project_root: Path | None) -> tuple[Path, str] | None:
     """The installation a project uses; asked once per process for all projects sharing site-packages."""
+    if spec.package.startswith(IMPORTS_PACKAGE + "."):
+        return _find_imports(spec, project_root)
     key = (spec.package, tuple(project_site_packages(project_root)))
     if key not in _LOCATED:
         _LOCATED[key] = _find_installed(spec, list(key[1]))
     return _LOCATED[key]
+
+
+def installed_providers(project_root: Path | None) -> list[ProviderSpec]:
+    """Every provider the project can use: the shipped ones, prebuilt packages in its virtualenv or in
+    cdktf-fixer's environment, and its `imports/` bindings (a glob, no package is read)."""
+    packages = {spec.package for spec in PROVIDERS}
+    sites = [*project_site_packages(project_root), *(Path(p) for p in sys.path if p.endswith("site-packages"))]
+    for site in sites:
+        for prefix in PREBUILT_PREFIXES:
+            packages.update(d.name for d in site.glob(prefix + "*") if (d / "__init__.py").is_file())
+    if project_root is not None:
+        packages.update(f"{IMPORTS_PACKAGE}.{d.parent.parent.name}" for d in (project_root / IMPORTS_PACKAGE).glob("*/_jsii/*.jsii.tgz"))
+    return [spec_for(p) for p in sorted(packages)]
 
 
 def versions_used(project_root: Path | None) -> list[dict[str, str | bool | None]]:
@@ -253,7 +318,7 @@ def versions_used(project_root: Path | None) -> list[dict[str, str | bool | None
     (the project's environment, cdktf-fixer's, or the shipped snapshot), what the project pins, and
     whether that answer may be used (`usable`), without loading an index."""
     rows: list[dict[str, str | bool | None]] = []
-    for spec in PROVIDERS:
+    for spec in installed_providers(project_root):
         version, source, path = _answering_version(spec, project_root)
         pin = _pin(spec, project_root)
         rows.append({
@@ -276,7 +341,7 @@ def _answering_version(spec: ProviderSpec, project_root: Path | None) -> tuple[s
     snapshots = snapshot_files(spec)
     if not snapshots:
         return None, "none", None
-    return snapshots[-1].name[len(spec.distribution) + 1 : -len(".json.gz")], "snapshot shipped with cdktf-fixer", None
+    return snapshot_version(spec, snapshots[-1]), "snapshot shipped with cdktf-fixer", None
 
 
 def _pin(spec: ProviderSpec, project_root: Path | None) -> Pin | None:
@@ -312,31 +377,38 @@ def load_index(spec: ProviderSpec, project_root: Path | None = None) -> Provider
 
 
 def _load_index(spec: ProviderSpec, installed: tuple[Path, str] | None) -> ProviderIndex | None:
-    if installed is not None:
-        package_dir, version = installed
-        cached = cache_dir() / "providers" / f"{spec.distribution}-{version}.json"
-        source = f"installed:{package_dir}"
-        try:
-            data = json.loads(cached.read_text(encoding="utf-8"))
-            return ProviderIndex(spec, version, source, data["modules"])
-        except (OSError, ValueError, KeyError):
-            pass
-        modules = read_installed(spec, package_dir)
-        index = ProviderIndex(spec, version, source, modules)
-        _write_cache(cached, index)
-        return index
-    snapshots = snapshot_files(spec)
-    if not snapshots:
-        return None
-    data = load_snapshot(snapshots[-1])
-    return ProviderIndex(spec, data["version"], f"snapshot:{snapshots[-1].name}", data["modules"])
-
-
-def _write_cache(path: Path, index: ProviderIndex) -> None:
+    if installed is None:
+        snapshots = snapshot_files(spec)
+        return ProviderIndex.from_schema(spec, f"snapshot:{snapshots[-1].name}", Schema(snapshots[-1])) if snapshots else None
+    package_dir, version = installed
+    source = f"{'imports' if spec.package.startswith(IMPORTS_PACKAGE + '.') else 'installed'}:{package_dir}"
+    tarball = find_tarball(package_dir)
+    if tarball is None:  # not a jsii package as we know them: its names, without types
+        return ProviderIndex(spec, version, source, read_installed(spec, package_dir))
+    shipped = DATA_DIR / f"{spec.distribution}-{version}{SNAPSHOT_SUFFIX}"
+    if shipped.is_file():  # the same version as the one shipped: nothing to build
+        return ProviderIndex.from_schema(spec, source, Schema(shipped))
+    cached = cache_dir() / "providers" / f"{spec.distribution.replace('/', '-')}-{version}-{_stamp(tarball)}{SNAPSHOT_SUFFIX}"
     try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        tmp = path.with_suffix(f".{os.getpid()}.tmp")
-        tmp.write_text(json.dumps(index.to_json()), encoding="utf-8")
-        os.replace(tmp, path)
-    except OSError as exc:  # a read-only home must not stop a run; the index is rebuilt next time
-        print(f"cdktf-fixer: could not cache provider index at {path}: {exc}", file=sys.stderr)
+        return ProviderIndex.from_schema(spec, source, Schema(cached))
+    except (OSError, ValueError, KeyError, zipfile.BadZipFile):
+        pass
+    try:
+        built = compact(read_tarball(tarball))
+    except (OSError, ValueError, KeyError, tarfile.TarError) as exc:
+        print(f"cdktf-fixer: cannot read the jsii assembly {tarball}: {exc}; using class names only", file=sys.stderr)
+        return ProviderIndex(spec, version, source, read_installed(spec, package_dir))
+    try:
+        write_schema(built, cached)
+        return ProviderIndex.from_schema(spec, source, Schema(cached))
+    except OSError as exc:  # a read-only home must not stop a run; the schema is rebuilt next time
+        print(f"cdktf-fixer: could not cache the provider schema at {cached}: {exc}", file=sys.stderr)
+        fallback = Path(tempfile.gettempdir()) / f"cdktf-fixer-{os.getpid()}-{spec.package}{SNAPSHOT_SUFFIX}"
+        write_schema(built, fallback)
+        return ProviderIndex.from_schema(spec, source, Schema(fallback))
+
+
+def _stamp(tarball: Path) -> str:
+    """Bindings of `cdktf get` all say version 0.0.0: the assembly's size and mtime tell two apart."""
+    stat = tarball.stat()
+    return f"{stat.st_size:x}{int(stat.st_mtime):x}"
