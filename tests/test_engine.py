@@ -353,8 +353,11 @@ def test_json_output_is_a_run_summary_a_dashboard_can_aggregate(tmp_path):
     assert report["version"] == __version__
     projects = {Path(p["root"]).name: p for p in report["projects"]}
     assert {name: p["files"] for name, p in projects.items()} == {"web": 1, "data": 2}
-    (aws,) = projects["web"]["providers"]
-    assert aws["distribution"] == "cdktf-cdktf-provider-aws" and aws["version"] and aws["source"]
+    providers = {p["distribution"]: p for p in projects["web"]["providers"]}
+    aws = providers["cdktf-cdktf-provider-aws"]
+    assert aws["version"] and aws["source"]
+    # every installed provider is found, not only the one whose schema ships with cdktf-fixer
+    assert providers["cdktf-cdktf-provider-random"]["version"] == "12.0.1"
     assert report["by_rule"]["CTB001"] == {"name": "provider-class-names", "left": 2, "fixed": 0}
     assert report["by_rule"]["CTE003"]["left"] == report["summary"]["findings"] - 2 > 0
     fixed = cli("fix", tmp_path, "--output-format", "json", "--select", "CTB001").json()

@@ -5,10 +5,9 @@ from __future__ import annotations
 import difflib
 
 import libcst as cst
-from libcst.helpers import get_full_name_for_node
 
-from codemods.provider_api.helpers import RULE_TYPES, resource_shaped
-from fixer.providers import MARKERS, ProviderIndex, split_import
+from codemods.provider_api.helpers import RULE_TYPES, ProviderNames, resource_shaped
+from fixer.providers import MARKERS
 from fixer.rule import Rule
 from fixer.types import Applicability, Example, FixAvailability
 
@@ -81,38 +80,13 @@ class GeneratedClassArguments(Rule):
 
     def __init__(self, context) -> None:
         super().__init__(context)
-        self.classes: dict[str, tuple[ProviderIndex, str, str]] = {}  # local name -> (index, module, class)
-        self.modules: dict[str, tuple[ProviderIndex, str]] = {}  # local module name -> (index, module)
+        self.names = ProviderNames(context.project)
 
     def visit_ImportFrom(self, node: cst.ImportFrom) -> None:
-        dotted = get_full_name_for_node(node.module) if node.module else None
-        if node.relative or not dotted or isinstance(node.names, cst.ImportStar):
-            return
-        split = split_import(dotted)
-        if split is None:
-            return
-        index = self.context.project.provider_for_package(split[0])
-        if index is None:
-            return
-        module = split[1]
-        for alias in node.names:
-            name = get_full_name_for_node(alias.name) or ""
-            local = alias.evaluated_alias or name
-            if module is None and index.has_module(name):
-                self.modules[local] = (index, name)
-            elif module is not None or index.home_of(name):
-                self.classes[local] = (index, module or index.home_of(name) or "", name)
-
-    def _target(self, func: cst.BaseExpression) -> tuple[ProviderIndex, str, str] | None:
-        if isinstance(func, cst.Name):
-            return self.classes.get(func.value)
-        if isinstance(func, cst.Attribute) and isinstance(func.value, cst.Name) and func.value.value in self.modules:
-            index, module = self.modules[func.value.value]
-            return index, module, func.attr.value
-        return None
+        self.names.note(node)
 
     def leave_Call(self, original_node: cst.Call, updated_node: cst.Call) -> cst.Call:
-        target = self._target(original_node.func)
+        target = self.names.target(original_node.func)
         if target is None or any(a.star for a in original_node.args):
             return updated_node
         index, module, class_name = target

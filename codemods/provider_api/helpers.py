@@ -4,6 +4,9 @@ and what a call shaped like a resource looks like. Rules import this, never each
 from __future__ import annotations
 
 import libcst as cst
+from libcst.helpers import get_full_name_for_node
+
+from fixer.providers import ProviderIndex, split_import
 
 # The nested block structs of SecurityGroup that code generators call as if they were resources.
 RULE_TYPES = {"SecurityGroupIngress": "ingress", "SecurityGroupEgress": "egress"}
@@ -19,3 +22,38 @@ def resource_shaped(call: cst.Call) -> bool:
     ):
         return True
     return bool(positional) and isinstance(positional[0], cst.Name) and positional[0].value in {"self", "scope"}
+
+
+class ProviderNames:
+    """Which local names of a file are provider classes and modules, from its `from ... import` lines:
+    `target(func)` answers (index, module, class name) for a call's function."""
+
+    def __init__(self, project) -> None:
+        self.project = project
+        self.classes: dict[str, tuple[ProviderIndex, str, str]] = {}  # local name -> (index, module, class)
+        self.modules: dict[str, tuple[ProviderIndex, str]] = {}  # local module name -> (index, module)
+
+    def note(self, node: cst.ImportFrom) -> None:
+        dotted = get_full_name_for_node(node.module) if node.module else None
+        split = None if node.relative or isinstance(node.names, cst.ImportStar) else split_import(dotted)
+        if split is None:
+            return
+        index = self.project.provider_for_package(split[0])
+        if index is None:
+            return
+        module = split[1]
+        for alias in node.names:  # type: ignore[union-attr]
+            name = get_full_name_for_node(alias.name) or ""
+            local = alias.evaluated_alias or name
+            if module is None and index.has_module(name):
+                self.modules[local] = (index, name)
+            elif module is not None or index.home_of(name):
+                self.classes[local] = (index, module or index.home_of(name) or "", name)
+
+    def target(self, func: cst.BaseExpression) -> tuple[ProviderIndex, str, str] | None:
+        if isinstance(func, cst.Name):
+            return self.classes.get(func.value)
+        if isinstance(func, cst.Attribute) and isinstance(func.value, cst.Name) and func.value.value in self.modules:
+            index, module = self.modules[func.value.value]
+            return index, module, func.attr.value
+        return None
