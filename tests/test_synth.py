@@ -339,3 +339,59 @@ def test_batch_verify_commits_fixes_that_make_a_repository_synthesize(tmp_path, 
     assert entry["verified"]["."] == {"allowed": True, "before": entry["verified"]["."]["before"],
                                       "after": "synthesized: 1 stack, 4 resources"}
     assert entry["verified"]["."]["before"].startswith("fails (import)")
+
+
+CTB007_PROJECTS = GOLDEN / "CTB007-provider-value-types" / "synthesized-projects"
+# Each script is an app of its own; all run in one interpreter, so the provider is imported once per tree.
+APPS = """
+import json, runpy, sys
+outcome = {}
+for script in sys.argv[1:]:
+    try:
+        runpy.run_path(script, run_name="__main__")
+        outcome[script] = "ok"
+    except BaseException as exc:
+        outcome[script] = f"{type(exc).__name__}: {exc}"
+print(json.dumps(outcome))
+"""
+
+
+def run_apps(project: Path, *scripts: str) -> dict[str, str]:
+    env = {**os.environ, "CDKTF_OUTDIR": str(project / "cdktf.out")}
+    run = subprocess.run([sys.executable, "-c", APPS, *scripts], check=False, cwd=project, env=env,
+                         capture_output=True, text=True, timeout=600)
+    assert run.returncode == 0, run.stderr[-3000:]
+    return json.loads(run.stdout.strip().splitlines()[-1])
+
+
+def test_ctb007_value_types_fail_before_and_synthesize_after(tmp_path):
+    """The provider's types, proven by the provider: each before/ app fails as the issue quotes, the fixed
+    app synthesizes, and the settings the types would have dropped reach Terraform."""
+    scripts = ("lifecycle.py", "tables.py", "recovery.py", "firewall.py", "cache.py", "secrets.py")
+    before = copy(CTB007_PROJECTS / "before", tmp_path, "before")
+    after = copy(CTB007_PROJECTS / "before", tmp_path, "after")
+    fixed = cli("fix", after, "--unsafe-fixes", "--select", "CTB007", "--no-cache")
+    assert fixed.exit_code == 0, fixed.stdout + fixed.stderr
+    with ThreadPoolExecutor(max_workers=2) as pool:
+        failed, synthesized = pool.map(lambda p: run_apps(p, *scripts), (before, after))
+    assert "Unable to deserialize value" in failed["lifecycle.py"]
+    assert "Unable to deserialize value" in failed["tables.py"] and "globalSecondaryIndex" in failed["tables.py"]
+    assert "point_in_time_recovery must be one of" in failed["recovery.py"] and "got list instead" in failed["recovery.py"]
+    assert failed["firewall.py"].startswith("ImportError") and "Wafv2WebAclRuleStatement" in failed["firewall.py"]
+    assert "at_rest_encryption_enabled must be one of (str, NoneType); got bool" in failed["cache.py"]
+    assert "length must be one of (int, float); got str" in failed["secrets.py"]
+    assert synthesized == {script: "ok" for script in scripts}
+
+    def resources(stack: str) -> dict:
+        return json.loads((after / "cdktf.out" / "stacks" / stack / "cdk.tf.json").read_text())["resource"]
+
+    rule = resources("logs")["aws_s3_bucket_lifecycle_configuration"]["lifecycle"]["rule"][0]
+    assert rule["expiration"] == [{"days": 365}] and rule["transition"] == [{"days": 30, "storage_class": "GLACIER"}]
+    (index,) = resources("tables")["aws_dynamodb_table"]["orders"]["global_secondary_index"]
+    assert index == {"name": "by_owner", "hash_key": "owner", "projection_type": "ALL"}
+    assert resources("recovery")["aws_dynamodb_table"]["audit"]["point_in_time_recovery"] == {"enabled": True}
+    statement = resources("firewall")["aws_wafv2_web_acl"]["acl"]["rule"][0]["statement"]
+    assert statement == {"managed_rule_group_statement": {"name": "AWSManagedRulesCommonRuleSet", "vendor_name": "AWS"}}
+    assert resources("cache")["aws_elasticache_replication_group"]["sessions"]["at_rest_encryption_enabled"] == "true"
+    secrets = resources("secrets")
+    assert secrets["random_password"]["db"]["length"] == 24 and secrets["random_shuffle"]["zone"]["input"] == ["us-east-1a"]
