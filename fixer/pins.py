@@ -1,7 +1,7 @@
 """Which package versions a project declares: its lock files, requirements and manifests.
 
 A finding about provider names or arguments is right only against the provider version the project
-uses. The project's own environment says that best (providers.py looks there first); without one, the
+uses. The project's own environment says that best (fixer.providers looks there first); without one, the
 files that pin its dependencies do. They are read in order of precision (lock files, then requirements,
 then manifests), from the project root up to the repository's root, and the nearest file that names a
 package answers for it.
