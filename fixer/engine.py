@@ -160,8 +160,10 @@ def fix_source(
             return result
         current, current_text = fixed, new_text
         if not any(f.fix in options.apply for f in again.findings):
-            if number > 0:  # what is left is what the fixed file shows, where it shows it
-                findings = [*(f for f in findings if f.fixed), *again.findings]
+            # what is left is what the fixed file shows, where it shows it (a fix can end another finding:
+            # a rewritten call leaves no bad import behind); project-wide rules were not asked again
+            wide = {r.code for r in rules if r.project_wide}
+            findings = [*(f for f in findings if f.fixed or f.code in wide), *again.findings]
             break
     else:
         result.error = FileError(path, 1, 1, f"fixes did not converge after {MAX_FIX_PASSES} passes (the rules keep "

@@ -342,6 +342,7 @@ def test_batch_verify_commits_fixes_that_make_a_repository_synthesize(tmp_path, 
 
 
 CTB007_PROJECTS = GOLDEN / "CTB007-provider-value-types" / "synthesized-projects"
+RANDOM_NAMES = GOLDEN / "CTB001-provider-class-names" / "random-provider-names"
 # Each script is an app of its own; all run in one interpreter, so the provider is imported once per tree.
 APPS = """
 import json, runpy, sys
@@ -367,10 +368,13 @@ def run_apps(project: Path, *scripts: str) -> dict[str, str]:
 def test_ctb007_value_types_fail_before_and_synthesize_after(tmp_path):
     """The provider's types, proven by the provider: each before/ app fails as the issue quotes, the fixed
     app synthesizes, and the settings the types would have dropped reach Terraform."""
-    scripts = ("lifecycle.py", "tables.py", "recovery.py", "firewall.py", "cache.py", "secrets.py")
+    scripts = ("lifecycle.py", "tables.py", "recovery.py", "firewall.py", "cache.py", "secrets.py", "names.py")
     before = copy(CTB007_PROJECTS / "before", tmp_path, "before")
     after = copy(CTB007_PROJECTS / "before", tmp_path, "after")
-    fixed = cli("fix", after, "--unsafe-fixes", "--select", "CTB007", "--no-cache")
+    # and a class name of the random provider (CTB001): a second provider is found and answered from too
+    for tree in (before, after):
+        shutil.copy(RANDOM_NAMES / "before.py", tree / "names.py")
+    fixed = cli("fix", after, "--unsafe-fixes", "--select", "CTB001,CTB007", "--no-cache")
     assert fixed.exit_code == 0, fixed.stdout + fixed.stderr
     with ThreadPoolExecutor(max_workers=2) as pool:
         failed, synthesized = pool.map(lambda p: run_apps(p, *scripts), (before, after))
@@ -380,6 +384,7 @@ def test_ctb007_value_types_fail_before_and_synthesize_after(tmp_path):
     assert failed["firewall.py"].startswith("ImportError") and "Wafv2WebAclRuleStatement" in failed["firewall.py"]
     assert "at_rest_encryption_enabled must be one of (str, NoneType); got bool" in failed["cache.py"]
     assert "length must be one of (int, float); got str" in failed["secrets.py"]
+    assert "No module named 'cdktf_cdktf_provider_random.string'" in failed["names.py"]
     assert synthesized == {script: "ok" for script in scripts}
 
     def resources(stack: str) -> dict:
@@ -395,3 +400,4 @@ def test_ctb007_value_types_fail_before_and_synthesize_after(tmp_path):
     assert resources("cache")["aws_elasticache_replication_group"]["sessions"]["at_rest_encryption_enabled"] == "true"
     secrets = resources("secrets")
     assert secrets["random_password"]["db"]["length"] == 24 and secrets["random_shuffle"]["zone"]["input"] == ["us-east-1a"]
+    assert resources("names")["random_string"]["suffix"]["length"] == 8
