@@ -39,7 +39,8 @@ class GeneratedClassArguments(Rule):
     A keyword is renamed (unsafe) when exactly one accepted keyword is a close spelling (`force_destory` ->
     `force_destroy`, `self` -> `self_attribute`) and can take the value given. Otherwise the finding is
     reported with the accepted names and no fix: a string is not renamed onto a keyword that takes a nested
-    block.
+    block. `tags=` given to a data source that takes none is removed (unsafe): a data source creates
+    nothing to tag.
 
     ## Options
     None.
@@ -102,6 +103,7 @@ class GeneratedClassArguments(Rule):
                         f"`{class_name}` takes {takes} positionally; pass {'the other ' if signature.positional else ''}arguments by keyword")
         args = list(updated_node.args)
         changed = False
+        dropped: set[int] = set()
         for number, arg in enumerate(original_node.args):
             if arg.keyword is None or arg.keyword.value in signature.keywords:
                 continue
@@ -121,6 +123,17 @@ class GeneratedClassArguments(Rule):
                     args[number] = args[number].with_changes(keyword=cst.Name(close[0]))
                     changed = True
                 continue
+            if given == "tags" and module.startswith("data_") and positional:
+                # a data source reads, it creates nothing to tag; one that filters by tags takes `tags`
+                if self.report(arg, f"`{class_name}` is a data source and takes no `tags`: it creates nothing to tag; "
+                                    "remove them", Applicability.UNSAFE):
+                    dropped.add(number)
+                continue
             near = close or sorted(signature.keywords, key=lambda k: (-difflib.SequenceMatcher(None, given, k).ratio(), k))[:8]
             self.report(arg, f"`{class_name}` takes no keyword `{given}`; nearest accepted: {', '.join(near)}")
+        if dropped:
+            kept = [a for number, a in enumerate(args) if number not in dropped]
+            if kept and len(args) - 1 in dropped:
+                kept[-1] = kept[-1].with_changes(comma=args[-1].comma)  # the call's layout ends as it did
+            return updated_node.with_changes(args=kept)
         return updated_node.with_changes(args=args) if changed else updated_node

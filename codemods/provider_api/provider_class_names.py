@@ -261,6 +261,13 @@ class ProviderClassNames(Rule):
             resolution = resolve(index, module, name)
             if resolution.fix is None:
                 continue
+            if resolution.fix is Applicability.NONE and not references:
+                # nothing to rename it to, and nothing needs it: the import alone fails the program
+                where = f"{package}.{module}" if module else package
+                if self.report(alias, f"`{name}` is not exported by {where} ({package} {index.version}), and nothing "
+                                      "uses it here: remove the import", Applicability.SAFE):
+                    self.plan.alias_targets[alias] = None
+                continue
             if name in SECURITY_GROUP_RULE_TYPES and self._resource_calls(references):
                 continue  # CTB002 turns these calls into SecurityGroupRule and tidies the import
             if resolution.name and not index.is_construct_class(resolution.name) and self._resource_calls(references):

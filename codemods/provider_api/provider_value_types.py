@@ -197,6 +197,13 @@ class ProviderValueTypes(Rule):
     def _value(self, owner: _Owner, prop: Prop, original: cst.BaseExpression,
                updated: cst.BaseExpression) -> cst.BaseExpression | None:
         """The value rewritten to fit `prop`'s type, or None when it stays (fits, unknown, or reported)."""
+        if isinstance(original, cst.IfExp) and isinstance(updated, cst.IfExp):
+            # `[...] if provisioned else [...]`: each branch is a value of the property
+            body = self._value(owner, prop, original.body, updated.body)
+            orelse = self._value(owner, prop, original.orelse, updated.orelse)
+            if body is None and orelse is None:
+                return None
+            return updated.with_changes(body=body or updated.body, orelse=orelse or updated.orelse)
         type_ = prop.type
         where = f"`{prop.python}` of `{owner.name}`"
         if isinstance(type_, str) and type_ in OPEN:
@@ -267,6 +274,8 @@ class ProviderValueTypes(Rule):
         if isinstance(original, cst.Dict) and isinstance(updated, cst.Dict):
             # in the list, the dict would reach jsii untranslated: the same finding converts it
             block = self._dict_in_collection(owner, struct, original, updated, announce=False) or updated
+        elif isinstance(original, cst.Call) and isinstance(updated, cst.Call):
+            block = self._other_struct(owner, struct, where, original, updated) or updated
         message = f"{where} takes a list of `{struct[1]}` blocks; put this block in a list"
         if not self.report(original, message, Applicability.SAFE):
             return None
@@ -291,7 +300,35 @@ class ProviderValueTypes(Rule):
             return None
         if isinstance(original, cst.Dict) and isinstance(updated, cst.Dict):
             return self._dict_for_one_block(owner, struct, original, updated)
+        if isinstance(original, cst.Call) and isinstance(updated, cst.Call):
+            return self._other_struct(owner, struct, where, original, updated)
         return None
+
+    def _other_struct(self, owner: _Owner, struct: tuple[str, str], where: str, original: cst.Call,
+                      updated: cst.Call) -> cst.Call | None:
+        """A call of another block's class (`Wafv2WebAclVisibilityConfig` where a rule takes
+        `Wafv2WebAclRuleVisibilityConfig`): the class the property takes, when every keyword fits it."""
+        target = self.names.target(original.func)
+        if target is None or target[0] is not owner.index or (target[1], target[2]) == struct:
+            return None
+        entry = owner.index.entry(target[1], target[2])
+        wanted = owner.index.props(*struct)
+        if entry is None or entry["kind"] != "struct" or wanted is None:
+            return None
+        keywords = [a.keyword.value for a in original.args if a.keyword is not None]
+        fits = len(keywords) == len(original.args) and all(k in wanted for k in keywords)
+        message = f"{where} takes a `{struct[1]}`, not a `{target[2]}`"
+        if not fits:
+            self.report(original, message)
+            return None
+        if not self.report(original, f"{message}; the same keywords fit it", Applicability.SAFE):
+            return None
+        if isinstance(original.func, cst.Attribute) and owner.index.has_module(struct[0]) and struct[0] == target[1]:
+            return updated.with_changes(func=updated.func.with_changes(attr=cst.Name(struct[1])))  # type: ignore[attr-defined]
+        self.context.add_import(f"{owner.index.spec.package}.{struct[0]}", struct[1])
+        if isinstance(original.func, cst.Name):
+            self.context.remove_import_if_unused(f"{owner.index.spec.package}.{target[1]}", target[2])
+        return updated.with_changes(func=cst.Name(struct[1]))
 
     def _elements(self, owner: _Owner, struct: tuple[str, str], original: cst.List | cst.Tuple | cst.Dict,
                   updated: cst.List | cst.Tuple | cst.Dict, in_map: bool) -> cst.BaseExpression | None:
@@ -304,6 +341,12 @@ class ProviderValueTypes(Rule):
             if isinstance(value, cst.Dict) and isinstance(getattr(new, "value", None), cst.Dict):
                 rewritten = self._dict_in_collection(owner, struct, value, new.value,  # type: ignore[union-attr]
                                                      "map" if in_map else "list")
+                if rewritten is not None:
+                    elements[number] = new.with_changes(value=rewritten)
+                    changed = True
+            elif isinstance(value, cst.Call) and isinstance(getattr(new, "value", None), cst.Call):
+                where = f"an element of a {'map' if in_map else 'list'} of `{struct[1]}` blocks"
+                rewritten = self._other_struct(owner, struct, where, value, new.value)  # type: ignore[union-attr]
                 if rewritten is not None:
                     elements[number] = new.with_changes(value=rewritten)
                     changed = True
