@@ -7,6 +7,7 @@ import libcst as cst
 from libcst.helpers import get_full_name_for_node
 
 from fixer.providers import ProviderIndex, split_import
+from fixer.statements import assignments
 
 # The nested block structs of SecurityGroup that code generators call as if they were resources.
 RULE_TYPES = {"SecurityGroupIngress": "ingress", "SecurityGroupEgress": "egress"}
@@ -57,3 +58,24 @@ class ProviderNames:
             index, module = self.modules[func.value.value]
             return index, module, func.attr.value
         return None
+
+
+def values_by_name(body: cst.BaseSuite) -> dict[str, list[cst.BaseExpression]]:
+    """Values assigned to plain names in one body (not in nested functions or classes)."""
+    found: dict[str, list[cst.BaseExpression]] = {}
+    for target, value, _ in assignments(body):
+        if isinstance(target, cst.Name):
+            found.setdefault(target.value, []).append(value)
+    return found
+
+
+def assigned_value(rule, module: cst.Module, name: str) -> cst.BaseExpression | None:
+    """The one value a name is assigned in the innermost enclosing function (or the module) that assigns
+    it; None when it is assigned more than once there, or nowhere we can see. `rule` memoizes per body."""
+    scopes = [rule.per_node(module, lambda m: values_by_name(cst.IndentedBlock(body=m.body)))]
+    scopes += [rule.per_node(f, lambda f: values_by_name(f.body)) for f in rule.context.functions]
+    for scope in reversed(scopes):
+        if name in scope:
+            values = scope[name]
+            return values[0] if len(values) == 1 else None
+    return None

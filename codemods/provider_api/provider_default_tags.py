@@ -5,8 +5,8 @@ from __future__ import annotations
 import libcst as cst
 from libcst.helpers import get_full_name_for_node
 
+from codemods.provider_api.helpers import assigned_value
 from fixer.rule import Rule
-from fixer.statements import assignments
 from fixer.types import Applicability, Example, FixAvailability
 
 
@@ -28,15 +28,6 @@ def _is_block(node: cst.BaseExpression) -> bool:
             return True
         return name == "dict" and [a.keyword.value for a in node.args if a.keyword] == ["tags"]
     return False
-
-
-def _values_by_name(body: cst.BaseSuite) -> dict[str, list[cst.BaseExpression]]:
-    """Values assigned to plain names in one body (not in nested functions or classes)."""
-    found: dict[str, list[cst.BaseExpression]] = {}
-    for target, value, _ in assignments(body):
-        if isinstance(target, cst.Name):
-            found.setdefault(target.value, []).append(value)
-    return found
 
 
 class ProviderDefaultTags(Rule):
@@ -103,13 +94,7 @@ class ProviderDefaultTags(Rule):
 
     def _value_of(self, name: str) -> cst.BaseExpression | None:
         assert self.module is not None
-        scopes = [self.per_node(self.module, lambda m: _values_by_name(cst.IndentedBlock(body=m.body)))]
-        scopes += [self.per_node(f, lambda f: _values_by_name(f.body)) for f in self.context.functions]
-        for scope in reversed(scopes):
-            if name in scope:
-                values = scope[name]
-                return values[0] if len(values) == 1 else None
-        return None
+        return assigned_value(self, self.module, name)
 
     def leave_Call(self, original_node: cst.Call, updated_node: cst.Call) -> cst.Call:
         if not (get_full_name_for_node(original_node.func) or "").endswith("AwsProvider"):

@@ -10,7 +10,7 @@ from typing import Any
 
 import libcst as cst
 
-from codemods.provider_api.helpers import ProviderNames
+from codemods.provider_api.helpers import ProviderNames, assigned_value
 from fixer.providers import MARKERS, ProviderIndex
 from fixer.providers.schema import OPEN, Prop
 from fixer.rule import Rule
@@ -88,8 +88,9 @@ class ProviderValueTypes(Rule):
     - a class the provider does not generate, used where the property is typed `any` (the deep statements of
       a WAFv2 rule), becomes the same value as nested dicts with Terraform's attribute names.
 
-    Values the rule cannot see (variables, function results, comprehensions), tokens and `Fn` calls are left
-    alone. `AwsProvider(default_tags=...)` belongs to CTB003. Answers come from the provider version the
+    A variable assigned once in the enclosing function (or the module) is followed: what its value holds is
+    reported where it is written, without a fix. Values the rule cannot see (parameters, function results,
+    comprehensions, names assigned more than once), tokens and `Fn` calls are left alone. `AwsProvider(default_tags=...)` belongs to CTB003. Answers come from the provider version the
     project uses (`cdktf-fixer check --verbose` names it); with a pin that version does not satisfy, the rule
     is silent.
 
@@ -154,9 +155,25 @@ class ProviderValueTypes(Rule):
     def __init__(self, context) -> None:
         super().__init__(context)
         self.names = ProviderNames(context.project)
+        self.module: cst.Module | None = None
+        self.following: str | None = None  # the variable whose assigned value is being judged
+        self.said: set[tuple[int, str]] = set()
+
+    def visit_Module(self, node: cst.Module) -> bool:
+        self.module = node
+        return True
 
     def visit_ImportFrom(self, node: cst.ImportFrom) -> None:
         self.names.note(node)
+
+    def report(self, node: cst.CSTNode, message: str, fix: Applicability = Applicability.NONE) -> bool:
+        if self.following is None:
+            return super().report(node, message, fix)
+        # a value reached through a variable: said where it is written, once, and not rewritten from here
+        if (id(node), message) not in self.said:
+            self.said.add((id(node), message))
+            super().report(node, f"{message} (the value of `{self.following}`)")
+        return False
 
     def leave_Call(self, original_node: cst.Call, updated_node: cst.Call) -> cst.BaseExpression:
         target = self.names.target(original_node.func)
@@ -197,6 +214,16 @@ class ProviderValueTypes(Rule):
     def _value(self, owner: _Owner, prop: Prop, original: cst.BaseExpression,
                updated: cst.BaseExpression) -> cst.BaseExpression | None:
         """The value rewritten to fit `prop`'s type, or None when it stays (fits, unknown, or reported)."""
+        if isinstance(original, cst.Name) and original.value not in ("True", "False", "None") \
+                and self.following is None and self.module is not None:
+            assigned = assigned_value(self, self.module, original.value)
+            if assigned is not None and not isinstance(assigned, cst.Name):
+                self.following = original.value
+                try:
+                    self._value(owner, prop, assigned, assigned)
+                finally:
+                    self.following = None
+            return None
         if isinstance(original, cst.IfExp) and isinstance(updated, cst.IfExp):
             # `[...] if provisioned else [...]`: each branch is a value of the property
             body = self._value(owner, prop, original.body, updated.body)
