@@ -89,13 +89,14 @@ def test_snapshot_is_used_when_the_provider_is_not_installed(monkeypatch):
     assert index.home_of("DataAwsVpc") == "data_aws_vpc"
 
 
-def _fake_provider(site: Path, version: str) -> Path:
+def _fake_provider(site: Path | None, version: str, package: Path | None = None) -> Path:
     """A tiny jsii provider package: one module, one resource with a config, one struct."""
-    package = site / "cdktf_cdktf_provider_tiny"
+    package = package or site / "cdktf_cdktf_provider_tiny"
     (package / "thing").mkdir(parents=True)
     (package / "__init__.py").write_text('__all__ = [\n    "thing",\n]\n')
     (package / "thing" / "__init__.py").write_text('__all__ = ["Thing", "ThingConfig", "ThingBlock"]\n')
-    (site / f"cdktf_cdktf_provider_tiny-{version}.dist-info").mkdir()
+    if site is not None:
+        (site / f"cdktf_cdktf_provider_tiny-{version}.dist-info").mkdir()
     fqn = "@cdktf/provider-tiny.thing."
     assembly = {
         "name": "@cdktf/provider-tiny", "version": version,
@@ -224,3 +225,27 @@ def test_shipped_snapshot_answers_signatures(monkeypatch):
     index = load_index(AWS)
     assert index.source.startswith("snapshot:")
     assert "force_destroy" in index.signature("s3_bucket", "S3Bucket").keywords
+
+
+def test_imports_bindings_from_cdktf_get_are_a_provider(monkeypatch, tmp_path):
+    """`cdktf get` writes jsii bindings into the project's imports/: their assembly answers like a prebuilt
+    provider's, for names, keywords and value types."""
+    from helpers import cli
+
+    monkeypatch.setenv("CDKTF_FIXER_CACHE_DIR", str(tmp_path / "cache"))
+    project = tmp_path / "app"
+    _fake_provider(None, "0.0.0", project / "imports" / "tiny")
+    (project / "cdktf.json").write_text('{"language": "python", "app": "python3 main.py"}')
+    (project / "main.py").write_text(
+        "from imports.tiny.thing import Thing, ThingBlock\n\n"
+        "Thing(self, 'a', size_gb='20', block=ThingBlock(enabled=True), colour='red')\n"
+    )
+    report = cli("check", project, "--no-cache", "--output-format", "json").json()
+    messages = sorted(f["code"] + " " + f["message"].split(";")[0] for f in report["findings"])
+    assert messages == [
+        "CTB006 `Thing` takes no keyword `colour`",
+        "CTB007 `block` of `Thing` takes a list of `ThingBlock` blocks",
+        "CTB007 `size_gb` of `Thing` takes a number, not a string",
+    ]
+    (tiny,) = [p for p in report["projects"][0]["providers"] if p["distribution"] == "imports/tiny"]
+    assert tiny["version"] == "0.0.0" and tiny["source"] == "project environment"
