@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import os
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path, PurePath
 
@@ -90,10 +90,15 @@ class Walk:
 
 
 def iter_python_files(
-    root: Path, exclude: pathspec.PathSpec | None = None, exclude_base: Path | None = None, walk: Walk | None = None
+    root: Path,
+    exclude: pathspec.PathSpec | None = None,
+    exclude_base: Path | None = None,
+    walk: Walk | None = None,
+    also: Callable[[str], bool] | None = None,
 ) -> Iterator[Path]:
     """Python files below `root`, sorted, honouring .gitignore files and `exclude` (relative to
-    exclude_base); `root` itself is never excluded. Ignored entries are counted in `walk`."""
+    exclude_base); `root` itself is never excluded. Ignored entries are counted in `walk`. `also` takes
+    other files by name (the project files a pack's rules read: requirements*.txt, pyproject.toml ...)."""
     root = root.resolve()
     walk = walk if walk is not None else Walk()
     base_rules = _parent_rules(root)
@@ -122,7 +127,7 @@ def iter_python_files(
                     walk.ignored_folders += 1
                 else:
                     stack.append((path, rules))
-            elif entry.name.endswith(".py") and entry.is_file():
+            elif (entry.name.endswith(".py") or (also is not None and also(entry.name))) and entry.is_file():
                 if any(r.matches(path, False) for r in rules):
                     walk.ignored_files += 1
                 else:
@@ -136,14 +141,16 @@ def collect(
     exclude_base: Path,
     walk: Walk | None = None,
     force_exclude: bool = False,
+    also: Callable[[str], bool] | None = None,
 ) -> list[Path]:
     """Files named on the command line are taken (with `force_exclude`, only when neither `exclude` nor an
-    always-skipped folder covers them, as ruff's --force-exclude); folders are walked."""
+    always-skipped folder covers them, as ruff's --force-exclude); folders are walked (for Python files,
+    and the other files `also` takes by name)."""
     seen: dict[Path, None] = {}
     rules = IgnoreRules(exclude_base.resolve(), exclude) if exclude is not None else None
     for given in paths:
         if given.is_dir():
-            for path in iter_python_files(given, exclude, exclude_base, walk):
+            for path in iter_python_files(given, exclude, exclude_base, walk, also):
                 seen.setdefault(path, None)
         elif force_exclude and _excluded(given.resolve(), rules):
             if walk is not None:
