@@ -18,7 +18,7 @@ BINDINGS_FOLDER = "imports"
 TEMPLATE_FOLDER = "{{"
 
 
-def _is_generated_bindings(folder: Path) -> bool:
+def is_generated_bindings(folder: Path) -> bool:
     """`cdktf get` writes Python bindings as imports/<provider>/ with a `_jsii` package inside. Some
     projects keep their own modules in a folder named imports/; those are checked like any code."""
     try:
@@ -120,7 +120,7 @@ def iter_python_files(
             if entry.is_dir(follow_symlinks=False):
                 if entry.name in ALWAYS_SKIPPED or entry.name.endswith(".egg-info"):
                     continue
-                if entry.name == BINDINGS_FOLDER and _is_generated_bindings(path):
+                if entry.name == BINDINGS_FOLDER and is_generated_bindings(path):
                     continue
                 # a cookiecutter/copier template folder (`{{cookiecutter.project}}/`) holds templates, not Python
                 if TEMPLATE_FOLDER in entry.name or any(r.matches(path, True) for r in rules):
@@ -166,7 +166,7 @@ def _excluded(path: Path, rules: IgnoreRules | None) -> bool:
     for folder in path.parents:
         if folder.name in ALWAYS_SKIPPED or folder.name.endswith(".egg-info") or TEMPLATE_FOLDER in folder.name:
             return True
-        if folder.name == BINDINGS_FOLDER and _is_generated_bindings(folder):
+        if folder.name == BINDINGS_FOLDER and is_generated_bindings(folder):
             return True
     if rules is None:
         return False
