@@ -29,7 +29,7 @@ CORE = {"constructs": ">=10.6,<10.8", "python": ">=3.10"}
 def newest(distribution: str) -> str | None:
     done = subprocess.run([sys.executable, "-m", "pip", "index", "versions", distribution],
                           capture_output=True, text=True, check=False)
-    match = re.search(rf"^{re.escape(distribution)} \(([^)]+)\)", done.stdout, re.M)
+    match = re.search(rf"^{re.escape(distribution)} \(([^)]+)\)", done.stdout, re.MULTILINE)
     return match.group(1) if match else None
 
 

@@ -70,7 +70,7 @@ def test_rules_command_lists_every_rule(pack):
 @pytest.mark.parametrize("pack", ["fix", "migrate"])
 def test_rules_fit_an_80_column_terminal(monkeypatch, pack):
     monkeypatch.setenv("COLUMNS", "80")
-    RULES = all_rules(pack)  # noqa: N806  the pack's rules, as the module's RULES are every pack's
+    RULES = all_rules(pack)  # the pack's rules, as the module's RULES are every pack's
     lines = cli("rules", "--pack", pack).stdout.splitlines()
     assert max(len(line) for line in lines) <= 80
     for rule in RULES:  # code and whole name on one line, the summary complete (wrapped, not cut)

@@ -266,7 +266,7 @@ def _position(text: str, needle: str, key: bool) -> tuple[int, int]:
     string in `text` (tomlkit keeps no positions); the first such occurrence."""
     quoted = f"(?:{re.escape(needle)}|\"{re.escape(needle)}\"|'{re.escape(needle)}')"
     pattern = rf"^[ \t]*({quoted})[ \t]*=" if key else rf"(\"{re.escape(needle)}\"|'{re.escape(needle)}')"
-    match = re.search(pattern, text, re.M)
+    match = re.search(pattern, text, re.MULTILINE)
     if match is None:
         return 1, 1
     offset = match.start(1)

@@ -20,8 +20,8 @@ if TYPE_CHECKING:
     from fixer.project import ProjectContext
 
 DEPENDENCY_FILES = ("requirements*.txt", "Pipfile", "pyproject.toml")
-_IMPORTED_PROVIDER = re.compile(r"^\s*(?:from|import)\s+cdktf_cdktf_provider_(\w+)", re.M)
-_DECLARED_PROVIDER = re.compile(r"cdktf[-_.]cdktf[-_.]provider[-_.]([A-Za-z0-9][A-Za-z0-9_.-]*[A-Za-z0-9]|[A-Za-z0-9])", re.I)
+_IMPORTED_PROVIDER = re.compile(r"^\s*(?:from|import)\s+cdktf_cdktf_provider_(\w+)", re.MULTILINE)
+_DECLARED_PROVIDER = re.compile(r"cdktf[-_.]cdktf[-_.]provider[-_.]([A-Za-z0-9][A-Za-z0-9_.-]*[A-Za-z0-9]|[A-Za-z0-9])", re.IGNORECASE)
 
 
 def providers_without_package(project: ProjectContext) -> tuple[str, ...]:
