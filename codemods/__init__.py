@@ -9,4 +9,5 @@ own code prefix. Rules import the rule base, helpers and domain modules, never a
 # pack name -> its families, in code order
 PACKS: dict[str, tuple[str, ...]] = {
     "fix": ("structure", "provider_api", "environments", "service_constraints", "packaging", "hygiene"),
+    "migrate": ("migrate_cdktn",),
 }

@@ -92,6 +92,7 @@ def _run(
     no_cache: bool = False,
     cache_dir: Path | None = None,
     force_exclude: bool = False,
+    pack: str = "fix",
 ) -> None:
     from fixer import reporting
     from fixer.plan import PlanError, make_plan
@@ -99,7 +100,8 @@ def _run(
     if output_format not in FORMATS:
         _fail(f"unknown --output-format {output_format!r}; choose from {', '.join(FORMATS)}")
     try:
-        plan = make_plan(paths or [Path(".")], select, ignore, mode, unsafe_fixes, verbose, force_exclude=force_exclude)
+        plan = make_plan(paths or [Path(".")], select, ignore, mode, unsafe_fixes, verbose, force_exclude=force_exclude,
+                         pack=pack)
     except PlanError as exc:
         _fail(str(exc))
     rules, options, files, roots, config = plan.rules, plan.options, plan.files, plan.roots, plan.config
@@ -115,7 +117,7 @@ def _run(
             if verbose:
                 typer.echo(f"  {provider['distribution']}: {provider['version'] or '-'} ({where})"
                            + (f"; the project pins {pinned}" if pinned else ""), err=True)
-            if pinned and not provider["usable"] and provider["version"]:
+            if pinned and not provider["usable"] and provider["version"] and pack == "fix":
                 typer.echo(f"cdktf-fixer: warning: {project['root']} pins {provider['distribution']} {pinned}, and "
                            f"cdktf-fixer knows {provider['version']} ({provider['source']}): provider class names and "
                            "arguments and value types (CTB001, CTB006, CTB007) are not checked there. Install the "
@@ -153,7 +155,9 @@ def _run(
         for code, name, left, fixed in reporting.statistics(results, rules):
             summary_out.write(f"{left:5d} left {fixed:5d} fixed  {code}  {name}\n")
     if not quiet:
-        summary_out.write(reporting.summary_line(totals, mode, unsafe_fixes) + "\n")
+        unsafe_flag = "--allow-partial" if pack == "migrate" else "--unsafe-fixes"
+        command = "cdktf-fixer migrate --to cdktn" if pack == "migrate" else "cdktf-fixer fix"
+        summary_out.write(reporting.summary_line(totals, mode, unsafe_fixes, unsafe_flag, command) + "\n")
 
     if totals.internal_errors:
         raise typer.Exit(2)
@@ -257,6 +261,50 @@ def fix(
             raise typer.Exit(1)
     _run(paths, select, ignore, output_format, jobs, statistics, quiet, verbose, mode, unsafe_fixes, no_cache, cache_dir,
          force_exclude)
+
+
+MIGRATE_HELP = """Migrate CDK for Terraform (cdktf) projects to CDK Terrain (cdktn), the community's continuation.
+
+Python code: `cdktf` imports and uses become `cdktn` (`cdktf.testing_matchers` too), prebuilt providers
+`cdktf_cdktf_provider_<x>` become `cdktn_provider_<x>`. Dependency files (requirements*.txt, Pipfile,
+pyproject.toml: PEP 621 and Poetry) move to `cdktn`, `cdktn-provider-<x>` and a compatible `constructs`,
+with the newest cdktn line's ranges. Never edited: strings and comments (`"cdktf.out"` stays), cdktf.json,
+`CDKTF_*` variables, lock files (reported: re-lock), bindings `cdktf get` wrote in imports/ (reported:
+regenerate with `cdktn get`). A provider without a cdktn package is reported (generate it with `cdktn
+get`) and the project is left unchanged unless --allow-partial. The rules are the CTM codes
+(`cdktf-fixer rules --pack migrate`).
+
+Exit codes as `fix`: 0 nothing left to do; 1 findings left (a provider to generate, a lock file to re-lock,
+bindings to regenerate) or a file that cannot be parsed, and with --diff or --check a change pending; 2 a
+usage error or cdktf-fixer's own failure.
+"""
+
+
+@app.command(help=MIGRATE_HELP)
+def migrate(
+    paths: PathsArg = None,
+    to: Annotated[str, typer.Option("--to", help="The target: cdktn (CDK Terrain).")] = ...,  # type: ignore[assignment]
+    diff: Annotated[bool, typer.Option("--diff", help="Print a unified diff of the migration and write nothing; exit 1 when a change is pending.")] = False,
+    check: Annotated[bool, typer.Option("--check", help="Report what the migration would change and what it leaves to you; write nothing.")] = False,
+    allow_partial: Annotated[bool, typer.Option("--allow-partial", help="Migrate a project even when a provider it uses has no cdktn package (that provider is left for `cdktn get`).")] = False,
+    select: SelectOpt = None,
+    ignore: IgnoreOpt = None,
+    output_format: FormatOpt = "text",
+    jobs: JobsOpt = None,
+    statistics: StatsOpt = False,
+    quiet: QuietOpt = False,
+    verbose: VerboseOpt = False,
+    force_exclude: ForceExcludeOpt = False,
+) -> None:
+    if to.strip().lower() != "cdktn":
+        _fail(f"--to {to!r}: the one migration is --to cdktn (CDK Terrain)")
+    if diff and check:
+        _fail("give --diff or --check, not both")
+    mode = "diff" if diff else "check" if check else "fix"
+    # a migration is one run over a project whose every file depends on the others (a provider without a
+    # cdktn package anywhere holds the whole project back): no per-file results cache
+    _run(paths, select, ignore, output_format, jobs, statistics, quiet, verbose, mode, allow_partial, True, None,
+         force_exclude, pack="migrate")
 
 
 def _project_folder(paths: list[Path] | None) -> Path:
@@ -539,10 +587,18 @@ def _batch_output(results, settings, diff_dir, report, quiet) -> None:
 @app.command()
 def rules(
     output_format: Annotated[str, typer.Option("--output-format", help="text or json.")] = "text",
+    pack: Annotated[str, typer.Option("--pack", help="fix (the rules of check and fix) or migrate (the rules of migrate).")] = "fix",
 ) -> None:
     """List every rule: code, name, fix safety, whether it runs by default, summary (`--output-format json`
     for tools)."""
-    from fixer.registry import all_rules
+    import codemods
+    from fixer import registry
+
+    if pack not in codemods.PACKS:
+        _fail(f"unknown --pack {pack!r}; choose from {', '.join(codemods.PACKS)}")
+
+    def all_rules():
+        return registry.all_rules(pack)
 
     if output_format == "json":
         import json

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import os
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path, PurePath
 
@@ -18,7 +18,7 @@ BINDINGS_FOLDER = "imports"
 TEMPLATE_FOLDER = "{{"
 
 
-def _is_generated_bindings(folder: Path) -> bool:
+def is_generated_bindings(folder: Path) -> bool:
     """`cdktf get` writes Python bindings as imports/<provider>/ with a `_jsii` package inside. Some
     projects keep their own modules in a folder named imports/; those are checked like any code."""
     try:
@@ -90,10 +90,15 @@ class Walk:
 
 
 def iter_python_files(
-    root: Path, exclude: pathspec.PathSpec | None = None, exclude_base: Path | None = None, walk: Walk | None = None
+    root: Path,
+    exclude: pathspec.PathSpec | None = None,
+    exclude_base: Path | None = None,
+    walk: Walk | None = None,
+    also: Callable[[str], bool] | None = None,
 ) -> Iterator[Path]:
     """Python files below `root`, sorted, honouring .gitignore files and `exclude` (relative to
-    exclude_base); `root` itself is never excluded. Ignored entries are counted in `walk`."""
+    exclude_base); `root` itself is never excluded. Ignored entries are counted in `walk`. `also` takes
+    other files by name (the project files a pack's rules read: requirements*.txt, pyproject.toml ...)."""
     root = root.resolve()
     walk = walk if walk is not None else Walk()
     base_rules = _parent_rules(root)
@@ -115,14 +120,14 @@ def iter_python_files(
             if entry.is_dir(follow_symlinks=False):
                 if entry.name in ALWAYS_SKIPPED or entry.name.endswith(".egg-info"):
                     continue
-                if entry.name == BINDINGS_FOLDER and _is_generated_bindings(path):
+                if entry.name == BINDINGS_FOLDER and is_generated_bindings(path):
                     continue
                 # a cookiecutter/copier template folder (`{{cookiecutter.project}}/`) holds templates, not Python
                 if TEMPLATE_FOLDER in entry.name or any(r.matches(path, True) for r in rules):
                     walk.ignored_folders += 1
                 else:
                     stack.append((path, rules))
-            elif entry.name.endswith(".py") and entry.is_file():
+            elif (entry.name.endswith(".py") or (also is not None and also(entry.name))) and entry.is_file():
                 if any(r.matches(path, False) for r in rules):
                     walk.ignored_files += 1
                 else:
@@ -136,14 +141,16 @@ def collect(
     exclude_base: Path,
     walk: Walk | None = None,
     force_exclude: bool = False,
+    also: Callable[[str], bool] | None = None,
 ) -> list[Path]:
     """Files named on the command line are taken (with `force_exclude`, only when neither `exclude` nor an
-    always-skipped folder covers them, as ruff's --force-exclude); folders are walked."""
+    always-skipped folder covers them, as ruff's --force-exclude); folders are walked (for Python files,
+    and the other files `also` takes by name)."""
     seen: dict[Path, None] = {}
     rules = IgnoreRules(exclude_base.resolve(), exclude) if exclude is not None else None
     for given in paths:
         if given.is_dir():
-            for path in iter_python_files(given, exclude, exclude_base, walk):
+            for path in iter_python_files(given, exclude, exclude_base, walk, also):
                 seen.setdefault(path, None)
         elif force_exclude and _excluded(given.resolve(), rules):
             if walk is not None:
@@ -159,7 +166,7 @@ def _excluded(path: Path, rules: IgnoreRules | None) -> bool:
     for folder in path.parents:
         if folder.name in ALWAYS_SKIPPED or folder.name.endswith(".egg-info") or TEMPLATE_FOLDER in folder.name:
             return True
-        if folder.name == BINDINGS_FOLDER and _is_generated_bindings(folder):
+        if folder.name == BINDINGS_FOLDER and is_generated_bindings(folder):
             return True
     if rules is None:
         return False

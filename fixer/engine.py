@@ -21,26 +21,29 @@ from collections.abc import Callable, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypeVar
 
 import libcst as cst
 from libcst.metadata import MetadataWrapper
 
 from fixer.batched import BatchedRules, RuleFailed
 from fixer.project import ProjectContext
-from fixer.rule import FileContext, Rule, edit_imports
+from fixer.rule import FileContext, ProjectFileRule, Rule, RuleDeclaration, edit_imports
 from fixer.textio import SourceText, atomic_write, decode
 from fixer.types import Applicability, ErrorKind, FileError, FileResult, Finding
 
 if TYPE_CHECKING:
     from fixer.cache import ResultCache
 
+R = TypeVar("R", bound=RuleDeclaration)
+
 SUPPRESSION = "cdktf-fixer:"
 
 
 @dataclass(frozen=True)
 class Options:
-    rules: tuple[type[Rule], ...]  # the selected rules: the engine runs what it is given, it imports no rule
+    # the selected rules (Python `Rule`s and `ProjectFileRule`s): the engine runs what it is given, it imports no rule
+    rules: tuple[type[RuleDeclaration], ...]
     apply: frozenset[Applicability] = frozenset()  # fixes to apply; empty for `check`
     write: bool = False  # write fixed files (False for check and --diff)
     keep_text: bool = False  # return before/after text (for --diff)
@@ -88,7 +91,7 @@ def _pattern(pattern: str):  # pathspec is imported here, lazily, so no return a
     return GitIgnoreSpec.from_lines([pattern])
 
 
-def _rules_for_file(path: str, rules: Sequence[type[Rule]], options: Options) -> list[type[Rule]]:
+def _rules_for_file(path: str, rules: Sequence[type[R]], options: Options) -> list[type[R]]:
     if not options.per_file_ignores or options.config_dir is None:
         return list(rules)
     try:
@@ -103,12 +106,13 @@ def _rules_for_file(path: str, rules: Sequence[type[Rule]], options: Options) ->
 
 
 def fix_source(
-    source: SourceText, path: str, rules: Sequence[type[Rule]], project: ProjectContext, options: Options
+    source: SourceText, path: str, rules: Sequence[type[RuleDeclaration]], project: ProjectContext, options: Options
 ) -> FileResult:
     """Run `rules` over one decoded file. Never raises for bad input or a failing rule."""
     result = FileResult(path)
     text = source.text
-    active = [r for r in _rules_for_file(path, rules, options) if r.could_match(text, project, path)]
+    python_rules = [r for r in _rules_for_file(path, rules, options) if issubclass(r, Rule)]
+    active = [r for r in python_rules if r.could_match(text, project, path)]
     if not active:
         # no rule looks at this file, so it is not parsed; a committed merge conflict is still said
         if CONFLICT_MARKER.search(text):
@@ -162,7 +166,7 @@ def fix_source(
         if not any(f.fix in options.apply for f in again.findings):
             # what is left is what the fixed file shows, where it shows it (a fix can end another finding:
             # a rewritten call leaves no bad import behind); project-wide rules were not asked again
-            wide = {r.code for r in rules if r.project_wide}
+            wide = {r.code for r in python_rules if r.project_wide}
             findings = [*(f for f in findings if f.fixed or f.code in wide), *again.findings]
             break
     else:
@@ -298,7 +302,7 @@ def syntax_error(text: str, path: str, parser_error: Exception | None = None) ->
     return FileError(path, line, column, f"cannot parse: {message}", kind=ErrorKind.SYNTAX)
 
 
-def process_file(path: str, rules: Sequence[type[Rule]], project: ProjectContext, options: Options) -> FileResult:
+def process_file(path: str, rules: Sequence[type[RuleDeclaration]], project: ProjectContext, options: Options) -> FileResult:
     try:
         data = Path(path).read_bytes()
     except OSError as exc:
@@ -307,7 +311,55 @@ def process_file(path: str, rules: Sequence[type[Rule]], project: ProjectContext
         source = decode(data)
     except (SyntaxError, UnicodeDecodeError, LookupError) as exc:
         return FileResult(path, error=FileError(path, 1, 1, f"cannot decode: {exc}", kind=ErrorKind.IO))
+    if not path.endswith(".py"):
+        return fix_project_file(source, path, rules, project, options)
     return fix_source(source, path, rules, project, options)
+
+
+def fix_project_file(
+    source: SourceText, path: str, rules: Sequence[type[RuleDeclaration]], project: ProjectContext, options: Options
+) -> FileResult:
+    """Run the `ProjectFileRule`s that read this file (a requirements file, a Pipfile, a lock file ...), one
+    after another on the text, with the guarantees of Python files: nothing changes in check mode, the
+    result must still be valid (each rule's `validate`), writes are atomic with the encoding kept."""
+    result = FileResult(path)
+    text = source.text
+    active = [r for r in _rules_for_file(path, rules, options)
+              if issubclass(r, ProjectFileRule) and r.could_match(text, project, path)]
+    if not active:
+        return result
+    result.parsed = True
+    context = FileContext(path, project, options.apply, {}, source=text)
+    new_text = text
+    for rule_class in active:
+        try:
+            new_text = rule_class(context).fix(new_text)
+        except Exception as exc:  # noqa: BLE001  a failing rule is an error entry; the file stays untouched
+            result.error = _rule_error(path, rule_class.code, exc)
+            return result
+        if not options.apply and new_text != text:
+            result.error = FileError(path, 1, 1, f"rule {rule_class.code} changed the file with no fix to apply; "
+                                     "file left unchanged: please report it")
+            return result
+    result.findings = context.findings
+    if new_text != text:
+        try:
+            for rule_class in active:
+                rule_class.validate(path, new_text)
+        except ValueError as exc:
+            result.error = FileError(path, 1, 1, f"fix produced an invalid file, left unchanged: {exc}",
+                                     traceback.format_exc())
+            return result
+        result.changed = True
+    if options.keep_text:
+        result.before, result.after = text, new_text
+    if result.changed and options.write:
+        try:
+            atomic_write(Path(path), source.encode(new_text))
+        except OSError as exc:
+            result.error = FileError(path, 1, 1, f"cannot write: {exc}", kind=ErrorKind.IO)
+            result.changed = False
+    return result
 
 
 # --- many files -------------------------------------------------------------------------------------
@@ -349,7 +401,9 @@ def run(
     for path, root in file_roots.items():
         members.setdefault(root, []).append(path)
     facts = cache.facts if cache is not None else None
-    projects = {root: ProjectContext.build(root, members[root], index_classes, facts) for root in sorted(members)}
+    # the project index reads Python files; other project files (requirements, Pipfile) are not modules
+    projects = {root: ProjectContext.build(root, [p for p in members[root] if p.suffix == ".py"], index_classes, facts)
+                for root in sorted(members)}
     items = [(str(f), file_roots[f]) for f in files]
     results: list[FileResult | None] = [None] * len(items)
     keys: dict[int, str] = {}
@@ -391,7 +445,7 @@ def run(
     return [r for r in results if r is not None]
 
 
-def _could_match_any(path: str, rules: Sequence[type[Rule]], project: ProjectContext) -> bool:
+def _could_match_any(path: str, rules: Sequence[type[RuleDeclaration]], project: ProjectContext) -> bool:
     """False only when the file reads and decodes and no rule's cheap test matches it; anything else
     (an unreadable or undecodable file included) goes on to full processing, which reports it."""
     try:

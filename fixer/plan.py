@@ -9,7 +9,7 @@ from pathlib import Path
 from fixer import config as config_module
 from fixer import discovery, engine, registry
 from fixer.project import assign_roots
-from fixer.rule import Rule
+from fixer.rule import ProjectFileRule, RuleDeclaration
 from fixer.types import Applicability
 
 MODES = ("check", "fix", "diff")
@@ -21,7 +21,7 @@ class PlanError(ValueError):
 
 @dataclass
 class Plan:
-    rules: list[type[Rule]]
+    rules: list[type[RuleDeclaration]]
     options: engine.Options
     files: list[Path]
     roots: dict[Path, Path]
@@ -43,22 +43,30 @@ def make_plan(
     verbose: bool = False,
     config_boundary: Path | None = None,
     force_exclude: bool = False,
+    pack: str = "fix",
 ) -> Plan:
+    """`pack` names the rules' pack (`fix` for check/fix, `migrate` for migrate). `[tool.cdktf-fixer]`'s
+    select, ignore and per-file-ignores name rules of the `fix` pack, so another pack takes only its
+    `exclude` from there."""
     assert mode in MODES, mode
     missing = [str(p) for p in paths if not p.exists()]
     if missing:
         raise PlanError(f"no such file or folder: {', '.join(missing)}")
     try:
         config = config_module.load(paths[0], config_boundary)
-        rules = registry.select_rules(split_codes(select) or config.select, [*config.ignore, *split_codes(ignore)])
+        own = pack == "fix"
+        rules = registry.select_rules(split_codes(select) or (config.select if own else None),
+                                      [*(config.ignore if own else []), *split_codes(ignore)], pack)
         per_file = tuple(
             (pattern, tuple(registry.validate_selector(c) for c in codes))
             for pattern, codes in config.per_file_ignores.items()
-        )
+        ) if own else ()
     except (config_module.ConfigError, registry.UnknownRuleError) as exc:
         raise PlanError(str(exc)) from exc
     walk = discovery.Walk()
-    files = discovery.collect(paths, config.exclude_spec(), config.base, walk, force_exclude)
+    file_rules = [r for r in rules if issubclass(r, ProjectFileRule)]
+    also = (lambda name: any(r.reads(name) for r in file_rules)) if file_rules else None
+    files = discovery.collect(paths, config.exclude_spec(), config.base, walk, force_exclude, also)
     warnings = [] if files else [discovery.nothing_found_warning(paths, walk)]
     apply: frozenset[Applicability] = frozenset()
     if mode in ("fix", "diff"):

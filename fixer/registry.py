@@ -7,7 +7,7 @@ import pkgutil
 from functools import lru_cache
 
 import codemods
-from fixer.rule import Rule
+from fixer.rule import RuleDeclaration
 
 HELPER_MODULES = frozenset({"helpers"})
 
@@ -17,8 +17,9 @@ class UnknownRuleError(ValueError):
 
 
 @lru_cache(maxsize=None)
-def all_rules(pack: str = "fix") -> tuple[type[Rule], ...]:
-    """Every rule of a pack, in code order; a family's modules each define one Rule subclass."""
+def all_rules(pack: str = "fix") -> tuple[type[RuleDeclaration], ...]:
+    """Every rule of a pack, in code order; a family's modules each define one rule class (a `Rule`, or a
+    `ProjectFileRule` for files that are not Python)."""
     rules = []
     for family in codemods.PACKS[pack]:
         package = importlib.import_module(f"codemods.{family}")
@@ -28,7 +29,7 @@ def all_rules(pack: str = "fix") -> tuple[type[Rule], ...]:
             module = importlib.import_module(f"{package.__name__}.{info.name}")
             rules.extend(
                 value for value in vars(module).values()
-                if isinstance(value, type) and issubclass(value, Rule) and value.__module__ == module.__name__
+                if isinstance(value, type) and issubclass(value, RuleDeclaration) and value.__module__ == module.__name__
                 and "code" in value.__dict__
             )
     codes = [r.code for r in rules]
@@ -38,36 +39,49 @@ def all_rules(pack: str = "fix") -> tuple[type[Rule], ...]:
     return tuple(sorted(rules, key=lambda r: r.code))
 
 
-def rule_by_code(code: str) -> type[Rule]:
-    for rule in all_rules():
+def every_rule() -> tuple[type[RuleDeclaration], ...]:
+    """The rules of every pack, pack by pack (`explain`, the docs)."""
+    return tuple(rule for pack in codemods.PACKS for rule in all_rules(pack))
+
+
+def pack_of(code: str) -> str:
+    """The pack a rule code belongs to (which command runs it)."""
+    for pack in codemods.PACKS:
+        if any(rule.code == code.upper() for rule in all_rules(pack)):
+            return pack
+    raise UnknownRuleError(f"unknown rule code {code!r}; `cdktf-fixer rules` lists them")
+
+
+def rule_by_code(code: str) -> type[RuleDeclaration]:
+    for rule in every_rule():
         if rule.code == code.upper():
             return rule
     raise UnknownRuleError(f"unknown rule code {code!r}; `cdktf-fixer rules` lists them")
 
 
-def _matching(selector: str) -> list[type[Rule]]:
+def _matching(selector: str, pack: str = "fix") -> list[type[RuleDeclaration]]:
     selector = selector.strip().upper()
     if selector == "ALL":
-        return list(all_rules())
-    matched = [r for r in all_rules() if r.code.startswith(selector)]
+        return list(all_rules(pack))
+    matched = [r for r in all_rules(pack) if r.code.startswith(selector)]
     if not matched:
-        known = ", ".join(r.code for r in all_rules())
+        known = ", ".join(r.code for r in all_rules(pack))
         raise UnknownRuleError(f"{selector!r} matches no rule code (known: {known}; prefixes select groups)")
     return matched
 
 
-def validate_selector(selector: str) -> str:
-    """A code or prefix, upper-cased; raises UnknownRuleError when it matches no rule."""
-    _matching(selector)
+def validate_selector(selector: str, pack: str = "fix") -> str:
+    """A code or prefix, upper-cased; raises UnknownRuleError when it matches no rule of the pack."""
+    _matching(selector, pack)
     return selector.strip().upper()
 
 
-def select_rules(select: list[str] | None, ignore: list[str]) -> list[type[Rule]]:
-    """Rules by code or prefix, like ruff: no `select` means every rule that is on by default."""
+def select_rules(select: list[str] | None, ignore: list[str], pack: str = "fix") -> list[type[RuleDeclaration]]:
+    """Rules of a pack by code or prefix, like ruff: no `select` means every rule that is on by default."""
     if select:
-        chosen = {r for s in select for r in _matching(s)}
+        chosen = {r for s in select for r in _matching(s, pack)}
     else:
-        chosen = {r for r in all_rules() if r.default_enabled}
+        chosen = {r for r in all_rules(pack) if r.default_enabled}
     for selector in ignore:
-        chosen -= set(_matching(selector))
+        chosen -= set(_matching(selector, pack))
     return sorted(chosen, key=lambda r: r.code)

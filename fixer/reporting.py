@@ -191,7 +191,8 @@ def statistics(results: Sequence[FileResult], rules: Sequence[type[Rule]]) -> li
     return sorted(rows, key=lambda row: (-(row[2] + row[3]), row[0]))
 
 
-def summary_line(t: Totals, mode: str, unsafe_enabled: bool) -> str:
+def summary_line(t: Totals, mode: str, unsafe_enabled: bool, unsafe_flag: str = "--unsafe-fixes",
+                 fix_command: str = "cdktf-fixer fix") -> str:
     parts = []
     if mode == "fix":
         parts.append(f"Fixed {t.fixed} finding{'s' * (t.fixed != 1)} in {t.changed_files} file{'s' * (t.changed_files != 1)}.")
@@ -202,9 +203,9 @@ def summary_line(t: Totals, mode: str, unsafe_enabled: bool) -> str:
     if t.findings:
         parts.append(f"Found {t.findings} finding{'s' * (t.findings != 1)} left.")
         if t.fixable_safe and mode == "check":
-            parts.append(f"{t.fixable_safe} fixable with `cdktf-fixer fix`.")
+            parts.append(f"{t.fixable_safe} fixable with `{fix_command}`.")
         if t.fixable_unsafe and not unsafe_enabled:
-            parts.append(f"{t.fixable_unsafe} fixable with `--unsafe-fixes`.")
+            parts.append(f"{t.fixable_unsafe} fixable with `{unsafe_flag}`.")
     elif mode == "check" and t.files and not t.errors:
         parts.append("All checks passed.")
     if t.errors:

@@ -16,10 +16,12 @@ wrong, which skips the traversal; metadata (positions, scopes) is computed only 
 
 from __future__ import annotations
 
+import fnmatch
 import re
 import textwrap
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
+from pathlib import PurePath
 from typing import TYPE_CHECKING, ClassVar, TypeVar
 
 import libcst as cst
@@ -96,8 +98,11 @@ class RuleContractError(Exception):
     """A rule reported something its own declaration says it never does."""
 
 
-class Rule(cst.CSTTransformer):
-    """Base class of every codemod. Subclasses set the class attributes and override visit/leave methods."""
+class RuleDeclaration:
+    """What every rule declares, whatever it reads: its code and name, what its fixes are, whether it runs
+    by default, its examples. `Rule` (Python files, a LibCST transformer) and `ProjectFileRule` (other
+    project files: requirements, Pipfile, pyproject.toml, lock files) both build on it, so the registry,
+    the docs, `rules`, `explain` and the reporters treat them alike."""
 
     code: ClassVar[str]
     name: ClassVar[str]
@@ -111,6 +116,43 @@ class Rule(cst.CSTTransformer):
     default_enabled: ClassVar[bool] = True
     # Whether the rule asks the project which classes are constructs (the engine then indexes them).
     uses_project_classes: ClassVar[bool] = False
+    VALID: ClassVar[tuple[str, ...]] = ()
+    INVALID: ClassVar[tuple[Example, ...]] = ()
+
+    def __init_subclass__(cls, **kwargs) -> None:
+        super().__init_subclass__(**kwargs)
+        if "code" not in cls.__dict__:
+            return  # a mixin or an intermediate base, not a rule
+        missing = [a for a in ("name", "summary", "markers", "fix_availability") if not hasattr(cls, a)]
+        if missing:
+            raise TypeError(f"rule {cls.code} does not declare {', '.join(missing)}")
+        fixes = cls.fix_availability is not FixAvailability.NONE
+        if fixes != bool(cls.fix_applicability) or Applicability.NONE in cls.fix_applicability:
+            raise TypeError(f"rule {cls.code}: fix_applicability must name the safe/unsafe fixes it reports, "
+                            f"and only when fix_availability is not NONE")
+
+    @classmethod
+    def fix_summary(cls) -> str:
+        """`always (safe)`, `sometimes (safe or unsafe)`, `none`: what `rules` and the docs say."""
+        kinds = " or ".join(a.value for a in Applicability if a in cls.fix_applicability)
+        return f"{cls.fix_availability.value} ({kinds})" if kinds else cls.fix_availability.value
+
+    @classmethod
+    def docs(cls) -> str:
+        return textwrap.dedent(cls.__doc__ or cls.summary).strip()
+
+    def _check_contract(self, fix: Applicability) -> None:
+        """A fix the rule's declaration does not allow is a bug in the rule."""
+        if fix is Applicability.NONE:
+            if self.fix_availability is FixAvailability.ALWAYS:
+                raise RuleContractError(f"{self.code} declares a fix for every finding, but reported one without")
+        elif fix not in self.fix_applicability:
+            raise RuleContractError(f"{self.code} reported a {fix.value} fix; it declares {self.fix_summary()}")
+
+
+class Rule(RuleDeclaration, cst.CSTTransformer):
+    """Base class of every codemod. Subclasses set the class attributes and override visit/leave methods."""
+
     # Whether its findings rest on facts about other files of the project, read once before any fix: it
     # runs in a file's first fix pass only (its own fixes change those facts; the next run sees them).
     project_wide: ClassVar[bool] = False
@@ -120,8 +162,6 @@ class Rule(cst.CSTTransformer):
     # Whether the rule judges deployed resources (names, regions, sizing, code, outputs, provider types):
     # such rules skip test files, whose values are fixtures and mocks that are never deployed.
     deployed_resources_only: ClassVar[bool] = False
-    VALID: ClassVar[tuple[str, ...]] = ()
-    INVALID: ClassVar[tuple[Example, ...]] = ()
 
     def __init__(self, context: FileContext) -> None:
         super().__init__()
@@ -144,24 +184,6 @@ class Rule(cst.CSTTransformer):
         self.context.leave(original_node)  # after the hooks: `leave_FunctionDef` still sees its function
         return result
 
-    def __init_subclass__(cls, **kwargs) -> None:
-        super().__init_subclass__(**kwargs)
-        if "code" not in cls.__dict__:
-            return  # a mixin or an intermediate base, not a rule
-        missing = [a for a in ("name", "summary", "markers", "fix_availability") if not hasattr(cls, a)]
-        if missing:
-            raise TypeError(f"rule {cls.code} does not declare {', '.join(missing)}")
-        fixes = cls.fix_availability is not FixAvailability.NONE
-        if fixes != bool(cls.fix_applicability) or Applicability.NONE in cls.fix_applicability:
-            raise TypeError(f"rule {cls.code}: fix_applicability must name the safe/unsafe fixes it reports, "
-                            f"and only when fix_availability is not NONE")
-
-    @classmethod
-    def fix_summary(cls) -> str:
-        """`always (safe)`, `sometimes (safe or unsafe)`, `none`: what `rules` and the docs say."""
-        kinds = " or ".join(a.value for a in Applicability if a in cls.fix_applicability)
-        return f"{cls.fix_availability.value} ({kinds})" if kinds else cls.fix_availability.value
-
     @classmethod
     def could_match(cls, text: str, project: ProjectContext, path: str) -> bool:
         """Cheap test before parsing: False means this rule cannot find anything in the file."""
@@ -171,18 +193,10 @@ class Rule(cst.CSTTransformer):
             and not (cls.deployed_resources_only and is_test_path(path, project.root))
         )
 
-    @classmethod
-    def docs(cls) -> str:
-        return textwrap.dedent(cls.__doc__ or cls.summary).strip()
-
     def report(self, node: cst.CSTNode, message: str, fix: Applicability = Applicability.NONE) -> bool:
         """Record a finding; True when its fix is to be applied now (fix mode, the applicability is
         enabled, not suppressed). A fix the rule's declaration does not allow is a bug in the rule."""
-        if fix is Applicability.NONE:
-            if self.fix_availability is FixAvailability.ALWAYS:
-                raise RuleContractError(f"{self.code} declares a fix for every finding, but reported one without")
-        elif fix not in self.fix_applicability:
-            raise RuleContractError(f"{self.code} reported a {fix.value} fix; it declares {self.fix_summary()}")
+        self._check_contract(fix)
         position = self.context.metadata(PositionProvider)[node].start
         if self.context.is_suppressed(self.code, position.line):
             return False
@@ -190,6 +204,54 @@ class Rule(cst.CSTTransformer):
         self.context.findings.append(
             Finding(self.code, message, self.context.path, position.line, position.column + 1, fix, apply)
         )
+        return apply
+
+
+class ProjectFileRule(RuleDeclaration):
+    """A rule over a project file that is not Python: dependency declarations (requirements*.txt, Pipfile,
+    pyproject.toml), lock files, cdktf.json. It gets the file's text and returns it, rewritten where its
+    fixes are applied; the engine reads, guards and writes the file as it does Python files (check mode
+    and --diff never write, writes are atomic and keep the encoding, BOM and line endings). In check mode
+    it must return the text it was given (the engine refuses anything else).
+
+        def fix(self, text: str) -> str:
+            if self.report_at(3, 1, "`cdktf` is `cdktn`", Applicability.SAFE):
+                text = ...
+            return text
+    """
+
+    # fnmatch patterns of the file names it reads (`requirements*.txt`, `Pipfile`): discovery collects
+    # these files beside the Python ones when the rule is selected
+    file_names: ClassVar[tuple[str, ...]]
+    markers: ClassVar[tuple[str, ...]] = ()  # a file without any of them is skipped; () reads every match
+
+    def __init__(self, context: FileContext) -> None:
+        self.context = context
+
+    @classmethod
+    def reads(cls, name: str) -> bool:
+        return any(fnmatch.fnmatchcase(name, pattern) for pattern in cls.file_names)
+
+    @classmethod
+    def could_match(cls, text: str, project: ProjectContext, path: str) -> bool:
+        return cls.reads(PurePath(path).name) and (not cls.markers or any(m in text for m in cls.markers))
+
+    @classmethod
+    def validate(cls, path: str, text: str) -> None:
+        """Raise ValueError when `text` is not a valid file of its kind: the guard after fixes (Python files
+        are re-parsed and compiled; a TOML file must still load)."""
+
+    def fix(self, text: str) -> str:
+        """Report findings on `text` with `report_at`; return it with the fixes that were allowed applied."""
+        raise NotImplementedError
+
+    def report_at(self, line: int, column: int, message: str, fix: Applicability = Applicability.NONE) -> bool:
+        """Record a finding at a 1-based line and column; True when its fix is to be applied now."""
+        self._check_contract(fix)
+        if self.context.is_suppressed(self.code, line):
+            return False
+        apply = fix is not Applicability.NONE and fix in self.context.apply
+        self.context.findings.append(Finding(self.code, message, self.context.path, line, column, fix, apply))
         return apply
 
 

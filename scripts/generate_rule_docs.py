@@ -12,15 +12,18 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
-from fixer.registry import all_rules  # noqa: E402
+import codemods  # noqa: E402
+from fixer.registry import all_rules, every_rule  # noqa: E402
 from fixer.ruledocs import DOCS_FOLDER, rule_page, with_rules_table  # noqa: E402
 
 
 def expected() -> dict[Path, str]:
-    rules = all_rules()
-    files = {REPO / DOCS_FOLDER / f"{rule.code}.md": rule_page(rule) for rule in rules}
+    files = {REPO / DOCS_FOLDER / f"{rule.code}.md": rule_page(rule) for rule in every_rule()}
     readme = REPO / "README.md"
-    files[readme] = with_rules_table(readme.read_text(encoding="utf-8"), rules)
+    text = readme.read_text(encoding="utf-8")
+    for pack in codemods.PACKS:  # one table per pack: the fix pack's, then the migration's
+        text = with_rules_table(text, all_rules(pack), pack)
+    files[readme] = text
     return files
 
 

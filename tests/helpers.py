@@ -55,6 +55,22 @@ class GoldenCase:
         """The case's rule, or the rules it names when several act together."""
         return ",".join(self.spec.get("select", [self.code]))
 
+    @property
+    def pack(self) -> str:
+        from fixer.registry import pack_of
+
+        return pack_of(self.code)
+
+    def fix_command(self) -> list[str]:
+        """How the case's pack is run to fix: `fix` for the fix pack, `migrate --to cdktn` for migrate
+        (whose --allow-partial is what `unsafe_fixes` asks for there)."""
+        if self.pack == "migrate":
+            return ["migrate", "--to", "cdktn", *(["--allow-partial"] if self.spec.get("unsafe_fixes") else [])]
+        return ["fix", *(["--unsafe-fixes"] if self.spec.get("unsafe_fixes") else [])]
+
+    def check_command(self) -> list[str]:
+        return ["migrate", "--to", "cdktn", "--check"] if self.pack == "migrate" else ["check"]
+
     def materialize(self, which: str, into: Path) -> Path:
         """Copy before/after into `into` (a fresh folder): a tree as is, a single file as case.py."""
         if self.is_tree:

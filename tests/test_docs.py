@@ -9,9 +9,9 @@ import pytest
 from helpers import REPO
 
 from fixer import ruledocs
-from fixer.registry import all_rules
+from fixer.registry import every_rule
 
-RULES = all_rules()
+RULES = every_rule()
 
 
 def _generator():

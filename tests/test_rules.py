@@ -6,14 +6,14 @@ import textwrap
 import pytest
 from helpers import cli
 
-from fixer.engine import Options, fix_source
+from fixer.engine import Options, fix_source, process_file
 from fixer.project import ProjectContext
-from fixer.registry import all_rules
+from fixer.registry import all_rules, every_rule
 from fixer.rule import Rule
 from fixer.textio import decode
 from fixer.types import Applicability
 
-RULES = all_rules()
+RULES = every_rule()  # the fix pack's and the migration's
 
 
 def _run(rule, code: str, tmp_path, files=(), name="example.py"):
@@ -26,7 +26,9 @@ def _run(rule, code: str, tmp_path, files=(), name="example.py"):
     path.write_text(code)
     options = Options((rule,), apply=frozenset({Applicability.SAFE, Applicability.UNSAFE}), keep_text=True)
     others = [tmp_path / relative for relative, _ in files if relative.endswith(".py")]
-    project = ProjectContext.build(tmp_path, [path, *others], index_classes=True)
+    project = ProjectContext.build(tmp_path, [path, *others] if name.endswith(".py") else others, index_classes=True)
+    if not name.endswith(".py"):  # a ProjectFileRule's example: requirements.txt, cdktf.json
+        return process_file(str(path), [rule], project, options)
     return fix_source(decode(code.encode()), str(path), [rule], project, options)
 
 
@@ -56,22 +58,26 @@ def test_rule_metadata_is_complete():
         assert rule.name and rule.summary and rule.markers and rule.__doc__
 
 
-def test_rules_command_lists_every_rule():
-    rows = cli("rules", "--output-format", "json").json()
-    assert [r["code"] for r in rows] == [r.code for r in RULES]
-    text = cli("rules").stdout
-    assert all(r.code in text for r in RULES)
+@pytest.mark.parametrize("pack", ["fix", "migrate"])
+def test_rules_command_lists_every_rule(pack):
+    rows = cli("rules", "--pack", pack, "--output-format", "json").json()
+    assert [r["code"] for r in rows] == [r.code for r in all_rules(pack)]
+    text = cli("rules", "--pack", pack).stdout
+    assert all(r.code in text for r in all_rules(pack))
+    assert cli("rules", "--pack", "nope").exit_code == 2
 
 
-def test_rules_fit_an_80_column_terminal(monkeypatch):
+@pytest.mark.parametrize("pack", ["fix", "migrate"])
+def test_rules_fit_an_80_column_terminal(monkeypatch, pack):
     monkeypatch.setenv("COLUMNS", "80")
-    lines = cli("rules").stdout.splitlines()
+    RULES = all_rules(pack)  # the pack's rules, as the module's RULES are every pack's
+    lines = cli("rules", "--pack", pack).stdout.splitlines()
     assert max(len(line) for line in lines) <= 80
     for rule in RULES:  # code and whole name on one line, the summary complete (wrapped, not cut)
         assert f"{rule.code}  {rule.name}" in lines
     summaries = " ".join(line.strip() for line in lines)
     assert all(rule.summary in summaries for rule in RULES)
-    rows = {r["code"]: r for r in cli("rules", "--output-format", "json").json()}
+    rows = {r["code"]: r for r in cli("rules", "--pack", pack, "--output-format", "json").json()}
     assert all(rows[r.code]["default"] is r.default_enabled and rows[r.code]["fix"] == r.fix_availability.value
                for r in RULES)
 

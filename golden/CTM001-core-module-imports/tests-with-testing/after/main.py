@@ -1,0 +1,7 @@
+from cdktn import App
+
+from lib.stack import MainStack
+
+app = App()
+MainStack(app, "main")
+app.synth()

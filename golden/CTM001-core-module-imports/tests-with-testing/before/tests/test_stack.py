@@ -1,0 +1,11 @@
+import cdktf.testing_matchers
+from cdktf import Testing
+from cdktf.testing_matchers import to_be_valid_terraform
+
+from lib.stack import MainStack
+
+
+def test_synthesizes():
+    stack = MainStack(Testing.app(), "test")
+    assert Testing.to_be_valid_terraform(Testing.full_synth(stack))
+    assert cdktf.testing_matchers is not None

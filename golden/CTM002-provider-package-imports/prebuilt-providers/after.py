@@ -1,0 +1,20 @@
+import cdktn_provider_random
+import cdktn_provider_aws as aws
+from cdktn import TerraformStack
+from cdktn_provider_aws.provider import AwsProvider
+from cdktn_provider_aws.s3_bucket import S3Bucket
+from cdktn_provider_google_beta import provider as google_beta
+from constructs import Construct
+
+# the providers were cdktf_cdktf_provider_* packages
+SOURCE = "cdktf_cdktf_provider_aws"
+
+
+class Storage(TerraformStack):
+    def __init__(self, scope: Construct, construct_id: str) -> None:
+        super().__init__(scope, construct_id)
+        AwsProvider(self, "aws", region="us-east-1")
+        google_beta.GoogleBetaProvider(self, "google-beta")
+        suffix = cdktn_provider_random.string_resource.StringResource(self, "suffix", length=6)
+        S3Bucket(self, "bucket", bucket_prefix="data-")
+        aws.s3_bucket_versioning.S3BucketVersioningA(self, "versioning", bucket=suffix.result)

@@ -1,0 +1,2 @@
+import jsii
+import cdktf._jsii

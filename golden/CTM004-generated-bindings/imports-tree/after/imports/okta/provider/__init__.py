@@ -1,0 +1,5 @@
+import cdktf
+
+
+class OktaProvider(cdktf.TerraformProvider):
+    pass
