@@ -2,18 +2,12 @@
 from __future__ import annotations
 
 import ast
-import importlib.util
 from pathlib import Path
 
 import pytest
 from helpers import GoldenCase, cli, golden_cases, snapshot
 
-CASES = [
-    pytest.param(case, id=case.id, marks=pytest.mark.skipif(
-        any(importlib.util.find_spec(m) is None for m in case.spec.get("requires", [])),
-        reason=f"needs {', '.join(case.spec.get('requires', []))} (a runtime dependency: pip install -e .)"))
-    for case in golden_cases()
-]
+CASES = [pytest.param(case, id=case.id) for case in golden_cases()]
 
 
 def _fix(case: GoldenCase, folder: Path) -> None:
