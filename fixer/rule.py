@@ -56,6 +56,11 @@ class FileContext:
     imports_to_add: list[tuple[str, str | None]] = field(default_factory=list)
     imports_to_remove: list[tuple[str, str, str | None]] = field(default_factory=list)
 
+    @property
+    def core_module(self) -> str:
+        """The core package this file uses, `cdktf` or CDK Terrain's `cdktn`: what an added import names."""
+        return "cdktn" if self.source is not None and _CDKTN_IMPORT.search(self.source) else "cdktf"
+
     def add_import(self, module: str, name: str | None = None) -> None:
         """`from module import name` (`import module` without a name), merged into existing imports."""
         if (module, name) not in self.imports_to_add:
@@ -255,13 +260,14 @@ class ProjectFileRule(RuleDeclaration):
         return apply
 
 
-_CDKTF_IMPORT = re.compile(r"^\s*(?:from|import)\s+(?:cdktf\w*|constructs)\b", re.MULTILINE)
+_CDKTF_IMPORT = re.compile(r"^\s*(?:from|import)\s+(?:cdktf\w*|cdktn\w*|constructs)\b", re.MULTILINE)
+_CDKTN_IMPORT = re.compile(r"^\s*(?:from|import)\s+cdktn\b", re.MULTILINE)
 
 
 def is_cdktf_code(text: str) -> bool:
     """Infrastructure code (it imports cdktf, a provider or constructs), as opposed to the Lambda
     handlers and scripts that live beside it."""
-    return ("cdktf" in text or "constructs" in text) and _CDKTF_IMPORT.search(text) is not None
+    return ("cdktf" in text or "cdktn" in text or "constructs" in text) and _CDKTF_IMPORT.search(text) is not None
 
 
 def edit_imports(

@@ -251,7 +251,8 @@ class LambdaCodeAsset(NameScopes, Rule):
         parts = ", ".join(f'"{p}"' for p in Path(os.path.relpath(source.folder, here)).parts)
         self.pending.append(f"{variable} = TerraformAsset({scope}, {asset_id}, path=os.path.join(os.path.dirname(__file__), "
                             f"{parts}), type=AssetType.ARCHIVE)\n")
-        for module, name in (("os", None), ("cdktf", "AssetType"), ("cdktf", "TerraformAsset")):
+        core = self.context.core_module
+        for module, name in (("os", None), (core, "AssetType"), (core, "TerraformAsset")):
             self.context.add_import(module, name)
         replacements = {"filename": cst.parse_expression(f"{variable}.path")}
         if new_handler is not None:

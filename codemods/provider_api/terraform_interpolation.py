@@ -232,7 +232,7 @@ class TerraformInterpolation(Rule):
         if not self.report(original, message, Applicability.SAFE):
             return updated
         if "Fn." in source:
-            self.context.add_import("cdktf", "Fn")
+            self.context.add_import(self.context.core_module, "Fn")
         return cst.parse_expression(source)
 
 

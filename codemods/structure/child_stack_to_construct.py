@@ -156,7 +156,7 @@ class ChildStackToConstruct(Rule):
         if not self.report(original_node.bases[base_index], message, Applicability.UNSAFE):
             return updated_node
         self.context.add_import("constructs", "Construct")
-        self.context.remove_import_if_unused("cdktf", "TerraformStack")
+        self.context.remove_import_if_unused(self.context.core_module, "TerraformStack")
         bases = list(updated_node.bases)
         bases[base_index] = bases[base_index].with_changes(value=cst.Name("Construct"))
         return updated_node.with_changes(bases=bases)

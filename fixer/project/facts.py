@@ -16,9 +16,10 @@ CONSTRUCT_BASES = frozenset({"Construct", "TerraformStack"})
 
 # What a file must contain to possibly define a construct subclass.
 def may_define_constructs(data: bytes) -> bool:
-    """Whether a file can define or use constructs at first sight: it imports from cdktf, or names
-    Construct together with the constructs package (`ConstructorError` alone does not count)."""
-    return b"cdktf" in data or (b"Construct" in data and b"constructs" in data)
+    """Whether a file can define or use constructs at first sight: it imports from cdktf (or CDK
+    Terrain's cdktn), or names Construct together with the constructs package (`ConstructorError` alone
+    does not count)."""
+    return b"cdktf" in data or b"cdktn" in data or (b"Construct" in data and b"constructs" in data)
 
 @dataclass
 class ClassInfo:
