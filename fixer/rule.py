@@ -20,10 +20,17 @@ import re
 import textwrap
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
+from types import MappingProxyType
 from typing import TYPE_CHECKING, ClassVar, TypeVar
 
 import libcst as cst
-from libcst.metadata import BaseMetadataProvider, MetadataWrapper, PositionProvider
+from libcst.metadata import (
+    BaseMetadataProvider,
+    ExpressionContextProvider,
+    MetadataWrapper,
+    PositionProvider,
+    ScopeProvider,
+)
 
 from fixer.discovery import is_test_path
 from fixer.types import Applicability, Example, Finding, FixAvailability
@@ -53,6 +60,9 @@ class FileContext:
     # AddImportsVisitor/RemoveImportsVisitor scheduling), not by each rule in a pass of its own.
     imports_to_add: list[tuple[str, str | None]] = field(default_factory=list)
     imports_to_remove: list[tuple[str, str, str | None]] = field(default_factory=list)
+    # metadata computed here rather than by the wrapper, and the tree it belongs to
+    _computed: dict[type, Mapping] = field(default_factory=dict, init=False, repr=False)
+    _computed_for: MetadataWrapper | None = field(default=None, init=False, repr=False)
 
     def add_import(self, module: str, name: str | None = None) -> None:
         """`from module import name` (`import module` without a name), merged into existing imports."""
@@ -83,13 +93,45 @@ class FileContext:
         while the tree is unchanged. Rules ask only when they have something to look at, so a clean
         file never pays for scope analysis or positions."""
         assert self.wrapper is not None
-        return self.wrapper.resolve(provider)
+        compute = _PROVIDERS.get(provider)
+        if compute is None:
+            return self.wrapper.resolve(provider)
+        if self._computed_for is not self.wrapper:
+            self._computed, self._computed_for = {}, self.wrapper
+        if provider not in self._computed:
+            self._computed[provider] = compute(self.wrapper.module)
+        return self._computed[provider]
 
     def is_suppressed(self, code: str, line: int) -> bool:
         if line not in self.suppressed:
             return False
         codes = self.suppressed[line]
         return codes is None or any(code.startswith(c) for c in codes)
+
+
+# MetadataWrapper.resolve walks the whole tree once more after computing any provider, calling nothing
+# (its batched pass runs even with no batchable provider left), and for batchable providers collects
+# their methods with `inspect.getmembers` first: together more than the positions or scopes themselves.
+# The two providers the rules use are computed here by the providers' own code, without that walk.
+
+
+def _positions(module: cst.Module) -> Mapping:
+    provider = PositionProvider()
+    provider._gen_impl(module)
+    return MappingProxyType(dict(provider._computed))
+
+
+def _scopes(module: cst.Module) -> Mapping:
+    """ExpressionContextProvider's and ScopeProvider's `visit_Module` do all of their work."""
+    expressions = ExpressionContextProvider()
+    expressions.visit_Module(module)
+    scopes = ScopeProvider()
+    scopes.metadata = {ExpressionContextProvider: MappingProxyType(dict(expressions._computed))}
+    scopes.visit_Module(module)
+    return MappingProxyType(dict(scopes._computed))
+
+
+_PROVIDERS: dict[type, Callable[[cst.Module], Mapping]] = {PositionProvider: _positions, ScopeProvider: _scopes}
 
 
 class RuleContractError(Exception):
