@@ -203,12 +203,16 @@ MAX_FIX_PASSES = 4
 def _look(module: cst.Module, text: str, path: str, active: Sequence[type[Rule]], project: ProjectContext,
           suppressed: dict[int, frozenset[str] | None]) -> FileContext | FileError:
     """Every rule over the tree in one read-only traversal: the findings, nothing applied."""
-    context = FileContext(path, project, frozenset(), suppressed, source=text)
+    context = FileContext(path, project, frozenset(), suppressed, source=text, deferred=[])
     context.wrapper = MetadataWrapper(module, unsafe_skip_copy=True)
     try:
         module.visit(BatchedRules([rule_class(context) for rule_class in active], context))
     except RuleFailed as failed:
         return _rule_error(path, failed.code, failed.__cause__)
+    # the positions of every finding, found in one code generation pass that records only their nodes
+    failed_rule = context.settle()
+    if failed_rule is not None:
+        return _rule_error(path, *failed_rule)
     return context
 
 

@@ -26,11 +26,13 @@ from typing import TYPE_CHECKING, ClassVar, TypeVar
 import libcst as cst
 from libcst.metadata import (
     BaseMetadataProvider,
+    CodeRange,
     ExpressionContextProvider,
     MetadataWrapper,
     PositionProvider,
     ScopeProvider,
 )
+from libcst.metadata.position_provider import PositionProvidingCodegenState
 
 from fixer.discovery import is_test_path
 from fixer.types import Applicability, Example, Finding, FixAvailability
@@ -60,8 +62,12 @@ class FileContext:
     # AddImportsVisitor/RemoveImportsVisitor scheduling), not by each rule in a pass of its own.
     imports_to_add: list[tuple[str, str | None]] = field(default_factory=list)
     imports_to_remove: list[tuple[str, str, str | None]] = field(default_factory=list)
-    # metadata computed here rather than by the wrapper, and the tree it belongs to
+    # Findings reported while nothing is applied, as (code, node, message, fix), their positions still
+    # to be found: the engine's read-only look sets it to a list and settles it after the traversal.
+    deferred: list[tuple[str, cst.CSTNode, str, Applicability]] | None = None
+    # metadata computed here rather than by the wrapper, the ranges of single nodes, and their tree
     _computed: dict[type, Mapping] = field(default_factory=dict, init=False, repr=False)
+    _ranges: dict[cst.CSTNode, CodeRange] = field(default_factory=dict, init=False, repr=False)
     _computed_for: MetadataWrapper | None = field(default=None, init=False, repr=False)
 
     def add_import(self, module: str, name: str | None = None) -> None:
@@ -96,11 +102,48 @@ class FileContext:
         compute = _PROVIDERS.get(provider)
         if compute is None:
             return self.wrapper.resolve(provider)
-        if self._computed_for is not self.wrapper:
-            self._computed, self._computed_for = {}, self.wrapper
+        self._same_tree()
         if provider not in self._computed:
             self._computed[provider] = compute(self.wrapper.module)
         return self._computed[provider]
+
+    def positions(self, nodes: Sequence[cst.CSTNode]) -> dict[cst.CSTNode, CodeRange]:
+        """PositionProvider's ranges of just these nodes of the current tree. A rule that needs a few
+        positions asks here: one code generation pass records only these nodes and stops after the last
+        of them, where PositionProvider records every node of the file. A node not in the tree raises
+        KeyError, as PositionProvider's map does."""
+        ranges = self._ranges_of(nodes)
+        return {node: ranges[node] for node in nodes}
+
+    def _ranges_of(self, nodes: Sequence[cst.CSTNode]) -> Mapping[cst.CSTNode, CodeRange]:
+        """A map holding the ranges of those of `nodes` that are in the current tree."""
+        assert self.wrapper is not None
+        self._same_tree()
+        every = self._computed.get(PositionProvider)
+        if every is not None:  # some rule needed every position: nothing left to find
+            return every
+        missing = {node for node in nodes if node not in self._ranges}
+        if missing:
+            self._ranges.update(_ranges(self.wrapper.module, missing))
+        return self._ranges
+
+    def _same_tree(self) -> None:
+        if self._computed_for is not self.wrapper:
+            self._computed, self._ranges, self._computed_for = {}, {}, self.wrapper
+
+    def settle(self) -> tuple[str, KeyError] | None:
+        """Turn the deferred reports into findings, in the order they were made, dropping the suppressed
+        ones as `report` does. A node outside the tree is the reporting rule's failure, as it is in
+        `report`: its code and the KeyError are returned."""
+        deferred, self.deferred = self.deferred or [], None
+        ranges = self._ranges_of([node for _, node, _, _ in deferred]) if deferred else {}
+        for code, node, message, fix in deferred:
+            if node not in ranges:
+                return code, KeyError(node)
+            start = ranges[node].start
+            if not self.is_suppressed(code, start.line):
+                self.findings.append(Finding(code, message, self.path, start.line, start.column + 1, fix, False))
+        return None
 
     def is_suppressed(self, code: str, line: int) -> bool:
         if line not in self.suppressed:
@@ -132,6 +175,71 @@ def _scopes(module: cst.Module) -> Mapping:
 
 
 _PROVIDERS: dict[type, Callable[[cst.Module], Mapping]] = {PositionProvider: _positions, ScopeProvider: _scopes}
+
+
+class _AllFound(Exception):
+    pass
+
+
+class _NotRecording:
+    def __enter__(self) -> None:
+        return None
+
+    def __exit__(self, *exc: object) -> None:
+        return None
+
+
+_NOT_RECORDING = _NotRecording()
+
+
+class _WantedPositions(PositionProvidingCodegenState):
+    """PositionProvider's code generation state, recording ranges only inside the wanted nodes: there
+    every node is recorded as PositionProvider records it, since a node's syntactic range may end where
+    a child's does (`end_node`). Line and column advance over every token, as they must."""
+
+    def __init__(self, module: cst.Module, wanted: set[cst.CSTNode]) -> None:
+        super().__init__(default_indent=module.default_indent, default_newline=module.default_newline,
+                         provider=PositionProvider())
+        self.wanted = wanted
+        self.left = len(wanted)
+        self.depth = 0  # how many recorded nodes are open: the wanted ones and their descendants
+
+    def _update_position(self, value: str) -> None:
+        if "\n" in value or "\r" in value:
+            super()._update_position(value)
+        else:
+            self.column += len(value)
+
+    def before_codegen(self, node: cst.CSTNode) -> None:
+        if self.depth or node in self.wanted:
+            self.depth += 1
+            super().before_codegen(node)
+
+    def after_codegen(self, node: cst.CSTNode) -> None:
+        if not self.depth:
+            return
+        super().after_codegen(node)
+        self.depth -= 1
+        if node in self.wanted:
+            self.left -= 1
+            if not self.left:
+                raise _AllFound
+
+    def record_syntactic_position(self, node: cst.CSTNode, *, start_node: cst.CSTNode | None = None,
+                                  end_node: cst.CSTNode | None = None):  # noqa: ANN201  a context manager
+        if not self.depth:
+            return _NOT_RECORDING
+        return super().record_syntactic_position(node, start_node=start_node, end_node=end_node)
+
+
+def _ranges(module: cst.Module, wanted: set[cst.CSTNode]) -> dict[cst.CSTNode, CodeRange]:
+    state = _WantedPositions(module, wanted)
+    try:
+        module._codegen(state)
+    except _AllFound:
+        pass
+    computed = state.provider._computed
+    return {node: computed[node] for node in wanted if node in computed}
 
 
 class RuleContractError(Exception):
@@ -225,6 +333,9 @@ class Rule(cst.CSTTransformer):
                 raise RuleContractError(f"{self.code} declares a fix for every finding, but reported one without")
         elif fix not in self.fix_applicability:
             raise RuleContractError(f"{self.code} reported a {fix.value} fix; it declares {self.fix_summary()}")
+        if self.context.deferred is not None:  # nothing is applied now: the position can wait
+            self.context.deferred.append((self.code, node, message, fix))
+            return False
         position = self.context.metadata(PositionProvider)[node].start
         if self.context.is_suppressed(self.code, position.line):
             return False
