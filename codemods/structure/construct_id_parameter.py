@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 
 import libcst as cst
 from libcst.helpers import get_full_name_for_node
-from libcst.metadata import PositionProvider, ScopeProvider
+from libcst.metadata import ScopeProvider
 
 from codemods.structure.helpers import construct_id_keyword_target
 from fixer.project import CONSTRUCT_BASES, id_kept_by_comment, takes_construct_id
@@ -165,8 +165,7 @@ class ConstructIdParameter(Rule):
         param = next((p for p in params if p.name.value == "id"), None)
         if param is None:
             return
-        scope = self.context.metadata(ScopeProvider).get(node.body)
-        if scope is None or self._lint_disabled_for(node, param):
+        if self._lint_disabled_for(node, param):
             return
         if _mentions(node, NEW_NAME):
             self.report(
@@ -183,6 +182,11 @@ class ConstructIdParameter(Rule):
             message += LIBRARY_NOTE.format(owner.name.value)
         if not self.report(param, message, fix):
             return
+        # Scope analysis only to apply the rename: a check never needs it. ScopeProvider gives every
+        # node it visits a scope, a function's body included, so asking before reporting changed nothing.
+        scope = self.context.metadata(ScopeProvider).get(node.body)
+        if scope is None:
+            return
         for assignment in scope.assignments["id"]:
             if assignment.scope is not scope:
                 continue
@@ -196,8 +200,8 @@ class ConstructIdParameter(Rule):
         """The author silenced the lint gate for this parameter (`# pylint: disable=redefined-builtin`,
         `# noqa: A002`) on the `def` line or the parameter's line: a decision, not an oversight. The
         project facts read the same comments, so callers' `id=` keywords are left alone too."""
-        positions = self.context.metadata(PositionProvider)
-        return id_kept_by_comment(self._lines(), (positions[function].start.line, positions[param].start.line))
+        ranges = self.context.positions([function, param])
+        return id_kept_by_comment(self._lines(), (ranges[function].start.line, ranges[param].start.line))
 
     def _lines(self) -> list[str]:
         """The lines of the tree this rule runs on, generated once per tree, not once per parameter."""
