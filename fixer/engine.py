@@ -206,7 +206,7 @@ def _look(module: cst.Module, text: str, path: str, active: Sequence[type[Rule]]
     context = FileContext(path, project, frozenset(), suppressed, source=text, deferred=[])
     context.wrapper = MetadataWrapper(module, unsafe_skip_copy=True)
     try:
-        module.visit(BatchedRules([rule_class(context) for rule_class in active], context))
+        BatchedRules([rule_class(context) for rule_class in active], context).walk(module)
     except RuleFailed as failed:
         return _rule_error(path, failed.code, failed.__cause__)
     # the positions of every finding, found in one code generation pass that records only their nodes
