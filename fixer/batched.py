@@ -9,9 +9,6 @@ descends only while some rule still wants to look.
 
 from __future__ import annotations
 
-import ast
-import inspect
-import textwrap
 from collections.abc import Callable, Sequence
 from functools import lru_cache
 
@@ -39,46 +36,6 @@ def _hooks(rule_class: type, prefix: str) -> frozenset[str]:
     )
 
 
-class _FieldOrder(cst.CSTVisitor):
-    """Records which fields `_visit_and_replace_children` visits, in its order, without descending."""
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.names: list[str] = []
-
-    def on_visit(self, node: cst.CSTNode) -> bool:
-        return False
-
-    def on_visit_attribute(self, node: cst.CSTNode, attribute: str) -> None:
-        self.names.append(attribute)
-
-
-_FIELDS: dict[type, tuple[str, ...] | None] = {}
-
-
-def _fields(node: cst.CSTNode) -> tuple[str, ...] | None:
-    """The child fields of `node`'s type in LibCST's visiting order, read from its
-    `_visit_and_replace_children`: every field it names, in source order, so a field visited only when
-    set (an f-string's `format_spec`) keeps its place. None when that reading does not agree with what
-    LibCST visits for this node: such a type is then visited by LibCST itself."""
-    kind = type(node)
-    try:
-        source = textwrap.dedent(inspect.getsource(kind._visit_and_replace_children))
-        calls = [c for c in ast.walk(ast.parse(source)) if isinstance(c, ast.Call) and isinstance(c.func, ast.Name)
-                 and c.func.id.startswith("visit_") and len(c.args) > 1 and isinstance(c.args[1], ast.Constant)]
-        calls.sort(key=lambda c: (c.lineno, c.col_offset))
-        names: tuple[str, ...] | None = tuple(dict.fromkeys(c.args[1].value for c in calls))
-    except (OSError, TypeError, SyntaxError):
-        names = None
-    recorder = _FieldOrder()
-    node._visit_and_replace_children(recorder)
-    visited = [name for name in names or () if name in recorder.names]
-    if names is None or visited != list(dict.fromkeys(recorder.names)):
-        names = None
-    _FIELDS[kind] = names
-    return names
-
-
 class BatchedRules(cst.CSTVisitor):
     """Dispatches every node to the hooks of each rule that still looks at it."""
 
@@ -95,25 +52,6 @@ class BatchedRules(cst.CSTVisitor):
             for kind, table in (("visit_", self._visit), ("leave_", self._leave)):
                 for name in _hooks(type(rule), kind):
                     table.setdefault(name, []).append((number, getattr(rule, kind + name)))
-
-    def walk(self, node: cst.CSTNode) -> None:
-        """`node.visit(self)` without its cost: nothing is replaced here, yet LibCST's traversal rebuilds
-        and re-validates every node it passes and calls two attribute hooks per field. This visits the
-        same nodes in the same order, with the same `on_visit`/`on_leave` calls, and builds nothing."""
-        kind = type(node)
-        fields = _FIELDS[kind] if kind in _FIELDS else _fields(node)
-        if fields is None:
-            node.visit(self)
-            return
-        if self.on_visit(node):
-            for name in fields:
-                value = getattr(node, name)
-                if isinstance(value, cst.CSTNode):
-                    self.walk(value)
-                elif isinstance(value, (tuple, list)):
-                    for child in value:
-                        self.walk(child)
-        self.on_leave(node)
 
     def on_visit(self, node: cst.CSTNode) -> bool:
         self.context.enter(node)

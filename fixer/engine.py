@@ -31,6 +31,7 @@ from fixer.project import ProjectContext
 from fixer.rule import FileContext, Rule, edit_imports
 from fixer.textio import SourceText, atomic_write, decode
 from fixer.types import Applicability, ErrorKind, FileError, FileResult, Finding
+from fixer.walk import walk as walk_read_only
 
 if TYPE_CHECKING:
     from fixer.cache import ResultCache
@@ -206,7 +207,7 @@ def _look(module: cst.Module, text: str, path: str, active: Sequence[type[Rule]]
     context = FileContext(path, project, frozenset(), suppressed, source=text, deferred=[])
     context.wrapper = MetadataWrapper(module, unsafe_skip_copy=True)
     try:
-        BatchedRules([rule_class(context) for rule_class in active], context).walk(module)
+        walk_read_only(module, BatchedRules([rule_class(context) for rule_class in active], context))
     except RuleFailed as failed:
         return _rule_error(path, failed.code, failed.__cause__)
     # the positions of every finding, found in one code generation pass that records only their nodes

@@ -226,7 +226,7 @@ class _WantedPositions(PositionProvidingCodegenState):
                 raise _AllFound
 
     def record_syntactic_position(self, node: cst.CSTNode, *, start_node: cst.CSTNode | None = None,
-                                  end_node: cst.CSTNode | None = None):  # noqa: ANN201  a context manager
+                                  end_node: cst.CSTNode | None = None):
         if not self.depth:
             return _NOT_RECORDING
         return super().record_syntactic_position(node, start_node=start_node, end_node=end_node)

@@ -17,6 +17,7 @@ from fixer.providers import PROVIDERS, ProviderIndex, pascal
 from fixer.rule import Rule
 from fixer.statements import dotted_name, statement_imports
 from fixer.types import Applicability, Example, FixAvailability
+from fixer.walk import visit_read_only
 
 
 @dataclass(frozen=True)
@@ -195,7 +196,7 @@ class ProviderClassNames(Rule):
         if not imports:
             return False  # every provider import is right: no traversal, no metadata
         self.usage = _Usage()
-        node.visit(self.usage)
+        visit_read_only(node, self.usage)
         for statement in imports:
             if isinstance(statement, cst.ImportFrom):
                 self._plan_from_import(statement)

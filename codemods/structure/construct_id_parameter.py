@@ -14,6 +14,7 @@ from fixer.project import CONSTRUCT_BASES, id_kept_by_comment, takes_construct_i
 from fixer.rule import Rule
 from fixer.statements import class_defs
 from fixer.types import Applicability, Example, FixAvailability
+from fixer.walk import visit_read_only
 
 if TYPE_CHECKING:
     from fixer.project import ProjectContext
@@ -276,7 +277,7 @@ def _mentions(function: cst.FunctionDef, name: str) -> bool:
     """Whether any Name node in the function (parameters and nested scopes included) is `name`. The
     project index (fixer.project) applies the same test, so call sites and definitions agree."""
     finder = _NameFinder(name)
-    function.visit(finder)
+    visit_read_only(function, finder)
     return finder.found
 
 
