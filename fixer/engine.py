@@ -328,7 +328,19 @@ def _init_worker(projects: dict[Path, ProjectContext], options: Options) -> None
 def _work(item: tuple[str, Path]) -> FileResult:
     assert _worker_options is not None
     path, root = item
-    return process_file(path, _worker_options.rules, _worker_projects[root], _worker_options)
+    return _screen_and_process(path, _worker_options.rules, _worker_projects[root], _worker_options)
+
+
+def _screen_and_process(path: str, rules: Sequence[type[Rule]], project: ProjectContext, options: Options) -> FileResult:
+    """What pool mode does with a file: a file that reads and decodes and that no rule's cheap test
+    matches is answered empty at once (the screen), anything else is processed; the file is read once."""
+    try:
+        source = decode(Path(path).read_bytes())
+    except (OSError, SyntaxError, UnicodeDecodeError, LookupError):
+        return process_file(path, rules, project, options)  # which reports why it cannot be read
+    if not any(rule.could_match(source.text, project, path) for rule in rules):
+        return FileResult(path)
+    return fix_source(source, path, rules, project, options)
 
 
 # Below this many files a process pool costs more than it saves.
@@ -344,8 +356,8 @@ def run(
     cache: ResultCache | None = None,
 ) -> list[FileResult]:
     """Process `files` (each with its project root), reusing cached results where nothing changed.
-    Three phases: answers from the cache; in pool mode, a screen for files no rule can match; the rest
-    processed in this process or a pool."""
+    Two phases: answers from the cache; the rest processed in this process or a pool, whose workers
+    first screen out the files no rule can match."""
     rules = options.rules
     index_classes = any(r.uses_project_classes for r in rules)
     members: dict[Path, list[Path]] = {}
@@ -370,17 +382,8 @@ def run(
     jobs = jobs or os.cpu_count() or 1
     use_pool = jobs > 1 and len(pending) >= POOL_THRESHOLD
     if use_pool:
-        # a file no rule can match costs a read here, not a trip to a worker and back
-        screened = []
-        for number in pending:
-            path, root = items[number]
-            if _could_match_any(path, rules, projects[root]):
-                screened.append(number)
-            else:
-                done(number, FileResult(path))
-        pending = screened
-        use_pool = len(pending) >= POOL_THRESHOLD
-    if use_pool:
+        # The workers screen out the files no rule can match: screening here, before any worker starts,
+        # read every file once more in this one process (and read the files that pass twice).
         with ProcessPoolExecutor(max_workers=jobs, initializer=_init_worker, initargs=(projects, options)) as pool:
             work = [items[n] for n in pending]
             for number, result in zip(pending, pool.map(_work, work, chunksize=max(1, len(work) // (jobs * 8)))):
@@ -392,13 +395,3 @@ def run(
     if cache is not None:
         cache.save()
     return [r for r in results if r is not None]
-
-
-def _could_match_any(path: str, rules: Sequence[type[Rule]], project: ProjectContext) -> bool:
-    """False only when the file reads and decodes and no rule's cheap test matches it; anything else
-    (an unreadable or undecodable file included) goes on to full processing, which reports it."""
-    try:
-        text = decode(Path(path).read_bytes()).text
-    except (OSError, SyntaxError, UnicodeDecodeError, LookupError):
-        return True
-    return any(rule.could_match(text, project, path) for rule in rules)

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 import libcst as cst
 
 from codemods.structure.helpers import SuffixPlan, suffix_plans
-from fixer.project import SUFFIX
+from fixer.project import SUFFIX, resolved
 from fixer.rule import Rule, is_test_path
 from fixer.statements import callee_name
 from fixer.types import Applicability, Example, FixAvailability
@@ -198,8 +198,8 @@ class EnvironmentSuffix(Rule):
 
 def _plans_here(project, path: str) -> dict[str, SuffixPlan]:
     """The plans whose main stack this file defines, by class name."""
-    here = Path(path).resolve()
-    return {name: plan for name, plan in suffix_plans(project).items() if plan.path.resolve() == here}
+    here = resolved(path)
+    return {name: plan for name, plan in suffix_plans(project).items() if resolved(plan.path) == here}
 
 
 def _calls_here(project, path: str) -> dict[tuple[str, int], tuple[SuffixPlan, bool]]:
