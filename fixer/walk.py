@@ -30,6 +30,7 @@ class _FieldOrder(cst.CSTVisitor):
 
 
 _FIELDS: dict[type, tuple[str, ...] | None] = {}
+_UNKNOWN = object()  # not an empty tuple: a leaf type's fields are one
 
 
 def _fields(node: cst.CSTNode) -> tuple[str, ...] | None:
@@ -59,18 +60,23 @@ def walk(node: cst.CSTNode, visitor: cst.CSTVisitor) -> None:
     """`node.visit(visitor)` for a visitor that dispatches in `on_visit`/`on_leave` only (no
     `visit_<Node>_<field>` hooks); `visit_read_only` checks that."""
     kind = type(node)
-    fields = _FIELDS[kind] if kind in _FIELDS else _fields(node)
+    fields = _FIELDS.get(kind, _UNKNOWN)
+    if fields is _UNKNOWN:
+        fields = _fields(node)
     if fields is None:
         node.visit(visitor)
         return
     if visitor.on_visit(node):
         for name in fields:
             value = getattr(node, name)
-            if isinstance(value, cst.CSTNode):
-                walk(value, visitor)
-            elif isinstance(value, (tuple, list)):
+            # a visited field holds a node, a sequence of nodes, None or MaybeSentinel.DEFAULT; type
+            # tests, as isinstance against CSTNode (an ABC) cost as much as the rest of the walk
+            kind = type(value)
+            if kind is tuple or kind is list:
                 for child in value:
                     walk(child, visitor)
+            elif value is not None and kind is not cst.MaybeSentinel:
+                walk(value, visitor)
     visitor.on_leave(node)
 
 
