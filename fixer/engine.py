@@ -204,7 +204,7 @@ MAX_FIX_PASSES = 4
 def _look(module: cst.Module, text: str, path: str, active: Sequence[type[Rule]], project: ProjectContext,
           suppressed: dict[int, frozenset[str] | None]) -> FileContext | FileError:
     """Every rule over the tree in one read-only traversal: the findings, nothing applied."""
-    context = FileContext(path, project, frozenset(), suppressed, source=text, deferred=[])
+    context = FileContext(path, project, frozenset(), suppressed, source=text, parsed=module, deferred=[])
     context.wrapper = MetadataWrapper(module, unsafe_skip_copy=True)
     try:
         walk_read_only(module, BatchedRules([rule_class(context) for rule_class in active], context))
@@ -221,7 +221,7 @@ def _apply(module: cst.Module, text: str, path: str, active: Sequence[type[Rule]
            suppressed: dict[int, frozenset[str] | None], options: Options) -> tuple[FileContext, cst.Module] | FileError:
     """The rules one after another as transformers, each rewriting the previous one's output, then the
     import edits their fixes scheduled."""
-    context = FileContext(path, project, options.apply, suppressed, source=text)
+    context = FileContext(path, project, options.apply, suppressed, source=text, parsed=module)
     wrapper = MetadataWrapper(module, unsafe_skip_copy=True)
     for rule_class in active:
         if wrapper.module is not module:

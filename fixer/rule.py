@@ -54,6 +54,7 @@ class FileContext:
     findings: list[Finding] = field(default_factory=list)
     wrapper: MetadataWrapper | None = None  # the tree the current rule runs on; set by the engine
     source: str | None = None  # the file's text as read (a cheap prefilter for rules; stale after fixes)
+    parsed: cst.Module | None = None  # the tree parsed from `source`, set by the engine
     # The class and function definitions around the node a hook is called for, innermost last: kept by
     # the traversal (batched or a rule's own), so no rule keeps stacks of its own.
     classes: list[cst.ClassDef] = field(default_factory=list)
@@ -106,6 +107,13 @@ class FileContext:
         if provider not in self._computed:
             self._computed[provider] = compute(self.wrapper.module)
         return self._computed[provider]
+
+    def code(self) -> str:
+        """The code of the current tree: `source` while the tree is the one parsed from it (LibCST gives
+        back its input exactly), generated once the rules have changed it."""
+        assert self.wrapper is not None
+        module = self.wrapper.module
+        return self.source if module is self.parsed and self.source is not None else module.code
 
     def positions(self, nodes: Sequence[cst.CSTNode]) -> dict[cst.CSTNode, CodeRange]:
         """PositionProvider's ranges of just these nodes of the current tree. A rule that needs a few

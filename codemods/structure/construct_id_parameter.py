@@ -10,7 +10,12 @@ from libcst.helpers import get_full_name_for_node
 from libcst.metadata import ScopeProvider
 
 from codemods.structure.helpers import construct_id_keyword_target
-from fixer.project import CONSTRUCT_BASES, id_kept_by_comment, takes_construct_id
+from fixer.project import (
+    CONSTRUCT_BASES,
+    ID_KEPT,
+    id_kept_by_comment,
+    takes_construct_id,
+)
 from fixer.rule import Rule
 from fixer.statements import class_defs
 from fixer.types import Applicability, Example, FixAvailability
@@ -201,13 +206,24 @@ class ConstructIdParameter(Rule):
         """The author silenced the lint gate for this parameter (`# pylint: disable=redefined-builtin`,
         `# noqa: A002`) on the `def` line or the parameter's line: a decision, not an oversight. The
         project facts read the same comments, so callers' `id=` keywords are left alone too."""
+        lines = self._commented_lines()
+        if not lines:  # no line of the file can keep `id`: no position to find
+            return False
         ranges = self.context.positions([function, param])
-        return id_kept_by_comment(self._lines(), (ranges[function].start.line, ranges[param].start.line))
+        return id_kept_by_comment(lines, (ranges[function].start.line, ranges[param].start.line))
 
-    def _lines(self) -> list[str]:
-        """The lines of the tree this rule runs on, generated once per tree, not once per parameter."""
+    def _commented_lines(self) -> list[str]:
+        """The lines of the tree this rule runs on, or none when no line has a comment that keeps `id`
+        (a line that matches ID_KEPT matches it within the whole text too); once per tree."""
         module = self.context.wrapper.module if self.context.wrapper else None
-        return self.per_node(module, lambda m: m.code.splitlines()) if module is not None else []
+        if module is None:
+            return []
+
+        def lines(_: cst.Module) -> list[str]:
+            code = self.context.code()
+            return code.splitlines() if ID_KEPT.search(code) else []
+
+        return self.per_node(module, lines)
 
     def leave_Name(self, original_node: cst.Name, updated_node: cst.Name) -> cst.Name:
         if original_node in self.renames:

@@ -24,6 +24,7 @@ from typing import TypeVar
 from fixer.discovery import is_test_path, iter_python_files, repository_folders
 from fixer.project.facts import (
     CONSTRUCT_BASES,
+    ID_KEPT,
     SUFFIX,
     ClassInfo,
     FileFacts,
@@ -389,6 +390,6 @@ class ProjectContext:
 
 
 __all__ = [
-    "CONSTRUCT_BASES", "SUFFIX", "ClassInfo", "FileFacts", "ProjectContext", "Site", "assign_roots",
+    "CONSTRUCT_BASES", "ID_KEPT", "SUFFIX", "ClassInfo", "FileFacts", "ProjectContext", "Site", "assign_roots",
     "id_kept_by_comment", "takes_construct_id",
 ]
