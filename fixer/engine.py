@@ -315,6 +315,24 @@ def process_file(path: str, rules: Sequence[type[Rule]], project: ProjectContext
 
 # --- many files -------------------------------------------------------------------------------------
 
+class _Projects(dict):
+    """Each project root's ProjectContext, built on first use (in pool mode, in the worker that first
+    gets one of its files)."""
+
+    def __init__(self, members: dict[Path, list[Path]], index_classes: bool, facts: dict | None) -> None:
+        super().__init__()
+        self.members, self.index_classes, self.facts = members, index_classes, facts
+
+    def build_all(self) -> None:
+        for root in sorted(self.members):
+            if root not in self:
+                self.__missing__(root)
+
+    def __missing__(self, root: Path) -> ProjectContext:
+        project = self[root] = ProjectContext.build(root, self.members[root], self.index_classes, self.facts)
+        return project
+
+
 _worker_projects: dict[Path, ProjectContext] = {}
 _worker_options: Options | None = None
 
@@ -363,8 +381,9 @@ def run(
     members: dict[Path, list[Path]] = {}
     for path, root in file_roots.items():
         members.setdefault(root, []).append(path)
-    facts = cache.facts if cache is not None else None
-    projects = {root: ProjectContext.build(root, members[root], index_classes, facts) for root in sorted(members)}
+    projects = _Projects(members, index_classes, cache.facts if cache is not None else None)
+    if cache is not None:
+        projects.build_all()  # here: every cache key holds its project's facts
     items = [(str(f), file_roots[f]) for f in files]
     results: list[FileResult | None] = [None] * len(items)
     keys: dict[int, str] = {}
@@ -383,7 +402,9 @@ def run(
     use_pool = jobs > 1 and len(pending) >= POOL_THRESHOLD
     if use_pool:
         # The workers screen out the files no rule can match: screening here, before any worker starts,
-        # read every file once more in this one process (and read the files that pass twice).
+        # read every file once more in this one process (and read the files that pass twice). Without
+        # a cache the workers also build the projects, each those of the files it is given: built here
+        # they were the largest part of what ran before any worker started.
         with ProcessPoolExecutor(max_workers=jobs, initializer=_init_worker, initargs=(projects, options)) as pool:
             work = [items[n] for n in pending]
             for number, result in zip(pending, pool.map(_work, work, chunksize=max(1, len(work) // (jobs * 8)))):
