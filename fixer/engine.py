@@ -31,6 +31,7 @@ from fixer.project import ProjectContext
 from fixer.rule import FileContext, ProjectFileRule, Rule, RuleDeclaration, edit_imports
 from fixer.textio import SourceText, atomic_write, decode
 from fixer.types import Applicability, ErrorKind, FileError, FileResult, Finding
+from fixer.walk import walk as walk_read_only
 
 if TYPE_CHECKING:
     from fixer.cache import ResultCache
@@ -209,12 +210,16 @@ MAX_FIX_PASSES = 4
 def _look(module: cst.Module, text: str, path: str, active: Sequence[type[Rule]], project: ProjectContext,
           suppressed: dict[int, frozenset[str] | None]) -> FileContext | FileError:
     """Every rule over the tree in one read-only traversal: the findings, nothing applied."""
-    context = FileContext(path, project, frozenset(), suppressed, source=text)
+    context = FileContext(path, project, frozenset(), suppressed, source=text, parsed=module, deferred=[])
     context.wrapper = MetadataWrapper(module, unsafe_skip_copy=True)
     try:
-        module.visit(BatchedRules([rule_class(context) for rule_class in active], context))
+        walk_read_only(module, BatchedRules([rule_class(context) for rule_class in active], context))
     except RuleFailed as failed:
         return _rule_error(path, failed.code, failed.__cause__)
+    # the positions of every finding, found in one code generation pass that records only their nodes
+    failed_rule = context.settle()
+    if failed_rule is not None:
+        return _rule_error(path, *failed_rule)
     return context
 
 
@@ -222,7 +227,7 @@ def _apply(module: cst.Module, text: str, path: str, active: Sequence[type[Rule]
            suppressed: dict[int, frozenset[str] | None], options: Options) -> tuple[FileContext, cst.Module] | FileError:
     """The rules one after another as transformers, each rewriting the previous one's output, then the
     import edits their fixes scheduled."""
-    context = FileContext(path, project, options.apply, suppressed, source=text)
+    context = FileContext(path, project, options.apply, suppressed, source=text, parsed=module)
     wrapper = MetadataWrapper(module, unsafe_skip_copy=True)
     for rule_class in active:
         if wrapper.module is not module:
@@ -364,6 +369,24 @@ def fix_project_file(
 
 # --- many files -------------------------------------------------------------------------------------
 
+class _Projects(dict):
+    """Each project root's ProjectContext, built on first use (in pool mode, in the worker that first
+    gets one of its files)."""
+
+    def __init__(self, members: dict[Path, list[Path]], index_classes: bool, facts: dict | None) -> None:
+        super().__init__()
+        self.members, self.index_classes, self.facts = members, index_classes, facts
+
+    def build_all(self) -> None:
+        for root in sorted(self.members):
+            if root not in self:
+                self.__missing__(root)
+
+    def __missing__(self, root: Path) -> ProjectContext:
+        project = self[root] = ProjectContext.build(root, self.members[root], self.index_classes, self.facts)
+        return project
+
+
 _worker_projects: dict[Path, ProjectContext] = {}
 _worker_options: Options | None = None
 
@@ -377,7 +400,19 @@ def _init_worker(projects: dict[Path, ProjectContext], options: Options) -> None
 def _work(item: tuple[str, Path]) -> FileResult:
     assert _worker_options is not None
     path, root = item
-    return process_file(path, _worker_options.rules, _worker_projects[root], _worker_options)
+    return _screen_and_process(path, _worker_options.rules, _worker_projects[root], _worker_options)
+
+
+def _screen_and_process(path: str, rules: Sequence[type[Rule]], project: ProjectContext, options: Options) -> FileResult:
+    """What pool mode does with a file: a file that reads and decodes and that no rule's cheap test
+    matches is answered empty at once (the screen), anything else is processed; the file is read once."""
+    try:
+        source = decode(Path(path).read_bytes())
+    except (OSError, SyntaxError, UnicodeDecodeError, LookupError):
+        return process_file(path, rules, project, options)  # which reports why it cannot be read
+    if not any(rule.could_match(source.text, project, path) for rule in rules):
+        return FileResult(path)
+    return fix_source(source, path, rules, project, options)
 
 
 # Below this many files a process pool costs more than it saves.
@@ -393,17 +428,18 @@ def run(
     cache: ResultCache | None = None,
 ) -> list[FileResult]:
     """Process `files` (each with its project root), reusing cached results where nothing changed.
-    Three phases: answers from the cache; in pool mode, a screen for files no rule can match; the rest
-    processed in this process or a pool."""
+    Two phases: answers from the cache; the rest processed in this process or a pool, whose workers
+    first screen out the files no rule can match."""
     rules = options.rules
     index_classes = any(r.uses_project_classes for r in rules)
     members: dict[Path, list[Path]] = {}
     for path, root in file_roots.items():
         members.setdefault(root, []).append(path)
-    facts = cache.facts if cache is not None else None
     # the project index reads Python files; other project files (requirements, Pipfile) are not modules
-    projects = {root: ProjectContext.build(root, [p for p in members[root] if p.suffix == ".py"], index_classes, facts)
-                for root in sorted(members)}
+    python_members = {root: [p for p in paths if p.suffix == ".py"] for root, paths in members.items()}
+    projects = _Projects(python_members, index_classes, cache.facts if cache is not None else None)
+    if cache is not None:
+        projects.build_all()  # here: every cache key holds its project's facts
     items = [(str(f), file_roots[f]) for f in files]
     results: list[FileResult | None] = [None] * len(items)
     keys: dict[int, str] = {}
@@ -421,17 +457,10 @@ def run(
     jobs = jobs or os.cpu_count() or 1
     use_pool = jobs > 1 and len(pending) >= POOL_THRESHOLD
     if use_pool:
-        # a file no rule can match costs a read here, not a trip to a worker and back
-        screened = []
-        for number in pending:
-            path, root = items[number]
-            if _could_match_any(path, rules, projects[root]):
-                screened.append(number)
-            else:
-                done(number, FileResult(path))
-        pending = screened
-        use_pool = len(pending) >= POOL_THRESHOLD
-    if use_pool:
+        # The workers screen out the files no rule can match: screening here, before any worker starts,
+        # read every file once more in this one process (and read the files that pass twice). Without
+        # a cache the workers also build the projects, each those of the files it is given: built here
+        # they were the largest part of what ran before any worker started.
         with ProcessPoolExecutor(max_workers=jobs, initializer=_init_worker, initargs=(projects, options)) as pool:
             work = [items[n] for n in pending]
             for number, result in zip(pending, pool.map(_work, work, chunksize=max(1, len(work) // (jobs * 8)))):
@@ -443,13 +472,3 @@ def run(
     if cache is not None:
         cache.save()
     return [r for r in results if r is not None]
-
-
-def _could_match_any(path: str, rules: Sequence[type[RuleDeclaration]], project: ProjectContext) -> bool:
-    """False only when the file reads and decodes and no rule's cheap test matches it; anything else
-    (an unreadable or undecodable file included) goes on to full processing, which reports it."""
-    try:
-        text = decode(Path(path).read_bytes()).text
-    except (OSError, SyntaxError, UnicodeDecodeError, LookupError):
-        return True
-    return any(rule.could_match(text, project, path) for rule in rules)

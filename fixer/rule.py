@@ -22,10 +22,19 @@ import textwrap
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import PurePath
+from types import MappingProxyType
 from typing import TYPE_CHECKING, ClassVar, TypeVar
 
 import libcst as cst
-from libcst.metadata import BaseMetadataProvider, MetadataWrapper, PositionProvider
+from libcst.metadata import (
+    BaseMetadataProvider,
+    CodeRange,
+    ExpressionContextProvider,
+    MetadataWrapper,
+    PositionProvider,
+    ScopeProvider,
+)
+from libcst.metadata.position_provider import PositionProvidingCodegenState
 
 from fixer.discovery import is_test_path
 from fixer.types import Applicability, Example, Finding, FixAvailability
@@ -47,6 +56,7 @@ class FileContext:
     findings: list[Finding] = field(default_factory=list)
     wrapper: MetadataWrapper | None = None  # the tree the current rule runs on; set by the engine
     source: str | None = None  # the file's text as read (a cheap prefilter for rules; stale after fixes)
+    parsed: cst.Module | None = None  # the tree parsed from `source`, set by the engine
     # The class and function definitions around the node a hook is called for, innermost last: kept by
     # the traversal (batched or a rule's own), so no rule keeps stacks of its own.
     classes: list[cst.ClassDef] = field(default_factory=list)
@@ -55,6 +65,13 @@ class FileContext:
     # AddImportsVisitor/RemoveImportsVisitor scheduling), not by each rule in a pass of its own.
     imports_to_add: list[tuple[str, str | None]] = field(default_factory=list)
     imports_to_remove: list[tuple[str, str, str | None]] = field(default_factory=list)
+    # Findings reported while nothing is applied, as (code, node, message, fix), their positions still
+    # to be found: the engine's read-only look sets it to a list and settles it after the traversal.
+    deferred: list[tuple[str, cst.CSTNode, str, Applicability]] | None = None
+    # metadata computed here rather than by the wrapper, the ranges of single nodes, and their tree
+    _computed: dict[type, Mapping] = field(default_factory=dict, init=False, repr=False)
+    _ranges: dict[cst.CSTNode, CodeRange] = field(default_factory=dict, init=False, repr=False)
+    _computed_for: MetadataWrapper | None = field(default=None, init=False, repr=False)
 
     @property
     def core_module(self) -> str:
@@ -90,13 +107,154 @@ class FileContext:
         while the tree is unchanged. Rules ask only when they have something to look at, so a clean
         file never pays for scope analysis or positions."""
         assert self.wrapper is not None
-        return self.wrapper.resolve(provider)
+        compute = _PROVIDERS.get(provider)
+        if compute is None:
+            return self.wrapper.resolve(provider)
+        self._same_tree()
+        if provider not in self._computed:
+            self._computed[provider] = compute(self.wrapper.module)
+        return self._computed[provider]
+
+    def code(self) -> str:
+        """The code of the current tree: `source` while the tree is the one parsed from it (LibCST gives
+        back its input exactly), generated once the rules have changed it."""
+        assert self.wrapper is not None
+        module = self.wrapper.module
+        return self.source if module is self.parsed and self.source is not None else module.code
+
+    def positions(self, nodes: Sequence[cst.CSTNode]) -> dict[cst.CSTNode, CodeRange]:
+        """PositionProvider's ranges of just these nodes of the current tree. A rule that needs a few
+        positions asks here: one code generation pass records only these nodes and stops after the last
+        of them, where PositionProvider records every node of the file. A node not in the tree raises
+        KeyError, as PositionProvider's map does."""
+        ranges = self._ranges_of(nodes)
+        return {node: ranges[node] for node in nodes}
+
+    def _ranges_of(self, nodes: Sequence[cst.CSTNode]) -> Mapping[cst.CSTNode, CodeRange]:
+        """A map holding the ranges of those of `nodes` that are in the current tree."""
+        assert self.wrapper is not None
+        self._same_tree()
+        every = self._computed.get(PositionProvider)
+        if every is not None:  # some rule needed every position: nothing left to find
+            return every
+        missing = {node for node in nodes if node not in self._ranges}
+        if missing:
+            self._ranges.update(_ranges(self.wrapper.module, missing))
+        return self._ranges
+
+    def _same_tree(self) -> None:
+        if self._computed_for is not self.wrapper:
+            self._computed, self._ranges, self._computed_for = {}, {}, self.wrapper
+
+    def settle(self) -> tuple[str, KeyError] | None:
+        """Turn the deferred reports into findings, in the order they were made, dropping the suppressed
+        ones as `report` does. A node outside the tree is the reporting rule's failure, as it is in
+        `report`: its code and the KeyError are returned."""
+        deferred, self.deferred = self.deferred or [], None
+        ranges = self._ranges_of([node for _, node, _, _ in deferred]) if deferred else {}
+        for code, node, message, fix in deferred:
+            if node not in ranges:
+                return code, KeyError(node)
+            start = ranges[node].start
+            if not self.is_suppressed(code, start.line):
+                self.findings.append(Finding(code, message, self.path, start.line, start.column + 1, fix, False))
+        return None
 
     def is_suppressed(self, code: str, line: int) -> bool:
         if line not in self.suppressed:
             return False
         codes = self.suppressed[line]
         return codes is None or any(code.startswith(c) for c in codes)
+
+
+# MetadataWrapper.resolve walks the whole tree once more after computing any provider, calling nothing
+# (its batched pass runs even with no batchable provider left), and for batchable providers collects
+# their methods with `inspect.getmembers` first: together more than the positions or scopes themselves.
+# The two providers the rules use are computed here by the providers' own code, without that walk.
+
+
+def _positions(module: cst.Module) -> Mapping:
+    provider = PositionProvider()
+    provider._gen_impl(module)
+    return MappingProxyType(dict(provider._computed))
+
+
+def _scopes(module: cst.Module) -> Mapping:
+    """ExpressionContextProvider's and ScopeProvider's `visit_Module` do all of their work."""
+    expressions = ExpressionContextProvider()
+    expressions.visit_Module(module)
+    scopes = ScopeProvider()
+    scopes.metadata = {ExpressionContextProvider: MappingProxyType(dict(expressions._computed))}
+    scopes.visit_Module(module)
+    return MappingProxyType(dict(scopes._computed))
+
+
+_PROVIDERS: dict[type, Callable[[cst.Module], Mapping]] = {PositionProvider: _positions, ScopeProvider: _scopes}
+
+
+class _AllFound(Exception):
+    pass
+
+
+class _NotRecording:
+    def __enter__(self) -> None:
+        return None
+
+    def __exit__(self, *exc: object) -> None:
+        return None
+
+
+_NOT_RECORDING = _NotRecording()
+
+
+class _WantedPositions(PositionProvidingCodegenState):
+    """PositionProvider's code generation state, recording ranges only inside the wanted nodes: there
+    every node is recorded as PositionProvider records it, since a node's syntactic range may end where
+    a child's does (`end_node`). Line and column advance over every token, as they must."""
+
+    def __init__(self, module: cst.Module, wanted: set[cst.CSTNode]) -> None:
+        super().__init__(default_indent=module.default_indent, default_newline=module.default_newline,
+                         provider=PositionProvider())
+        self.wanted = wanted
+        self.left = len(wanted)
+        self.depth = 0  # how many recorded nodes are open: the wanted ones and their descendants
+
+    def _update_position(self, value: str) -> None:
+        if "\n" in value or "\r" in value:
+            super()._update_position(value)
+        else:
+            self.column += len(value)
+
+    def before_codegen(self, node: cst.CSTNode) -> None:
+        if self.depth or node in self.wanted:
+            self.depth += 1
+            super().before_codegen(node)
+
+    def after_codegen(self, node: cst.CSTNode) -> None:
+        if not self.depth:
+            return
+        super().after_codegen(node)
+        self.depth -= 1
+        if node in self.wanted:
+            self.left -= 1
+            if not self.left:
+                raise _AllFound
+
+    def record_syntactic_position(self, node: cst.CSTNode, *, start_node: cst.CSTNode | None = None,
+                                  end_node: cst.CSTNode | None = None):
+        if not self.depth:
+            return _NOT_RECORDING
+        return super().record_syntactic_position(node, start_node=start_node, end_node=end_node)
+
+
+def _ranges(module: cst.Module, wanted: set[cst.CSTNode]) -> dict[cst.CSTNode, CodeRange]:
+    state = _WantedPositions(module, wanted)
+    try:
+        module._codegen(state)
+    except _AllFound:
+        pass
+    computed = state.provider._computed
+    return {node: computed[node] for node in wanted if node in computed}
 
 
 class RuleContractError(Exception):
@@ -202,6 +360,9 @@ class Rule(RuleDeclaration, cst.CSTTransformer):
         """Record a finding; True when its fix is to be applied now (fix mode, the applicability is
         enabled, not suppressed). A fix the rule's declaration does not allow is a bug in the rule."""
         self._check_contract(fix)
+        if self.context.deferred is not None:  # nothing is applied now: the position can wait
+            self.context.deferred.append((self.code, node, message, fix))
+            return False
         position = self.context.metadata(PositionProvider)[node].start
         if self.context.is_suppressed(self.code, position.line):
             return False

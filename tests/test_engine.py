@@ -367,7 +367,7 @@ def test_json_output_is_a_run_summary_a_dashboard_can_aggregate(tmp_path):
 
 
 def test_process_pool_gives_the_same_results_as_one_process(tmp_path, monkeypatch):
-    # every file passes the main-process screen (a provider import), half of them are correct: all 30
+    # every file passes the workers' screen (a provider import), half of them are correct: all 30
     # must reach the workers, or this would compare the serial path with itself
     for i in range(30):
         write(tmp_path / f"m{i:02d}.py", BROKEN if i % 2 else FIXED)

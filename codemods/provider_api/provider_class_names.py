@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import difflib
+import functools
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
@@ -16,6 +17,7 @@ from fixer.providers import MARKERS, ProviderIndex, pascal, split_import
 from fixer.rule import Rule
 from fixer.statements import dotted_name, statement_imports
 from fixer.types import Applicability, Example, FixAvailability
+from fixer.walk import visit_read_only
 
 
 @dataclass(frozen=True)
@@ -187,7 +189,7 @@ class ProviderClassNames(Rule):
         if not imports:
             return False  # every provider import is right: no traversal, no metadata
         self.usage = _Usage()
-        node.visit(self.usage)
+        visit_read_only(node, self.usage)
         for statement in imports:
             if isinstance(statement, cst.ImportFrom):
                 self._plan_from_import(statement)
@@ -247,30 +249,31 @@ class ProviderClassNames(Rule):
             bound = alias.evaluated_alias or name
             if not name:
                 continue
-            references = self._references(statement, bound)
+            # asked only where the answer matters: an import that resolves needs no scope analysis
+            references = functools.partial(self._references, statement, bound)
             if module is None and not index.has_module(name) and not index.home_of(name) and name.islower():
                 # `from package import dynamodb` + `dynamodb.DynamodbTable(...)`: no such module
-                targets, complete = self._plan_module_uses(index, None, references, alias, missing=name)
+                targets, complete = self._plan_module_uses(index, None, references(), alias, missing=name)
                 additions.extend(targets)
                 if complete:
                     self.plan.alias_targets[alias] = None
                 continue
             if module is None and index.has_module(name):
-                self._plan_module_uses(index, name, references, alias)
+                self._plan_module_uses(index, name, references(), alias)
                 continue
             resolution = resolve(index, module, name)
             if resolution.fix is None:
                 continue
-            if resolution.fix is Applicability.NONE and not references:
+            if resolution.fix is Applicability.NONE and not references():
                 # nothing to rename it to, and nothing needs it: the import alone fails the program
                 where = f"{package}.{module}" if module else package
                 if self.report(alias, f"`{name}` is not exported by {where} ({package} {index.version}), and nothing "
                                       "uses it here: remove the import", Applicability.SAFE):
                     self.plan.alias_targets[alias] = None
                 continue
-            if name in SECURITY_GROUP_RULE_TYPES and self._resource_calls(references):
+            if name in SECURITY_GROUP_RULE_TYPES and self._resource_calls(references()):
                 continue  # CTB002 turns these calls into SecurityGroupRule and tidies the import
-            if resolution.name and not index.is_construct_class(resolution.name) and self._resource_calls(references):
+            if resolution.name and not index.is_construct_class(resolution.name) and self._resource_calls(references()):
                 self.report(
                     alias,
                     f"`{name}` is called like a resource (scope, id), but {package}.{resolution.module}."
@@ -288,7 +291,7 @@ class ProviderClassNames(Rule):
                 self.plan.alias_targets[alias] = None
                 additions.append(target)
             if alias.asname is None and resolution.name != name:
-                for ref in references:
+                for ref in references():
                     if isinstance(ref, cst.Name):
                         self.plan.renames[ref] = resolution.name
         if additions:

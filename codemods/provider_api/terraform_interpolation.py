@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import libcst as cst
 from libcst.helpers import get_full_name_for_node
-from libcst.metadata import PositionProvider
 
 from fixer import hcl
 from fixer.providers import pascal
@@ -163,12 +162,13 @@ class TerraformInterpolation(Rule):
 
     def _resolver(self, string: cst.CSTNode) -> hcl.Resolver:
         def resolve(data: bool, terraform_type: str, construct_id: str) -> str | None:
-            # positions are computed only when a reference needs resolving, not for every `${`
-            positions = self.context.metadata(PositionProvider)
-            line = positions[string].start.line
             classes = _classes_for(data, terraform_type)
-            local = [code for code, callee, cid, statement in self._local_constructs()
-                     if callee in classes and cid == construct_id and positions[statement].end.line < line]
+            named = [(code, statement) for code, callee, cid, statement in self._local_constructs()
+                     if callee in classes and cid == construct_id]
+            # positions only when a reference needs resolving, not for every `${`, and only of these nodes
+            ranges = self.context.positions([string, *(statement for _, statement in named)])
+            line = ranges[string].start.line
+            local = [code for code, statement in named if ranges[statement].end.line < line]
             members = [code for code, callee, cid, _ in self._member_constructs()
                        if callee in classes and cid == construct_id]
             candidates = list(dict.fromkeys(local or members))

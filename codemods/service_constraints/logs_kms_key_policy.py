@@ -12,6 +12,7 @@ from fixer.aws import caller_identity_in
 from fixer.rule import Rule, append_keyword
 from fixer.statements import NameScopes, callee_name, keyword_arg
 from fixer.types import Applicability, Example, FixAvailability
+from fixer.walk import visit_read_only
 
 POLICY = """\
 json.dumps({
@@ -106,7 +107,7 @@ class LogsKmsKeyPolicy(NameScopes, Rule):
 
     def visit_Module(self, node: cst.Module) -> bool:
         uses = _Uses()
-        node.visit(uses)
+        visit_read_only(node, uses)
         self.used_keys = uses.keys
         return bool(uses.keys)
 

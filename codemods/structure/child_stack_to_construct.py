@@ -11,6 +11,7 @@ from codemods.structure.helpers import child_stacks
 from fixer.rule import Rule
 from fixer.statements import callee_name, class_defs
 from fixer.types import Applicability, Example, FixAvailability
+from fixer.walk import visit_read_only
 
 if TYPE_CHECKING:
     from fixer.project import ProjectContext
@@ -164,7 +165,7 @@ class ChildStackToConstruct(Rule):
 
 def _provider_calls(node: cst.ClassDef) -> list[tuple[str, cst.Call]]:
     finder = _ProviderFinder()
-    node.visit(finder)
+    visit_read_only(node, finder)
     return finder.found
 
 

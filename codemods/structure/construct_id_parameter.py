@@ -7,13 +7,19 @@ from typing import TYPE_CHECKING
 
 import libcst as cst
 from libcst.helpers import get_full_name_for_node
-from libcst.metadata import PositionProvider, ScopeProvider
+from libcst.metadata import ScopeProvider
 
 from codemods.structure.helpers import construct_id_keyword_target
-from fixer.project import CONSTRUCT_BASES, id_kept_by_comment, takes_construct_id
+from fixer.project import (
+    CONSTRUCT_BASES,
+    ID_KEPT,
+    id_kept_by_comment,
+    takes_construct_id,
+)
 from fixer.rule import Rule
 from fixer.statements import class_defs
 from fixer.types import Applicability, Example, FixAvailability
+from fixer.walk import visit_read_only
 
 if TYPE_CHECKING:
     from fixer.project import ProjectContext
@@ -165,8 +171,7 @@ class ConstructIdParameter(Rule):
         param = next((p for p in params if p.name.value == "id"), None)
         if param is None:
             return
-        scope = self.context.metadata(ScopeProvider).get(node.body)
-        if scope is None or self._lint_disabled_for(node, param):
+        if self._lint_disabled_for(node, param):
             return
         if _mentions(node, NEW_NAME):
             self.report(
@@ -183,6 +188,11 @@ class ConstructIdParameter(Rule):
             message += LIBRARY_NOTE.format(owner.name.value)
         if not self.report(param, message, fix):
             return
+        # Scope analysis only to apply the rename: a check never needs it. ScopeProvider gives every
+        # node it visits a scope, a function's body included, so asking before reporting changed nothing.
+        scope = self.context.metadata(ScopeProvider).get(node.body)
+        if scope is None:
+            return
         for assignment in scope.assignments["id"]:
             if assignment.scope is not scope:
                 continue
@@ -196,13 +206,24 @@ class ConstructIdParameter(Rule):
         """The author silenced the lint gate for this parameter (`# pylint: disable=redefined-builtin`,
         `# noqa: A002`) on the `def` line or the parameter's line: a decision, not an oversight. The
         project facts read the same comments, so callers' `id=` keywords are left alone too."""
-        positions = self.context.metadata(PositionProvider)
-        return id_kept_by_comment(self._lines(), (positions[function].start.line, positions[param].start.line))
+        lines = self._commented_lines()
+        if not lines:  # no line of the file can keep `id`: no position to find
+            return False
+        ranges = self.context.positions([function, param])
+        return id_kept_by_comment(lines, (ranges[function].start.line, ranges[param].start.line))
 
-    def _lines(self) -> list[str]:
-        """The lines of the tree this rule runs on, generated once per tree, not once per parameter."""
+    def _commented_lines(self) -> list[str]:
+        """The lines of the tree this rule runs on, or none when no line has a comment that keeps `id`
+        (a line that matches ID_KEPT matches it within the whole text too); once per tree."""
         module = self.context.wrapper.module if self.context.wrapper else None
-        return self.per_node(module, lambda m: m.code.splitlines()) if module is not None else []
+        if module is None:
+            return []
+
+        def lines(_: cst.Module) -> list[str]:
+            code = self.context.code()
+            return code.splitlines() if ID_KEPT.search(code) else []
+
+        return self.per_node(module, lines)
 
     def leave_Name(self, original_node: cst.Name, updated_node: cst.Name) -> cst.Name:
         if original_node in self.renames:
@@ -272,7 +293,7 @@ def _mentions(function: cst.FunctionDef, name: str) -> bool:
     """Whether any Name node in the function (parameters and nested scopes included) is `name`. The
     project index (fixer.project) applies the same test, so call sites and definitions agree."""
     finder = _NameFinder(name)
-    function.visit(finder)
+    visit_read_only(function, finder)
     return finder.found
 
 

@@ -6,10 +6,9 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 import libcst as cst
-from libcst.metadata import PositionProvider
 
 from codemods.structure.helpers import SuffixPlan, suffix_plans
-from fixer.project import SUFFIX
+from fixer.project import SUFFIX, resolved
 from fixer.rule import Rule, is_test_path
 from fixer.statements import callee_name
 from fixer.types import Applicability, Example, FixAvailability
@@ -128,6 +127,7 @@ class EnvironmentSuffix(Rule):
         self.main_here = _plans_here(context.project, context.path)
         # (callee, line) of each call in this file the plans name: the children, then the main stack's callers
         self.calls = _calls_here(context.project, context.path)
+        self.callees = {callee for callee, _ in self.calls}
 
     def visit_Module(self, node: cst.Module) -> bool:
         return bool(self.main_here or self.calls)
@@ -163,7 +163,9 @@ class EnvironmentSuffix(Rule):
 
     def leave_Call(self, original_node: cst.Call, updated_node: cst.Call) -> cst.Call:
         callee = callee_name(original_node)
-        line = self.context.metadata(PositionProvider)[original_node].start.line
+        if callee not in self.callees:  # the position is asked only of calls the plans may name
+            return updated_node
+        line = self.context.positions([original_node])[original_node].start.line
         found = self.calls.get((callee, line))
         if found is None:
             return updated_node
@@ -196,8 +198,8 @@ class EnvironmentSuffix(Rule):
 
 def _plans_here(project, path: str) -> dict[str, SuffixPlan]:
     """The plans whose main stack this file defines, by class name."""
-    here = Path(path).resolve()
-    return {name: plan for name, plan in suffix_plans(project).items() if plan.path.resolve() == here}
+    here = resolved(path)
+    return {name: plan for name, plan in suffix_plans(project).items() if resolved(plan.path) == here}
 
 
 def _calls_here(project, path: str) -> dict[tuple[str, int], tuple[SuffixPlan, bool]]:

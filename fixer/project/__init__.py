@@ -17,13 +17,14 @@ import json
 import tomllib
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
-from functools import cached_property
+from functools import cached_property, lru_cache
 from pathlib import Path
 from typing import TypeVar
 
 from fixer.discovery import is_test_path, iter_python_files, repository_folders
 from fixer.project.facts import (
     CONSTRUCT_BASES,
+    ID_KEPT,
     SUFFIX,
     ClassInfo,
     FileFacts,
@@ -49,6 +50,13 @@ T = TypeVar("T")
 
 # Words rules ask about the whole project (`mentions`): outputs, flow logs, Lambda layers anywhere.
 PROJECT_TOKENS = ("TerraformOutput", "FlowLog", "layers=")
+
+
+@lru_cache(maxsize=4096)
+def resolved(path: str | Path) -> Path:
+    """`Path(path).resolve()`, remembered: the rules' cheap tests ask it of the same file once per rule,
+    and each answer costs a system call per path component. Files do not move during a run."""
+    return Path(path).resolve()
 
 
 @dataclass
@@ -249,16 +257,16 @@ class ProjectContext:
         return self.module_names[dotted]
 
     def sites_in(self, path: str | Path) -> list[Site]:
-        return self._sites_by_path.get(Path(path).resolve(), [])
+        return self._sites_by_path.get(resolved(path), [])
 
     def classes_in(self, path: str | Path) -> list[ClassInfo]:
-        return self._classes_by_path.get(Path(path).resolve(), [])
+        return self._classes_by_path.get(resolved(path), [])
 
     @cached_property
     def _sites_by_path(self) -> dict[Path, list[Site]]:
         by_path: dict[Path, list[Site]] = {}
         for site in self.sites:
-            by_path.setdefault(site.path.resolve(), []).append(site)
+            by_path.setdefault(resolved(site.path), []).append(site)
         return by_path
 
     @cached_property
@@ -266,7 +274,7 @@ class ProjectContext:
         by_path: dict[Path, list[ClassInfo]] = {}
         for infos in self.classes.values():
             for info in infos:
-                by_path.setdefault(info.path.resolve(), []).append(info)
+                by_path.setdefault(resolved(info.path), []).append(info)
         return by_path
 
     def is_stack_class(self, name: str) -> bool:
@@ -383,6 +391,6 @@ class ProjectContext:
 
 
 __all__ = [
-    "CONSTRUCT_BASES", "SUFFIX", "ClassInfo", "FileFacts", "ProjectContext", "Site", "assign_roots",
+    "CONSTRUCT_BASES", "ID_KEPT", "SUFFIX", "ClassInfo", "FileFacts", "ProjectContext", "Site", "assign_roots",
     "id_kept_by_comment", "takes_construct_id",
 ]

@@ -1,0 +1,101 @@
+"""A read-only traversal of a LibCST tree that builds nothing.
+
+`node.visit(visitor)` rebuilds and re-validates every node it passes, even for a visitor that changes
+nothing, and calls two attribute hooks per field. `walk` visits the same nodes in the same order with
+the same `on_visit`/`on_leave` calls, and builds nothing.
+"""
+
+from __future__ import annotations
+
+import ast
+import inspect
+import textwrap
+from functools import cache
+
+import libcst as cst
+
+
+class _FieldOrder(cst.CSTVisitor):
+    """Records which fields `_visit_and_replace_children` visits, in its order, without descending."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.names: list[str] = []
+
+    def on_visit(self, node: cst.CSTNode) -> bool:
+        return False
+
+    def on_visit_attribute(self, node: cst.CSTNode, attribute: str) -> None:
+        self.names.append(attribute)
+
+
+_FIELDS: dict[type, tuple[str, ...] | None] = {}
+_UNKNOWN = object()  # not an empty tuple: a leaf type's fields are one
+
+
+def _fields(node: cst.CSTNode) -> tuple[str, ...] | None:
+    """The child fields of `node`'s type in LibCST's visiting order, read from its
+    `_visit_and_replace_children`: every field it names, in source order, so a field visited only when
+    set (an f-string's `format_spec`) keeps its place. None when that reading does not agree with what
+    LibCST visits for this node: such a type is then visited by LibCST itself."""
+    kind = type(node)
+    try:
+        source = textwrap.dedent(inspect.getsource(kind._visit_and_replace_children))
+        calls = [c for c in ast.walk(ast.parse(source)) if isinstance(c, ast.Call) and isinstance(c.func, ast.Name)
+                 and c.func.id.startswith("visit_") and len(c.args) > 1 and isinstance(c.args[1], ast.Constant)]
+        calls.sort(key=lambda c: (c.lineno, c.col_offset))
+        names: tuple[str, ...] | None = tuple(dict.fromkeys(c.args[1].value for c in calls))
+    except (OSError, TypeError, SyntaxError):
+        names = None
+    recorder = _FieldOrder()
+    node._visit_and_replace_children(recorder)
+    visited = [name for name in names or () if name in recorder.names]
+    if names is None or visited != list(dict.fromkeys(recorder.names)):
+        names = None
+    _FIELDS[kind] = names
+    return names
+
+
+def walk(node: cst.CSTNode, visitor: cst.CSTVisitor) -> None:
+    """`node.visit(visitor)` for a visitor that dispatches in `on_visit`/`on_leave` only (no
+    `visit_<Node>_<field>` hooks); `visit_read_only` checks that."""
+    kind = type(node)
+    fields = _FIELDS.get(kind, _UNKNOWN)
+    if fields is _UNKNOWN:
+        fields = _fields(node)
+    if fields is None:
+        node.visit(visitor)
+        return
+    if visitor.on_visit(node):
+        for name in fields:
+            value = getattr(node, name)
+            # a visited field holds a node, a sequence of nodes, None or MaybeSentinel.DEFAULT; type
+            # tests, as isinstance against CSTNode (an ABC) cost as much as the rest of the walk
+            kind = type(value)
+            if kind is tuple or kind is list:
+                for child in value:
+                    walk(child, visitor)
+            elif value is not None and kind is not cst.MaybeSentinel:
+                walk(value, visitor)
+    visitor.on_leave(node)
+
+
+def visit_read_only(node: cst.CSTNode, visitor: cst.CSTVisitor) -> None:
+    """`node.visit(visitor)` for a CSTVisitor, walked without rebuilding; a visitor with attribute hooks
+    (`visit_Call_args`) is left to LibCST, which alone calls them."""
+    if _attribute_hooks(type(visitor)):
+        node.visit(visitor)
+    else:
+        walk(node, visitor)
+
+
+@cache
+def _attribute_hooks(visitor_class: type) -> bool:
+    if not issubclass(visitor_class, cst.CSTVisitor):
+        return True
+    for name in dir(visitor_class):
+        prefix = "visit_" if name.startswith("visit_") else "leave_" if name.startswith("leave_") else None
+        if prefix and "_" in name[len(prefix):] and getattr(visitor_class, name) is not getattr(cst.CSTVisitor, name, None):
+            return True
+    return visitor_class.on_visit_attribute is not cst.CSTVisitor.on_visit_attribute or (
+        visitor_class.on_leave_attribute is not cst.CSTVisitor.on_leave_attribute)
