@@ -406,11 +406,14 @@ def _work(item: tuple[str, Path]) -> FileResult:
 def _screen_and_process(path: str, rules: Sequence[type[Rule]], project: ProjectContext, options: Options) -> FileResult:
     """What pool mode does with a file: a file that reads and decodes and that no rule's cheap test
     matches is answered empty at once (the screen), anything else is processed; the file is read once."""
+    if not path.endswith(".py"):
+        return process_file(path, rules, project, options)  # a project file (requirements, Pipfile)
     try:
         source = decode(Path(path).read_bytes())
     except (OSError, SyntaxError, UnicodeDecodeError, LookupError):
         return process_file(path, rules, project, options)  # which reports why it cannot be read
-    if not any(rule.could_match(source.text, project, path) for rule in rules):
+    # a committed merge conflict is said even where no rule looks, as with one process
+    if not any(rule.could_match(source.text, project, path) for rule in rules) and not CONFLICT_MARKER.search(source.text):
         return FileResult(path)
     return fix_source(source, path, rules, project, options)
 

@@ -387,6 +387,18 @@ def test_process_pool_gives_the_same_results_as_one_process(tmp_path, monkeypatc
     assert sum(len(r.findings) for r in serial) == 15
 
 
+def test_process_pool_still_reports_a_merge_conflict_no_rule_looks_at(tmp_path):
+    for i in range(30):
+        write(tmp_path / f"m{i:02d}.py", "x = 1\n")
+    write(tmp_path / "m07.py", "<<<<<<< HEAD\nx = 1\n=======\nx = 2\n>>>>>>> feature\n")
+    files = sorted(tmp_path.glob("*.py"))
+    roots = {f: tmp_path.resolve() for f in files}
+    options = Options((rule_by_code("CTB001"),))
+    for jobs in (1, 2):
+        errors = [r.error.reason for r in run(files, roots, options, jobs=jobs) if r.error]
+        assert errors == ["cannot parse: unresolved merge conflict (resolve the conflict markers)"], jobs
+
+
 def test_in_memory_api_reports_positions(tmp_path):
     source = decode(("\n" * 4 + BROKEN).encode())
     rules = select_rules(None, [])

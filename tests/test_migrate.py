@@ -86,3 +86,15 @@ def test_project_files_keep_their_bom_and_line_endings(tmp_path):
     (project / "requirements.txt").write_bytes(b"\xef\xbb\xbfcdktf==0.21.0\r\nboto3\r\n")
     assert cli("migrate", "--to", "cdktn", project).exit_code == 0
     assert (project / "requirements.txt").read_bytes() == b"\xef\xbb\xbfcdktn>=0.24,<0.25\r\nboto3\r\n"
+
+
+def test_a_pool_of_workers_migrates_project_files_like_one_process(tmp_path):
+    """Past the pool threshold the workers screen files themselves: a requirements file must still reach
+    the project-file rules, not the Python parser."""
+    project = _project(tmp_path)
+    for i in range(30):
+        (project / f"module_{i:02d}.py").write_text("from cdktf import Fn\n\nVALUE = Fn.upper('x')\n")
+    fixed = cli("migrate", "--to", "cdktn", "--jobs", "2", project)
+    assert fixed.exit_code == 0, fixed.stdout + fixed.stderr
+    assert (project / "requirements.txt").read_text() == "cdktn>=0.24,<0.25  # core\nboto3\n"
+    assert all("from cdktn import Fn" in p.read_text() for p in project.glob("module_*.py"))
