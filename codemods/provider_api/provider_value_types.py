@@ -81,8 +81,12 @@ class ProviderValueTypes(Rule):
       takes one block is unwrapped; a list of several where one is wanted is reported;
     - a dict in a list (or map) of blocks reaches the provider untranslated, so its snake_case keys are lost:
       it becomes the block's class, called with keywords (the class is imported);
+    - another block's class where the property takes a block class of its own (`Wafv2WebAclVisibilityConfig`
+      where a rule takes `Wafv2WebAclRuleVisibilityConfig`) becomes that class when every keyword fits it;
+      a block given where the property takes its parent (`destination_config=...DestinationConfigOnSuccess(...)`)
+      gets the parent around it (`...DestinationConfig(on_success=...)`);
     - a dict key the block does not take is reported (renamed when one key is close), and so are required
-      properties left out;
+      properties left out (unless `**kwargs` may hold them);
     - `True`/`False` or a number where a string is wanted becomes the string Terraform reads, a numeric
       string where a number is wanted becomes the number; other scalar mismatches are reported;
     - a class the provider does not generate, used where the property is typed `any` (the deep statements of
@@ -99,8 +103,8 @@ class ProviderValueTypes(Rule):
     required properties") or, worse, synthesizes while the provider never receives the settings.
 
     ## Fix safety
-    Shape fixes, dict-to-class rewrites whose every key maps to a property, and lossless scalar conversions
-    are safe. Renaming a key to its one close match and rewriting an ungenerated class as dicts are unsafe:
+    Shape fixes, dict-to-class rewrites whose every key maps to a property, another block's class whose
+    keywords all fit, the parent block around a block, and lossless scalar conversions are safe. Renaming a key to its one close match and rewriting an ungenerated class as dicts are unsafe:
     the meaning is a guess, or the value is no longer checked by Python.
 
     ## Options
@@ -180,8 +184,8 @@ class ProviderValueTypes(Rule):
         if target is None:
             return updated_node
         index, module, class_name = target
-        if any(a.star or isinstance(a.value, cst.Ellipsis) for a in original_node.args):
-            return updated_node  # `**settings` or a sketch (`X(...)`): nothing to judge
+        if any(isinstance(a.value, cst.Ellipsis) for a in original_node.args):
+            return updated_node  # a sketch (`X(...)`): nothing to judge
         props = index.props(module, class_name)
         if props is None:
             return updated_node
@@ -196,7 +200,9 @@ class ProviderValueTypes(Rule):
                   original: list[cst.Arg], updated: list[cst.Arg]) -> list[cst.Arg] | None:
         """Judge each keyword's value; the new argument list when a fix applies."""
         given = {a.keyword.value for a in original if a.keyword is not None}
-        missing = [name for name, prop in props.items() if prop.required and name not in given]
+        # `**settings` may hold any property: only the keywords written out are judged
+        missing = [] if any(a.star for a in original) else [
+            name for name, prop in props.items() if prop.required and name not in given]
         if missing:
             self.report(node, f"`{owner.name}` is missing required {', '.join(f'`{m}`' for m in missing)}")
         changed = False
@@ -346,8 +352,7 @@ class ProviderValueTypes(Rule):
         fits = len(keywords) == len(original.args) and all(k in wanted for k in keywords)
         message = f"{where} takes a `{struct[1]}`, not a `{target[2]}`"
         if not fits:
-            self.report(original, message)
-            return None
+            return self._inside(owner, struct, where, original, updated, (target[1], target[2]), message)
         if not self.report(original, f"{message}; the same keywords fit it", Applicability.SAFE):
             return None
         if isinstance(original.func, cst.Attribute) and owner.index.has_module(struct[0]) and struct[0] == target[1]:
@@ -356,6 +361,26 @@ class ProviderValueTypes(Rule):
         if isinstance(original.func, cst.Name):
             self.context.remove_import_if_unused(f"{owner.index.spec.package}.{target[1]}", target[2])
         return updated.with_changes(func=cst.Name(struct[1]))
+
+    def _inside(self, owner: _Owner, struct: tuple[str, str], where: str, original: cst.Call, updated: cst.Call,
+                given: tuple[str, str], message: str) -> cst.Call | None:
+        """The block given is what one property of the wanted block takes (`destination_config=
+        ...DestinationConfigOnSuccess(...)`): the wanted block around it (`...DestinationConfig(on_success=...)`)."""
+        wanted = owner.index.props(*struct) or {}
+        homes = [p for p in wanted.values() if _struct(p.type) == given or _collection(p.type, "array") == given]
+        if len(homes) != 1:
+            self.report(original, message)
+            return None
+        home = homes[0]
+        if not self.report(original, f"{message}; it is what `{struct[1]}` takes as `{home.python}`", Applicability.SAFE):
+            return None
+        inner: cst.BaseExpression = updated if _struct(home.type) == given else cst.List([cst.Element(updated)])
+        func: cst.BaseExpression = cst.Name(struct[1])
+        if isinstance(original.func, cst.Attribute) and struct[0] == given[0]:
+            func = original.func.with_changes(attr=cst.Name(struct[1]))
+        else:
+            self.context.add_import(f"{owner.index.spec.package}.{struct[0]}", struct[1])
+        return cst.Call(func=func, args=[cst.Arg(inner, keyword=cst.Name(home.python), equal=_NO_SPACE)])
 
     def _elements(self, owner: _Owner, struct: tuple[str, str], original: cst.List | cst.Tuple | cst.Dict,
                   updated: cst.List | cst.Tuple | cst.Dict, in_map: bool) -> cst.BaseExpression | None:
