@@ -90,7 +90,9 @@ class ProviderValueTypes(Rule):
     - `True`/`False` or a number where a string is wanted becomes the string Terraform reads, a numeric
       string where a number is wanted becomes the number; other scalar mismatches are reported;
     - a class the provider does not generate, used where the property is typed `any` (the deep statements of
-      a WAFv2 rule), becomes the same value as nested dicts with Terraform's attribute names.
+      a WAFv2 rule), becomes the same value as nested dicts with Terraform's attribute names; one whose
+      keywords the calling class takes itself, one for one (`stream_specification=DynamodbTableStream
+      Specification(stream_enabled=...)`), gives them to it directly.
 
     A variable assigned once in the enclosing function (or the module) is followed: what its value holds is
     reported where it is written, without a fix. Values the rule cannot see (parameters, function results,
@@ -200,12 +202,25 @@ class ProviderValueTypes(Rule):
                   original: list[cst.Arg], updated: list[cst.Arg]) -> list[cst.Arg] | None:
         """Judge each keyword's value; the new argument list when a fix applies."""
         given = {a.keyword.value for a in original if a.keyword is not None}
+        hoisted = self._hoistable(owner, props, original, given)
         # `**settings` may hold any property: only the keywords written out are judged
         missing = [] if any(a.star for a in original) else [
-            name for name, prop in props.items() if prop.required and name not in given]
+            name for name, prop in props.items()
+            if prop.required and name not in given and not any(name in names for names in hoisted.values())]
         if missing:
             self.report(node, f"`{owner.name}` is missing required {', '.join(f'`{m}`' for m in missing)}")
         changed = False
+        for number, names in hoisted.items():
+            call = original[number].value
+            assert isinstance(call, cst.Call)
+            target = self.names.target(call.func)
+            assert target is not None
+            message = (f"{target[0].spec.package} {target[0].version} generates no class `{target[2]}`; `{owner.name}` "
+                       f"takes its keywords itself: {', '.join(f'`{n}`' for n in names)}")
+            if self.report(original[number], message, Applicability.SAFE):
+                self.context.remove_import_if_unused(f"{target[0].spec.package}.{target[1]}", target[2])
+            else:
+                hoisted[number] = []
         for number, arg in enumerate(original):
             if arg.keyword is None or arg.keyword.value not in props:
                 continue  # positionals and unknown keywords are CTB006's
@@ -215,7 +230,37 @@ class ProviderValueTypes(Rule):
             if new_value is not None:
                 updated[number] = updated[number].with_changes(value=new_value)
                 changed = True
-        return updated if changed else None
+        if not any(hoisted.values()):
+            return updated if changed else None
+        flat: list[cst.Arg] = []
+        for number, arg in enumerate(updated):
+            inner = arg.value
+            if not hoisted.get(number) or not isinstance(inner, cst.Call):
+                flat.append(arg)
+                continue
+            moved = list(inner.args)  # in the parent call, with the layout the keyword had
+            moved[-1] = moved[-1].with_changes(comma=arg.comma, whitespace_after_arg=cst.SimpleWhitespace(""))
+            flat.extend(moved)
+        return flat
+
+    def _hoistable(self, owner: _Owner, props: dict[str, Prop], original: list[cst.Arg],
+                   given: set[str]) -> dict[int, list[str]]:
+        """Keywords given a class the provider never generated whose own keywords are, one for one, keywords
+        of this class not given yet (`stream_specification=DynamodbTableStreamSpecification(stream_enabled=
+        ...)` where DynamodbTable takes `stream_enabled=` itself): argument number -> those keywords."""
+        found: dict[int, list[str]] = {}
+        taken: set[str] = set(given)
+        for number, arg in enumerate(original):
+            value = arg.value
+            if arg.keyword is None or arg.keyword.value in props or not isinstance(value, cst.Call):
+                continue
+            if not self._ungenerated_call(value) or not value.args:
+                continue
+            names = [a.keyword.value for a in value.args if a.keyword is not None and not a.star]
+            if len(names) == len(value.args) and all(n in props and n not in taken for n in names):
+                found[number] = names
+                taken.update(names)
+        return found
 
     def _value(self, owner: _Owner, prop: Prop, original: cst.BaseExpression,
                updated: cst.BaseExpression) -> cst.BaseExpression | None:
