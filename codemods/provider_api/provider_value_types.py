@@ -106,8 +106,10 @@ class ProviderValueTypes(Rule):
 
     ## Fix safety
     Shape fixes, dict-to-class rewrites whose every key maps to a property, another block's class whose
-    keywords all fit, the parent block around a block, and lossless scalar conversions are safe. Renaming a key to its one close match and rewriting an ungenerated class as dicts are unsafe:
-    the meaning is a guess, or the value is no longer checked by Python.
+    keywords all fit, the parent block around a block, keywords moved out of an ungenerated class into the
+    class that takes them by the same names, and lossless scalar conversions are safe. Renaming a key to its
+    one close match and rewriting an ungenerated class as dicts are unsafe: the meaning is a guess, or the
+    value is no longer checked by Python.
 
     ## Options
     None.
