@@ -222,7 +222,12 @@ class DependencyDeclarations(ProjectFileRule):
             if name == key:
                 table[key] = item
             else:
-                table.value._replace(key, name, item) if hasattr(table, "value") else table._replace(key, name, item)
+                container = table.value if hasattr(table, "value") else table
+                if hasattr(container, "_replace"):  # tomlkit's own rename, which keeps the key's place
+                    container._replace(key, name, item)
+                else:  # a tomlkit without it: the same entry, appended
+                    del table[key]
+                    table[name] = item
             changed = True
         return changed
 
