@@ -13,7 +13,8 @@ type. The AWS provider's is 131 MB; the compact form keeps, in Python's names, o
 
 A type is `"string"`, `"number"`, `"boolean"`, `"any"`, `"json"`, `"date"`; `["ref", module, Name]` for a
 type of this assembly; `["ext", fqn]` for another's (`cdktf.TerraformProvider`); `["list", T]`, `["map",
-T]`; `["union", [T, ...]]`. `cdktf.IResolvable` is dropped from unions: a token is accepted everywhere.
+T]`; `["union", [T, ...]]`. `IResolvable` (of `cdktf` or CDK Terrain's `cdktn`) is dropped from unions: a
+token is accepted everywhere.
 """
 
 from __future__ import annotations
@@ -25,12 +26,15 @@ import tarfile
 from pathlib import Path
 from typing import Any
 
-FORMAT = 1
+FORMAT = 2
 
 # The struct every resource/data source config extends, from the cdktf core assembly: all of its
 # properties take values the rules never judge (iterators, providers, lifecycle objects).
 META_ARGUMENTS = ("connection", "count", "dependsOn", "forEach", "lifecycle", "provider", "provisioners")
-_EXTERNAL_BASES = {"cdktf.TerraformMetaArguments": META_ARGUMENTS}
+# The core is `cdktf`, or `cdktn` for CDK Terrain's providers: the same types under either name.
+CORES = ("cdktf", "cdktn")
+_EXTERNAL_BASES = {f"{core}.TerraformMetaArguments": META_ARGUMENTS for core in CORES}
+_RESOLVABLE = frozenset(f"{core}.IResolvable" for core in CORES)
 
 _LOWER_UPPER = re.compile(r"([a-z0-9])([A-Z])")
 _ACRONYM_END = re.compile(r"([A-Z])([A-Z][a-z])")
@@ -81,7 +85,7 @@ def compact(assembly: dict[str, Any]) -> dict[str, Any]:
         if "collection" in ref:
             return [ref["collection"]["kind"], type_of(ref["collection"]["elementtype"])]
         if "union" in ref:
-            members = [type_of(t) for t in ref["union"]["types"] if t.get("fqn") != "cdktf.IResolvable"]
+            members = [type_of(t) for t in ref["union"]["types"] if t.get("fqn") not in _RESOLVABLE]
             return members[0] if len(members) == 1 else ["union", members]
         return "any"
 
