@@ -249,3 +249,19 @@ def test_imports_bindings_from_cdktf_get_are_a_provider(monkeypatch, tmp_path):
     ]
     (tiny,) = [p for p in report["projects"][0]["providers"] if p["distribution"] == "imports/tiny"]
     assert tiny["version"] == "0.0.0" and tiny["source"] == "project environment"
+
+
+@pytest.mark.parametrize("core", ["cdktf", "cdktn"])
+def test_a_cdk_terrain_assembly_reads_like_a_cdktf_one(core):
+    from fixer.providers.assembly import compact
+
+    fqn = "@cdktn/provider-tiny.thing."
+    assembly = {"name": "@cdktn/provider-tiny", "version": "1.0.0", "targets": {"python": {"module": "cdktn_provider_tiny"}},
+                "types": {fqn + "ThingConfig": {
+                    "assembly": "@cdktn/provider-tiny", "kind": "interface", "datatype": True, "name": "ThingConfig",
+                    "namespace": "thing", "interfaces": [f"{core}.TerraformMetaArguments"],
+                    "properties": [{"name": "enabled", "type": {"union": {"types": [
+                        {"primitive": "boolean"}, {"fqn": f"{core}.IResolvable"}]}}}]}}}
+    props = {p[0]: p for p in compact(assembly)["modules"]["thing"]["ThingConfig"]["props"]}
+    assert props["enabled"][2] == "boolean"  # a token is accepted everywhere: no union left
+    assert {"depends_on", "for_each", "provider"} <= set(props)
