@@ -70,6 +70,11 @@ def provider_of_distribution(distribution: str) -> str | None:
     return name[len(PROVIDER_DISTRIBUTION_PREFIX):]
 
 
+def provider_version(provider: str) -> str:
+    """The newest cdktn version of a prebuilt provider (`aws` -> `25.8.1`)."""
+    return json.loads(DATA.read_text(encoding="utf-8"))["providers"][provider]["version"]
+
+
 def has_cdktn_package(provider: str) -> bool:
     return provider in target().providers
 

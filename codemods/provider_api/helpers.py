@@ -3,6 +3,8 @@ and what a call shaped like a resource looks like. Rules import this, never each
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import libcst as cst
 from libcst.helpers import get_full_name_for_node
 
@@ -29,13 +31,16 @@ class ProviderNames:
     """Which local names of a file are provider classes and modules, from its `from ... import` lines:
     `target(func)` answers (index, module, class name) for a call's function."""
 
-    def __init__(self, project) -> None:
+    def __init__(self, project, read_as: Callable[[str], str] | None = None) -> None:
         self.project = project
+        self.read_as = read_as  # an import path as the provider it is to be answered from
         self.classes: dict[str, tuple[ProviderIndex, str, str]] = {}  # local name -> (index, module, class)
         self.modules: dict[str, tuple[ProviderIndex, str]] = {}  # local module name -> (index, module)
 
     def note(self, node: cst.ImportFrom) -> None:
         dotted = get_full_name_for_node(node.module) if node.module else None
+        if dotted and self.read_as is not None:
+            dotted = self.read_as(dotted)
         split = None if node.relative or isinstance(node.names, cst.ImportStar) else split_import(dotted)
         if split is None:
             return
