@@ -295,12 +295,24 @@ def migrate(
     quiet: QuietOpt = False,
     verbose: VerboseOpt = False,
     force_exclude: ForceExcludeOpt = False,
+    verify: Annotated[bool, typer.Option("--verify", help="Synthesize the project as it is and a migrated copy (with the target packages) side by side, compare every stack's cdk.tf.json, and write the migration only when the copy synthesizes the same resources, data, outputs and providers. One project folder.")] = False,
+    python: Annotated[str | None, typer.Option("--python", help="With --verify: the interpreter that runs the app before the migration (default: the project's .venv, else this one).")] = None,
+    target_python: Annotated[str | None, typer.Option("--target-python", help="With --verify: an interpreter with the cdktn packages that runs the migrated copy (default: one cdktf-fixer builds with pip in its cache folder, keyed by the target versions, and reuses).")] = None,
+    timeout: TimeoutOpt = 300.0,
 ) -> None:
     if to.strip().lower() != "cdktn":
         _fail(f"--to {to!r}: the one migration is --to cdktn (CDK Terrain)")
     if diff and check:
         _fail("give --diff or --check, not both")
+    if (python or target_python) and not verify:
+        _fail("--python and --target-python choose the interpreters of --verify: add --verify")
     mode = "diff" if diff else "check" if check else "fix"
+    if verify:
+        allowed = _verify_migration(paths, select, ignore, allow_partial, python, target_python, timeout)
+        if not allowed and mode == "fix":
+            typer.echo("cdktf-fixer: migration not written: the migrated project does not synthesize the same "
+                       "stacks (`migrate --to cdktn --diff` shows the changes).", err=True)
+            raise typer.Exit(1)
     # a migration is one run over a project whose every file depends on the others (a provider without a
     # cdktn package anywhere holds the whole project back): no per-file results cache
     _run(paths, select, ignore, output_format, jobs, statistics, quiet, verbose, mode, allow_partial, True, None,
@@ -325,6 +337,48 @@ def _verify_fix(paths, select, ignore, unsafe_fixes, python, timeout) -> bool:
         _fail(str(exc))
     _print_verification(verification.before, verification.after, verification.allowed)
     return verification.allowed
+
+
+def _verify_migration(paths, select, ignore, allow_partial, python, target_python, timeout) -> bool:
+    """Synthesize the project and a migrated copy side by side; True when the migration may be written."""
+    from fixer import migration
+    from fixer import verify as verify_module
+    from fixer.plan import PlanError
+
+    root = _project_folder(paths)
+    if target_python is None:
+        typer.echo("cdktf-fixer: the migrated copy runs in an environment with the cdktn packages, under "
+                   f"{migration.environments_dir()} (built with pip on first use).", err=True)
+    try:
+        verification = migration.verify_migration(root, select, ignore, allow_partial, python, target_python, timeout)
+    except (verify_module.VerifyError, migration.TargetEnvironmentError, PlanError) as exc:
+        _fail(str(exc))
+    _print_migration_verification(verification)
+    return verification.allowed
+
+
+def _print_migration_verification(verification) -> None:
+    from rich.console import Console
+    from rich.table import Table
+
+    before, after = verification.before, verification.after
+    console = Console(stderr=True, width=None if sys.stderr.isatty() else 140)
+    table = Table("", "before (cdktf)", "after (cdktn)")
+    table.add_row("synth", before.summary(), after.summary())
+    table.add_row("python", before.command.split(" ", 1)[0], verification.target_python)
+    console.print(table)
+
+    def say(line: str) -> None:
+        console.print(line, markup=False, highlight=False)
+
+    for name, (old, new) in verification.provider_upgrades().items():
+        say(f"note: Terraform provider {name} {old} -> {new} (the cdktn provider package pins it; "
+            "`terraform init -upgrade` fetches it)")
+    for difference in verification.differences:
+        say(("metadata " if difference.metadata_only else "differs  ") + difference.describe())
+    verdict = ("same stacks once normalised: the migration may be written" if verification.allowed
+               else f"REFUSED: {verification.reason}")
+    say(f"verify: {verdict}")
 
 
 def _print_verification(before, after, allowed: bool) -> None:
