@@ -453,6 +453,10 @@ With --branch the changes are committed on that branch (message: the rules appli
 with --push also pushed to the clone's origin. --diff writes nothing anywhere and prints each
 repository's diff. A repository that fails to clone, parse or commit is reported; the others go on.
 
+--migrate cdktn runs the migration to CDK Terrain (as `migrate --to cdktn`) instead of the fixes, one
+branch and commit per repository; with --verify each project is migrated only when its migrated copy
+synthesizes the same stacks, and the side-by-side result is recorded per project in the report.
+
 The JSON report (--report, default WORKDIR/report.json) is rewritten as each repository finishes, so an
 interrupted run continues with --resume REPORT, and --resume REPORT --only-failed retries the failures.
 
@@ -471,7 +475,10 @@ def batch(
     in_place: Annotated[bool, typer.Option("--in-place", help="Work in local repositories themselves instead of fresh clones (refused on a dirty tree with --branch).")] = False,
     diff: Annotated[bool, typer.Option("--diff", help="Print each repository's diff and write nothing.")] = False,
     diff_dir: Annotated[Path | None, typer.Option("--diff-dir", help="With --diff: save REPO.diff files here instead of printing them.")] = None,
-    verify: Annotated[bool, typer.Option("--verify", help="Synthesize each project before and after fixing (on a copy); fix only the projects that do not get worse.")] = False,
+    verify: Annotated[bool, typer.Option("--verify", help="Synthesize each project before and after fixing (on a copy); fix only the projects that do not get worse. With --migrate: migrate only the projects whose migrated copy synthesizes the same stacks (the side-by-side result is in the report).")] = False,
+    migrate_to: Annotated[str | None, typer.Option("--migrate", help="Migrate instead of fixing: cdktn (CDK Terrain), as `migrate --to cdktn`; one branch and commit per repository.")] = None,
+    allow_partial: Annotated[bool, typer.Option("--allow-partial", help="With --migrate: migrate a project even when a provider it uses has no cdktn package.")] = False,
+    target_python: Annotated[str | None, typer.Option("--target-python", help="With --migrate --verify: an interpreter with the cdktn packages (default: one built with pip in cdktf-fixer's cache folder and reused).")] = None,
     unsafe_fixes: UnsafeOpt = False,
     select: SelectOpt = None,
     ignore: IgnoreOpt = None,
@@ -500,13 +507,22 @@ def batch(
         usage.append("--only-failed needs --resume")
     if dask_scheduler and dask_local:
         usage.append("give --dask-scheduler or --dask-local, not both")
+    if migrate_to is not None and migrate_to.strip().lower() != "cdktn":
+        usage.append(f"--migrate {migrate_to!r}: the one migration is --migrate cdktn (CDK Terrain)")
+    if migrate_to and unsafe_fixes:
+        usage.append("--unsafe-fixes is for fixes; a migration that leaves a provider behind takes --allow-partial")
+    if allow_partial and not migrate_to:
+        usage.append("--allow-partial needs --migrate")
+    if target_python and not (migrate_to and verify):
+        usage.append("--target-python needs --migrate and --verify")
     if conflict not in batch_module.CONFLICT_POLICIES:
         usage.append(f"--conflict must be one of {', '.join(batch_module.CONFLICT_POLICIES)}")
     previous = None
     if resume:
         given = [name for name, value in (("REPOS", repos), ("--branch", branch), ("--commit-message", commit_message),
                  ("--push", push), ("--in-place", in_place), ("--diff", diff), ("--unsafe-fixes", unsafe_fixes),
-                 ("--verify", verify),
+                 ("--verify", verify), ("--migrate", migrate_to), ("--allow-partial", allow_partial),
+                 ("--target-python", target_python),
                  ("--select", select), ("--ignore", ignore)) if value]
         if given:
             usage.append(f"--resume continues the recorded run with its repositories and settings; drop {', '.join(given)}")
@@ -522,8 +538,10 @@ def batch(
         else:
             settings = batch_module.Settings(
                 mode="diff" if diff else "fix", select=tuple(split_codes(select)), ignore=tuple(split_codes(ignore)),
-                unsafe_fixes=unsafe_fixes, branch=branch, commit_message=commit_message, push=push,
-                conflict=conflict, in_place=in_place, workdir=str(workdir.resolve()), verify=verify,
+                unsafe_fixes=allow_partial if migrate_to else unsafe_fixes, branch=branch,
+                commit_message=commit_message, push=push, conflict=conflict, in_place=in_place,
+                workdir=str(workdir.resolve()), verify=verify, migrate="cdktn" if migrate_to else None,
+                target_python=target_python,
             )
             sources = batch_module.resolve_sources(repos or [])
         _check_selection(settings)
@@ -554,7 +572,7 @@ def _check_selection(settings) -> None:
 
     try:
         for code in (*settings.select, *settings.ignore):
-            registry.validate_selector(code)
+            registry.validate_selector(code, "migrate" if settings.migrate else "fix")
     except registry.UnknownRuleError as exc:
         raise PlanError(str(exc)) from exc
 

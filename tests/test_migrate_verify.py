@@ -157,7 +157,9 @@ class App:
         document = json.load(open("stack.json"))
         document["//"]["metadata"]["version"] = VERSION
         document["terraform"]["backend"] = {{"local": {{"path": os.path.join(os.getcwd(), "terraform.Tap.tfstate")}}}}
-        document["resource"]["aws_s3_bucket"]["bucket"].update(TWEAK)
+        # a project may carry what the cdktn stand-in changes in it (a batch of repositories, each its own)
+        project_tweak = document.pop("cdktn_tweak", {{}})
+        document["resource"]["aws_s3_bucket"]["bucket"].update(TWEAK or (project_tweak if VERSION != "0.21.0" else {{}}))
         folder = os.path.join(os.environ["CDKTF_OUTDIR"], "stacks", "Tap")
         os.makedirs(folder)
         json.dump(document, open(os.path.join(folder, "cdk.tf.json"), "w"))
@@ -174,13 +176,15 @@ def interpreter(folder: Path, module: str, version: str, tweak: dict | None = No
     return script
 
 
-def project(root: Path) -> Path:
+def project(root: Path, cdktn_tweak: dict | None = None) -> Path:
     root.mkdir(parents=True)
     (root / "cdktf.json").write_text('{"language": "python", "app": "python main.py"}\n')
     (root / "main.py").write_text("from cdktf import App\n\nApp().synth()\n")
     (root / "requirements.txt").write_text("cdktf==0.21.0\n")
     document = stack()
     del document["terraform"]["backend"]
+    if cdktn_tweak:
+        document["cdktn_tweak"] = cdktn_tweak
     (root / "stack.json").write_text(json.dumps(document))
     return root
 
