@@ -308,7 +308,7 @@ class _locked:
         self.path = path
 
     def __enter__(self):
-        self.handle = open(self.path, "a+")  # noqa: SIM115
+        self.handle = open(self.path, "a+", encoding="utf-8")
         try:
             import fcntl
 
