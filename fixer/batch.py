@@ -4,7 +4,9 @@ A repository is a local path, a git URL (file:// included) or a bare repository.
 a fresh clone (local paths too, unless --in-place), its CDKTF Python projects found by their cdktf.json,
 fixed in one engine run, and with a branch name the changes are committed there and, when asked, pushed.
 Every repository ends in one outcome: changed, clean, failed (with the reason) or skipped (not CDKTF, or
-its branch exists). A failure is caught where it happens and never stops the others.
+its branch exists). A failure is caught where it happens and never stops the others. With `migrate`
+set the migration pack (`migrate --to cdktn`) runs instead of the fixes, and `verify` compares each
+project's stacks with its migrated copy's (`fixer.migration`).
 
 `process_repo` is a plain top-level function of picklable arguments, so the same code runs in this
 process, in a local process pool or as a task on a Dask cluster; only the client writes the report,
@@ -56,6 +58,8 @@ class Settings:
     in_place: bool = False
     workdir: str = "cdktf-fixer-batch"
     verify: bool = False  # synthesize each project before and after; write only when no worse
+    migrate: str | None = None  # "cdktn": run the migration pack instead of the fixes (unsafe_fixes: --allow-partial)
+    target_python: str | None = None  # with migrate and verify: the interpreter with the cdktn packages
 
 
 @dataclass
@@ -78,7 +82,7 @@ class RepoResult:
     workspace: str | None = None  # where the changes are: the clone, or the repository itself
     diff: str | None = None
     verified: dict[str, dict] = field(default_factory=dict)  # project -> before/after synth and verdict
-    refused: list[str] = field(default_factory=list)  # projects whose fixes verify refused
+    refused: list[str] = field(default_factory=list)  # projects whose fixes (or migration) verify refused
     seconds: float = 0.0
 
     @classmethod
@@ -193,12 +197,17 @@ def _identity(workspace: Path) -> list[str]:
         return ["-c", "user.name=cdktf-fixer", "-c", "user.email=cdktf-fixer@localhost"]
 
 
-def commit_message(result: RepoResult, rule_names: dict[str, str]) -> str:
+def commit_message(result: RepoResult, rule_names: dict[str, str], migrate: str | None = None) -> str:
     counts = ", ".join(f"{code} x{n}" for code, n in sorted(result.fixed_by_rule.items()))
     plural = "s" * (result.fixed != 1)
-    lines = [f"cdktf-fixer: fix {result.fixed} finding{plural} ({counts})", "", f"Rules applied by cdktf-fixer {__version__}:"]
+    subject = (f"cdktf-fixer: migrate to CDK Terrain ({migrate}): {result.fixed} change{plural} ({counts})" if migrate
+               else f"cdktf-fixer: fix {result.fixed} finding{plural} ({counts})")
+    lines = [subject, "", f"Rules applied by cdktf-fixer {__version__}:"]
     lines += [f"- {code} {rule_names.get(code, '')}: {n}".rstrip() for code, n in sorted(result.fixed_by_rule.items())]
     lines += ["", f"Projects: {', '.join(result.projects)}"]
+    verified = [name for name, verdict in result.verified.items() if verdict.get("allowed")]
+    if migrate and verified:
+        lines.append(f"Verified by synth (same stacks before and after, once normalised): {', '.join(verified)}")
     if result.findings:
         lines.append(f"Left for review: {result.findings} finding{'s' * (result.findings != 1)} "
                      "(`cdktf-fixer check` lists them).")
@@ -260,10 +269,12 @@ def _process(source: str, settings: Settings, scratch: Path, result: RepoResult)
     if settings.verify:
         projects = _verified(projects, workspace, settings, result)
         if not projects:
-            raise BatchError(f"verify refused the fixes of every project ({', '.join(result.refused)})")
+            what = "migration" if settings.migrate else "fixes"
+            raise BatchError(f"verify refused the {what} of every project ({', '.join(result.refused)})")
     try:
         plan = make_plan(projects, list(settings.select), list(settings.ignore), settings.mode,
-                         settings.unsafe_fixes, config_boundary=workspace)
+                         settings.unsafe_fixes, config_boundary=workspace,
+                         pack="migrate" if settings.migrate else "fix")
     except PlanError as exc:
         raise BatchError(f"configuration: {exc}") from exc
     results = engine.run(plan.files, plan.roots, plan.options, jobs=1)
@@ -293,7 +304,9 @@ def _process(source: str, settings: Settings, scratch: Path, result: RepoResult)
 
 
 def _verified(projects: list[Path], workspace: Path, settings: Settings, result: RepoResult) -> list[Path]:
-    """The projects whose fixes do not make synth worse; the verdicts go into the result."""
+    """The projects whose fixes do not make synth worse (with --migrate: whose migrated copy synthesizes the
+    same stacks); the verdicts, side by side, go into the result."""
+    from fixer.migration import TargetEnvironmentError, verify_migration
     from fixer.plan import PlanError
     from fixer.verify import VerifyError, verify_fixes
 
@@ -301,15 +314,23 @@ def _verified(projects: list[Path], workspace: Path, settings: Settings, result:
     for project in projects:
         name = Path(os.path.relpath(project, workspace)).as_posix()
         try:
-            verification = verify_fixes(project, list(settings.select), list(settings.ignore), settings.unsafe_fixes)
-        except (VerifyError, PlanError) as exc:
+            if settings.migrate:
+                verification = verify_migration(project, list(settings.select), list(settings.ignore),
+                                                settings.unsafe_fixes, target_python=settings.target_python)
+            else:
+                verification = verify_fixes(project, list(settings.select), list(settings.ignore),
+                                            settings.unsafe_fixes)
+        except (VerifyError, PlanError, TargetEnvironmentError) as exc:
             raise BatchError(f"verify {name}: {exc}") from exc
         result.verified[name] = verification.to_json()
         if verification.allowed:
             kept.append(project)
         else:
             result.refused.append(name)
-    if result.refused:
+    if result.refused and settings.migrate:
+        result.reason = (f"verify refused the migration of {', '.join(result.refused)} (the migrated stacks differ "
+                         "or do not synthesize)")
+    elif result.refused:
         result.reason = f"verify refused the fixes of {', '.join(result.refused)} (synth would get worse)"
     return kept
 
@@ -320,7 +341,7 @@ def _commit(workspace: Path, settings: Settings, result: RepoResult, rule_names:
     _git(["checkout", "--quiet", "-B", branch], workspace)  # the fixed files come along, uncommitted
     result.branch = branch
     _git(["add", "--", *result.changed_files], workspace)  # only what the fixer wrote
-    message = settings.commit_message or commit_message(result, rule_names)
+    message = settings.commit_message or commit_message(result, rule_names, settings.migrate)
     _git([*_identity(workspace), "commit", "--quiet", "-m", message], workspace)
     result.commit = _git(["rev-parse", "HEAD"], workspace)
     if settings.push:

@@ -117,3 +117,16 @@ def constructs_compatible(specifier: str) -> bool:
     wanted = SpecifierSet(target().constructs_range)
     candidates = [f"10.{minor}.{patch}" for minor in range(5, 10) for patch in range(10)]
     return any(given.contains(v, prereleases=True) and wanted.contains(v) for v in candidates)
+
+
+def target_requirements(providers: list[str] | tuple[str, ...] | set[str]) -> list[str]:
+    """What an environment that synthesizes a migrated project installs: the exact cdktn release and prebuilt
+    provider releases the migration's ranges start from, and constructs in the range cdktn accepts (`cdktn==0.24.0`,
+    `constructs>=10.6,<10.8`, `cdktn-provider-aws==25.8.1`). Providers without a cdktn package are left out."""
+    data = json.loads(DATA.read_text(encoding="utf-8"))
+    requirements = [f"{NEW_CORE_DISTRIBUTION}=={data['cdktn']['version']}", f"{CONSTRUCTS}{data['cdktn']['constructs']}"]
+    for provider in sorted({normalize(p) for p in providers}):
+        entry = data["providers"].get(provider)
+        if entry is not None:
+            requirements.append(f"{NEW_PROVIDER_DISTRIBUTION_PREFIX}{provider}=={entry['version']}")
+    return requirements

@@ -295,12 +295,24 @@ def migrate(
     quiet: QuietOpt = False,
     verbose: VerboseOpt = False,
     force_exclude: ForceExcludeOpt = False,
+    verify: Annotated[bool, typer.Option("--verify", help="Synthesize the project as it is and a migrated copy (with the target packages) side by side, compare every stack's cdk.tf.json, and write the migration only when the copy synthesizes the same resources, data, outputs and providers. One project folder.")] = False,
+    python: Annotated[str | None, typer.Option("--python", help="With --verify: the interpreter that runs the app before the migration (default: the project's .venv, else this one).")] = None,
+    target_python: Annotated[str | None, typer.Option("--target-python", help="With --verify: an interpreter with the cdktn packages that runs the migrated copy (default: one cdktf-fixer builds with pip in its cache folder, keyed by the target versions, and reuses).")] = None,
+    timeout: TimeoutOpt = 300.0,
 ) -> None:
     if to.strip().lower() != "cdktn":
         _fail(f"--to {to!r}: the one migration is --to cdktn (CDK Terrain)")
     if diff and check:
         _fail("give --diff or --check, not both")
+    if (python or target_python) and not verify:
+        _fail("--python and --target-python choose the interpreters of --verify: add --verify")
     mode = "diff" if diff else "check" if check else "fix"
+    if verify:
+        allowed = _verify_migration(paths, select, ignore, allow_partial, python, target_python, timeout)
+        if not allowed and mode == "fix":
+            typer.echo("cdktf-fixer: migration not written: the migrated project does not synthesize the same "
+                       "stacks (`migrate --to cdktn --diff` shows the changes).", err=True)
+            raise typer.Exit(1)
     # a migration is one run over a project whose every file depends on the others (a provider without a
     # cdktn package anywhere holds the whole project back): no per-file results cache
     _run(paths, select, ignore, output_format, jobs, statistics, quiet, verbose, mode, allow_partial, True, None,
@@ -325,6 +337,48 @@ def _verify_fix(paths, select, ignore, unsafe_fixes, python, timeout) -> bool:
         _fail(str(exc))
     _print_verification(verification.before, verification.after, verification.allowed)
     return verification.allowed
+
+
+def _verify_migration(paths, select, ignore, allow_partial, python, target_python, timeout) -> bool:
+    """Synthesize the project and a migrated copy side by side; True when the migration may be written."""
+    from fixer import migration
+    from fixer import verify as verify_module
+    from fixer.plan import PlanError
+
+    root = _project_folder(paths)
+    if target_python is None:
+        typer.echo("cdktf-fixer: the migrated copy runs in an environment with the cdktn packages, under "
+                   f"{migration.environments_dir()} (built with pip on first use).", err=True)
+    try:
+        verification = migration.verify_migration(root, select, ignore, allow_partial, python, target_python, timeout)
+    except (verify_module.VerifyError, migration.TargetEnvironmentError, PlanError) as exc:
+        _fail(str(exc))
+    _print_migration_verification(verification)
+    return verification.allowed
+
+
+def _print_migration_verification(verification) -> None:
+    from rich.console import Console
+    from rich.table import Table
+
+    before, after = verification.before, verification.after
+    console = Console(stderr=True, width=None if sys.stderr.isatty() else 140)
+    table = Table("", "before (cdktf)", "after (cdktn)")
+    table.add_row("synth", before.summary(), after.summary())
+    table.add_row("python", before.command.split(" ", 1)[0], verification.target_python)
+    console.print(table)
+
+    def say(line: str) -> None:
+        console.print(line, markup=False, highlight=False)
+
+    for name, (old, new) in verification.provider_upgrades().items():
+        say(f"note: Terraform provider {name} {old} -> {new} (the cdktn provider package pins it; "
+            "`terraform init -upgrade` fetches it)")
+    for difference in verification.differences:
+        say(("metadata " if difference.metadata_only else "differs  ") + difference.describe())
+    verdict = ("same stacks once normalised: the migration may be written" if verification.allowed
+               else f"REFUSED: {verification.reason}")
+    say(f"verify: {verdict}")
 
 
 def _print_verification(before, after, allowed: bool) -> None:
@@ -399,6 +453,10 @@ With --branch the changes are committed on that branch (message: the rules appli
 with --push also pushed to the clone's origin. --diff writes nothing anywhere and prints each
 repository's diff. A repository that fails to clone, parse or commit is reported; the others go on.
 
+--migrate cdktn runs the migration to CDK Terrain (as `migrate --to cdktn`) instead of the fixes, one
+branch and commit per repository; with --verify each project is migrated only when its migrated copy
+synthesizes the same stacks, and the side-by-side result is recorded per project in the report.
+
 The JSON report (--report, default WORKDIR/report.json) is rewritten as each repository finishes, so an
 interrupted run continues with --resume REPORT, and --resume REPORT --only-failed retries the failures.
 
@@ -417,7 +475,10 @@ def batch(
     in_place: Annotated[bool, typer.Option("--in-place", help="Work in local repositories themselves instead of fresh clones (refused on a dirty tree with --branch).")] = False,
     diff: Annotated[bool, typer.Option("--diff", help="Print each repository's diff and write nothing.")] = False,
     diff_dir: Annotated[Path | None, typer.Option("--diff-dir", help="With --diff: save REPO.diff files here instead of printing them.")] = None,
-    verify: Annotated[bool, typer.Option("--verify", help="Synthesize each project before and after fixing (on a copy); fix only the projects that do not get worse.")] = False,
+    verify: Annotated[bool, typer.Option("--verify", help="Synthesize each project before and after fixing (on a copy); fix only the projects that do not get worse. With --migrate: migrate only the projects whose migrated copy synthesizes the same stacks (the side-by-side result is in the report).")] = False,
+    migrate_to: Annotated[str | None, typer.Option("--migrate", help="Migrate instead of fixing: cdktn (CDK Terrain), as `migrate --to cdktn`; one branch and commit per repository.")] = None,
+    allow_partial: Annotated[bool, typer.Option("--allow-partial", help="With --migrate: migrate a project even when a provider it uses has no cdktn package.")] = False,
+    target_python: Annotated[str | None, typer.Option("--target-python", help="With --migrate --verify: an interpreter with the cdktn packages (default: one built with pip in cdktf-fixer's cache folder and reused).")] = None,
     unsafe_fixes: UnsafeOpt = False,
     select: SelectOpt = None,
     ignore: IgnoreOpt = None,
@@ -446,13 +507,22 @@ def batch(
         usage.append("--only-failed needs --resume")
     if dask_scheduler and dask_local:
         usage.append("give --dask-scheduler or --dask-local, not both")
+    if migrate_to is not None and migrate_to.strip().lower() != "cdktn":
+        usage.append(f"--migrate {migrate_to!r}: the one migration is --migrate cdktn (CDK Terrain)")
+    if migrate_to and unsafe_fixes:
+        usage.append("--unsafe-fixes is for fixes; a migration that leaves a provider behind takes --allow-partial")
+    if allow_partial and not migrate_to:
+        usage.append("--allow-partial needs --migrate")
+    if target_python and not (migrate_to and verify):
+        usage.append("--target-python needs --migrate and --verify")
     if conflict not in batch_module.CONFLICT_POLICIES:
         usage.append(f"--conflict must be one of {', '.join(batch_module.CONFLICT_POLICIES)}")
     previous = None
     if resume:
         given = [name for name, value in (("REPOS", repos), ("--branch", branch), ("--commit-message", commit_message),
                  ("--push", push), ("--in-place", in_place), ("--diff", diff), ("--unsafe-fixes", unsafe_fixes),
-                 ("--verify", verify),
+                 ("--verify", verify), ("--migrate", migrate_to), ("--allow-partial", allow_partial),
+                 ("--target-python", target_python),
                  ("--select", select), ("--ignore", ignore)) if value]
         if given:
             usage.append(f"--resume continues the recorded run with its repositories and settings; drop {', '.join(given)}")
@@ -468,8 +538,10 @@ def batch(
         else:
             settings = batch_module.Settings(
                 mode="diff" if diff else "fix", select=tuple(split_codes(select)), ignore=tuple(split_codes(ignore)),
-                unsafe_fixes=unsafe_fixes, branch=branch, commit_message=commit_message, push=push,
-                conflict=conflict, in_place=in_place, workdir=str(workdir.resolve()), verify=verify,
+                unsafe_fixes=allow_partial if migrate_to else unsafe_fixes, branch=branch,
+                commit_message=commit_message, push=push, conflict=conflict, in_place=in_place,
+                workdir=str(workdir.resolve()), verify=verify, migrate="cdktn" if migrate_to else None,
+                target_python=target_python,
             )
             sources = batch_module.resolve_sources(repos or [])
         _check_selection(settings)
@@ -500,7 +572,7 @@ def _check_selection(settings) -> None:
 
     try:
         for code in (*settings.select, *settings.ignore):
-            registry.validate_selector(code)
+            registry.validate_selector(code, "migrate" if settings.migrate else "fix")
     except registry.UnknownRuleError as exc:
         raise PlanError(str(exc)) from exc
 

@@ -52,6 +52,10 @@ class SynthResult:
     seconds: float = 0.0
     command: str = ""
     where: str = ""  # the project file of the innermost traceback frame, relative to the project root
+    # each stack's cdk.tf.json as synthesized, and the absolute folders it may mention (the project root the
+    # app ran in, the temporary output folder): what `migrate --verify` compares side by side
+    documents: dict[str, dict] = field(default_factory=dict, repr=False)
+    folders: tuple[str, ...] = ()
 
     @property
     def rank(self) -> int:
@@ -66,6 +70,7 @@ class SynthResult:
     def to_json(self) -> dict:
         data = asdict(self)
         data["addresses"] = {path: list(where) for path, where in self.addresses.items()}
+        del data["documents"], data["folders"]
         return data
 
 
@@ -118,13 +123,22 @@ def classify(stderr: str) -> tuple[str, str]:
     return "other", lines[-1].strip() if lines else "no output"
 
 
+def read_documents(outdir: Path) -> dict[str, dict]:
+    """Each stack's cdk.tf.json, by stack name."""
+    return {document.parent.name: json.loads(document.read_text(encoding="utf-8"))
+            for document in sorted(outdir.glob("stacks/*/cdk.tf.json"))}
+
+
 def read_output(outdir: Path) -> tuple[dict[str, dict[str, int]], dict[str, tuple[str, str]]]:
     """Resource counts by stack and type, and each resource's construct path -> (stack, address)."""
+    return _summarize(read_documents(outdir))
+
+
+def _summarize(documents: dict[str, dict]) -> tuple[dict[str, dict[str, int]], dict[str, tuple[str, str]]]:
     stacks: dict[str, dict[str, int]] = {}
     addresses: dict[str, tuple[str, str]] = {}
-    for document in sorted(outdir.glob("stacks/*/cdk.tf.json")):
-        stack = document.parent.name
-        resources = json.loads(document.read_text(encoding="utf-8")).get("resource", {})
+    for stack, document in documents.items():
+        resources = document.get("resource", {})
         stacks[stack] = dict(Counter({kind: len(by_name) for kind, by_name in resources.items()}))
         for kind, by_name in resources.items():
             for name, body in by_name.items():
@@ -151,8 +165,11 @@ def synth(root: Path, python: str | None = None, timeout: float = 300) -> SynthR
         seconds = round(time.monotonic() - started, 1)
         produced = list(Path(outdir).glob("stacks/*/cdk.tf.json"))
         if run.returncode == 0 and produced:
-            stacks, addresses = read_output(Path(outdir))
-            return SynthResult(True, "synthesized", "", stacks, addresses, seconds, shlex.join(command))
+            documents = read_documents(Path(outdir))
+            stacks, addresses = _summarize(documents)
+            folders = tuple(dict.fromkeys(str(p) for p in (root, root.resolve(), Path(outdir), Path(outdir).resolve())))
+            return SynthResult(True, "synthesized", "", stacks, addresses, seconds, shlex.join(command),
+                               documents=documents, folders=folders)
         stage, key = classify(run.stderr)
         if run.returncode == 0:
             stage, key = "other", "the app exited without synthesizing (no app.synth()?)"

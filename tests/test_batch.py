@@ -283,6 +283,11 @@ def test_dask_local_cluster_gives_the_pool_report(tmp_path, fleet):
         (["--only-failed"], "--only-failed needs --resume"),
         (["--select", "XYZ"], "XYZ"),
         (["--conflict", "merge", "--branch", "x"], "--conflict must be one of"),
+        (["--migrate", "cdktf"], "the one migration is --migrate cdktn"),
+        (["--migrate", "cdktn", "--unsafe-fixes"], "takes --allow-partial"),
+        (["--allow-partial"], "--allow-partial needs --migrate"),
+        (["--migrate", "cdktn", "--target-python", "python3"], "--target-python needs --migrate and --verify"),
+        (["--migrate", "cdktn", "--select", "CTB001"], "CTB001"),  # not a rule of the migration
     ],
 )
 def test_usage_errors(tmp_path, fleet, args, message):
@@ -308,3 +313,50 @@ def test_sources_from_listings_folders_and_urls(tmp_path, fleet):
     with pytest.raises(batch.SourcesError, match="not a git repository"):
         batch.resolve_sources([str(tmp_path / "lists")])
     assert batch.workspace_name("https://a/infra.git") != batch.workspace_name("https://b/infra.git")
+
+
+# --- --migrate cdktn ---------------------------------------------------------------------------------
+
+
+def test_migrate_commits_the_migration_on_a_branch(tmp_path, fleet):
+    out = cli("batch", fleet["payments"], "--migrate", "cdktn", "--branch", "cdktn", "--workdir", tmp_path / "work")
+
+    assert out.exit_code == 0, out.stdout + out.stderr
+    entry = report_of(tmp_path / "work" / "report.json")["payments"]
+    assert entry["status"] == "changed" and set(entry["fixed_by_rule"]) == {"CTM001", "CTM002"}
+    clone = Path(entry["workspace"])
+    assert git(clone, "log", "-1", "--format=%s").startswith("cdktf-fixer: migrate to CDK Terrain (cdktn)")
+    assert sorted(git(clone, "show", "--name-only", "--format=", "cdktn").splitlines()) == entry["changed_files"]
+    assert "from cdktn import App" in git(clone, "show", "cdktn:tap.py")
+    assert git(fleet["payments"], "status", "--porcelain") == ""  # the repository itself is untouched
+
+
+def test_migrate_verify_records_the_side_by_side_result_and_migrates_only_the_same_stacks(tmp_path, monkeypatch):
+    from test_migrate_verify import interpreter, project
+
+    from fixer import verify
+
+    before = interpreter(tmp_path / "before-env", "cdktf", "0.21.0")
+    after = interpreter(tmp_path / "after-env", "cdktn", "0.24.0")
+    monkeypatch.setattr(verify, "default_python", lambda root: str(before))  # the clones have no .venv
+    same = project(tmp_path / "src" / "same")
+    differs = project(tmp_path / "src" / "differs", cdktn_tweak={"bucket": "renamed"})
+    repos = [make_repo(tmp_path / "repos" / name, {p.name: p for p in source.iterdir()})
+             for name, source in (("same", same), ("differs", differs))]
+
+    out = cli("batch", *repos, "--migrate", "cdktn", "--verify", "--target-python", after, "--branch", "cdktn",
+              "--workdir", tmp_path / "work", "--jobs", "1")
+
+    assert out.exit_code == 2, out.stdout + out.stderr  # every project of `differs` refused
+    report = report_of(tmp_path / "work" / "report.json")
+    assert report["same"]["status"] == "changed" and report["same"]["branch"] == "cdktn"
+    verdict = report["same"]["verified"]["."]
+    assert verdict["allowed"] and verdict["differences"] == [] and verdict["target_python"] == str(after)
+    assert verdict["before"] == verdict["after"] == "synthesized: 1 stack, 2 resources"
+    assert "Verified by synth" in git(Path(report["same"]["workspace"]), "log", "-1", "--format=%B")
+    refused = report["differs"]
+    assert refused["status"] == "failed" and refused["refused"] == ["."] and not refused["branch"]
+    assert refused["verified"]["."]["differences"] == [{"stack": "Tap", "address": "aws_s3_bucket.bucket",
+                                                        "key": "bucket", "kind": "changed",
+                                                        "before": "payments-audit-dev", "after": "renamed"}]
+    assert "cdktn" not in git(Path(refused["workspace"]), "branch", "--list")

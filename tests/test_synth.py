@@ -401,3 +401,26 @@ def test_ctb007_value_types_fail_before_and_synthesize_after(tmp_path):
     secrets = resources("secrets")
     assert secrets["random_password"]["db"]["length"] == 24 and secrets["random_shuffle"]["zone"]["input"] == ["us-east-1a"]
     assert resources("names")["random_string"]["suffix"]["length"] == 8
+
+
+def test_migrate_verify_builds_the_cdktn_environment_and_writes_a_migration_that_synthesizes_the_same(
+        tmp_path, monkeypatch, request):
+    """The fixed example, migrated to CDK Terrain: its stack synthesized with cdktf and with cdktn in an
+    environment cdktf-fixer builds itself (no --target-python) is the same once normalised. The environment
+    is kept in pytest's cache folder, so a second run (or a CI cache of .pytest_cache) reuses it."""
+    monkeypatch.setenv("CDKTF_FIXER_CACHE_DIR", str(request.config.cache.mkdir("cdktf-fixer-cache")))
+    project = copy(EXAMPLE, tmp_path, "payments-app")
+    assert cli("fix", "--unsafe-fixes", "--no-cache", "--quiet", project).exit_code == 0
+
+    migrated = cli("migrate", "--to", "cdktn", "--verify", project)
+
+    assert migrated.exit_code == 0, migrated.stdout + migrated.stderr
+    assert migrated.stderr.count("synthesized: 1 stack, 4 resources") == 2  # before (cdktf) and after (cdktn)
+    assert "verify: same stacks once normalised" in migrated.stderr
+    assert "note: Terraform provider aws" in migrated.stderr  # the provider line moves the Terraform provider
+    sources = "".join(p.read_text() for p in project.rglob("*.py"))
+    assert "from cdktn import" in sources and "cdktn_provider_aws" in sources and "cdktf_cdktf" not in sources
+    markers = (Path(os.environ["CDKTF_FIXER_CACHE_DIR"]) / "environments").glob("*/cdktf-fixer-environment.json")
+    built = [json.loads(marker.read_text())["requirements"] for marker in markers]
+    assert ["cdktn==0.24.0", "constructs>=10.6,<10.8", "cdktn-provider-aws==25.8.1"] in built
+    assert str(Path(os.environ["CDKTF_FIXER_CACHE_DIR"]) / "environments") in migrated.stderr  # the run said where

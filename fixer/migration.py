@@ -1,0 +1,354 @@
+"""Proof of a migration to CDK Terrain by synthesis: `migrate --to cdktn --verify`.
+
+The project is synthesized as it is (its own environment, or `--python`) and a migrated copy of it in an
+environment with the target packages (`--target-python`, else one cdktf-fixer builds with pip under
+its cache folder, keyed by the target versions, and reuses). Both runs go through `fixer.verify.synth`;
+the user's tree is never run migrated and never written here.
+
+Every stack's cdk.tf.json is then compared after normalising what a migration is expected to change:
+the cdktf/cdktn version in the top-level `//` metadata, `terraform.required_providers.*.version` (the
+prebuilt provider lines pin newer Terraform providers: reported as a note, not a difference), the
+`.source` spelling (`aws` and `hashicorp/aws` are the same provider), and the absolute folders a synth
+mentions (the project root the app ran in, for a local backend's state path; the temporary output
+folder). What is left must be identical for the migration to be written: a difference is reported with
+its stack, its Terraform address and the key inside it.
+"""
+
+from __future__ import annotations
+
+import copy
+import hashlib
+import json
+import os
+import re
+import shutil
+import subprocess
+import sys
+import tempfile
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from fixer.verify import SynthResult
+
+# Placeholders for the absolute folders two synths of one project cannot share.
+_FOLDER = "<synth folder>"
+_MISSING = object()
+
+
+class TargetEnvironmentError(Exception):
+    """The environment with the target packages cannot be built (no network, pip failed, Python too old)."""
+
+
+# --- normalising and comparing synthesized stacks ---------------------------------------------------
+
+
+def provider_source(source: str) -> str:
+    """A required provider's source as Terraform resolves it: `aws` -> `hashicorp/aws`,
+    `registry.terraform.io/hashicorp/aws` -> `hashicorp/aws`."""
+    parts = source.strip().lower().split("/")
+    if len(parts) == 1:
+        parts = ["hashicorp", *parts]
+    if len(parts) == 3 and parts[0] == "registry.terraform.io":
+        parts = parts[1:]
+    return "/".join(parts)
+
+
+def normalise(document: dict, folders: tuple[str, ...] = ()) -> dict:
+    """A stack's cdk.tf.json without what a migration is expected to change (see the module docstring)."""
+    document = copy.deepcopy(document)
+    metadata = document.get("//", {}).get("metadata")
+    if isinstance(metadata, dict):
+        metadata.pop("version", None)
+    required = document.get("terraform", {}).get("required_providers", {})
+    if isinstance(required, dict):
+        for entry in required.values():
+            if isinstance(entry, dict):
+                entry.pop("version", None)
+                if isinstance(entry.get("source"), str):
+                    entry["source"] = provider_source(entry["source"])
+    # longest first: a folder inside another is replaced whole
+    ordered = sorted({f.rstrip("/") for f in folders if f and f.rstrip("/")}, key=len, reverse=True)
+    return _replace_folders(document, ordered) if ordered else document
+
+
+def _replace_folders(value, folders: list[str]):
+    if isinstance(value, str):
+        for folder in folders:
+            value = value.replace(folder, _FOLDER)
+        return value
+    if isinstance(value, dict):
+        return {key: _replace_folders(item, folders) for key, item in value.items()}
+    if isinstance(value, list):
+        return [_replace_folders(item, folders) for item in value]
+    return value
+
+
+def provider_versions(document: dict) -> dict[str, str]:
+    """`terraform.required_providers`: provider -> the version the stack pins."""
+    required = document.get("terraform", {}).get("required_providers", {})
+    return {name: entry["version"] for name, entry in sorted(required.items())
+            if isinstance(entry, dict) and isinstance(entry.get("version"), str)}
+
+
+# How deep each top-level section holds its addressable blocks, and the prefix of their Terraform address.
+_SECTIONS = {"resource": (2, ""), "data": (2, "data."), "output": (1, "output."), "provider": (1, "provider."),
+             "module": (1, "module."), "variable": (1, "var."), "locals": (1, "local."), "terraform": (1, "terraform.")}
+
+
+def addressed(document: dict) -> dict[str, object]:
+    """The document as Terraform address -> block: `aws_vpc.main`, `data.aws_region.current`,
+    `output.vpc_id`, `provider.aws`, `terraform.backend`; any other top-level key is its own block."""
+    blocks: dict[str, object] = {}
+    for section, body in document.items():
+        depth, prefix = _SECTIONS.get(section, (0, ""))
+        if depth == 0 or not isinstance(body, dict):
+            blocks[section] = body
+            continue
+        for name, inner in body.items():
+            if depth == 2 and isinstance(inner, dict):
+                for label, block in inner.items():
+                    blocks[f"{prefix}{name}.{label}"] = block
+            else:
+                blocks[f"{prefix}{name}"] = inner
+    return blocks
+
+
+@dataclass(frozen=True)
+class Difference:
+    stack: str
+    address: str  # Terraform address (`aws_s3_bucket.logs`, `output.vpc_id`); "" when the whole stack differs
+    key: str  # the key inside the block (`tags.Name`, `[0].region`); "" when the whole block differs
+    before: object = None
+    after: object = None
+
+    @property
+    def kind(self) -> str:
+        if self.before is _MISSING:
+            return "added"
+        if self.after is _MISSING:
+            return "vanished"
+        return "changed"
+
+    @property
+    def metadata_only(self) -> bool:
+        """In the `//` metadata (construct paths, stack name), which Terraform never reads."""
+        return self.address == "//"
+
+    def describe(self) -> str:
+        where = " ".join(part for part in (self.stack, self.address or "(stack)", self.key) if part)
+        if self.kind != "changed":
+            return f"{where}: {self.kind}"
+        return f"{where}: {_short(self.before)} -> {_short(self.after)}"
+
+    def to_json(self) -> dict:
+        return {"stack": self.stack, "address": self.address, "key": self.key, "kind": self.kind,
+                **({"before": self.before, "after": self.after} if self.kind == "changed" else {})}
+
+
+def _short(value, width: int = 60) -> str:
+    text = json.dumps(value, sort_keys=True)
+    return text if len(text) <= width else text[: width - 3] + "..."
+
+
+def _key_differences(before, after, key: str = "") -> list[tuple[str, object, object]]:
+    if isinstance(before, dict) and isinstance(after, dict):
+        found = []
+        for name in sorted(before.keys() | after.keys()):
+            inner = f"{key}.{name}" if key else name
+            found += _key_differences(before.get(name, _MISSING), after.get(name, _MISSING), inner)
+        return found
+    if isinstance(before, list) and isinstance(after, list) and len(before) == len(after):
+        return [d for i, (b, a) in enumerate(zip(before, after)) for d in _key_differences(b, a, f"{key}[{i}]")]
+    return [] if before == after else [(key, before, after)]
+
+
+def compare_documents(before: dict[str, dict], after: dict[str, dict], before_folders: tuple[str, ...] = (),
+                      after_folders: tuple[str, ...] = ()) -> list[Difference]:
+    """Every difference between two synths' stacks (stack -> cdk.tf.json) once normalised."""
+    differences = []
+    for stack in sorted(before.keys() | after.keys()):
+        if stack not in after or stack not in before:
+            differences.append(Difference(stack, "", "", before.get(stack, _MISSING), after.get(stack, _MISSING)))
+            continue
+        old = addressed(normalise(before[stack], before_folders))
+        new = addressed(normalise(after[stack], after_folders))
+        for address in sorted(old.keys() | new.keys()):
+            if address not in new or address not in old:
+                differences.append(Difference(stack, address, "", old.get(address, _MISSING), new.get(address, _MISSING)))
+                continue
+            for key, was, now in _key_differences(old[address], new[address]):
+                differences.append(Difference(stack, address, key, was, now))
+    return differences
+
+
+# --- the side-by-side verification ------------------------------------------------------------------
+
+
+@dataclass
+class MigrationVerification:
+    before: SynthResult
+    after: SynthResult
+    differences: list[Difference] = field(default_factory=list)
+    target_python: str = ""
+    changed: frozenset[str] = frozenset()  # files the migration changed, relative to the project root
+
+    @property
+    def blocking(self) -> list[Difference]:
+        """The differences that refuse the migration: all but the `//` metadata."""
+        return [d for d in self.differences if not d.metadata_only]
+
+    @property
+    def allowed(self) -> bool:
+        return self.before.synthesized and self.after.synthesized and not self.blocking
+
+    @property
+    def reason(self) -> str:
+        if not self.before.synthesized:
+            return ("the project does not synthesize before the migration, so there is nothing to compare "
+                    "(`cdktf-fixer verify` says why)")
+        if not self.after.synthesized:
+            return "the migrated project does not synthesize"
+        if self.blocking:
+            count = len(self.blocking)
+            return f"{count} difference{'s' * (count != 1)} in the synthesized stacks"
+        return ""
+
+    def provider_upgrades(self) -> dict[str, tuple[str, str]]:
+        """Terraform providers whose pinned version the migration changes: name -> (before, after)."""
+        moves = {}
+        for stack, document in self.before.documents.items():
+            after = provider_versions(self.after.documents.get(stack, {}))
+            for name, version in provider_versions(document).items():
+                if name in after and after[name] != version:
+                    moves[name] = (version, after[name])
+        return moves
+
+    def to_json(self) -> dict:
+        return {
+            "allowed": self.allowed, "reason": self.reason, "before": self.before.summary(),
+            "after": self.after.summary(), "target_python": self.target_python,
+            "differences": [d.to_json() for d in self.differences],
+            "provider_versions": {name: list(pair) for name, pair in self.provider_upgrades().items()},
+        }
+
+
+_PROVIDER_IMPORT = re.compile(r"\bcdktn_provider_(\w+)")
+
+
+def providers_imported(root: Path) -> set[str]:
+    """The prebuilt cdktn providers a (migrated) project's Python files import: `aws`, `google-beta`."""
+    from fixer.discovery import ALWAYS_SKIPPED
+
+    found = set()
+    for folder, dirs, files in os.walk(root):
+        dirs[:] = [d for d in dirs if d not in ALWAYS_SKIPPED and d != "imports"]
+        for name in files:
+            if name.endswith(".py"):
+                text = (Path(folder) / name).read_text(encoding="utf-8", errors="replace")
+                found.update(m.group(1).split(".")[0].replace("_", "-") for m in _PROVIDER_IMPORT.finditer(text))
+    return found
+
+
+def environments_dir() -> Path:
+    from fixer.providers import cache_dir
+
+    return cache_dir() / "environments"
+
+
+def target_environment(requirements: list[str], base_python: str | None = None, timeout: float = 1800) -> str:
+    """The interpreter of a virtualenv holding exactly `requirements`, built with pip on first use under the
+    cache folder (keyed by the requirements and the Python version) and reused afterwards. Several
+    processes asking at once build it once: the first holds a lock, the others wait for it."""
+    base = base_python or sys.executable
+    version = subprocess.run([base, "-c", "import sys; print('%d.%d' % sys.version_info[:2])"], capture_output=True,
+                             text=True, check=False).stdout.strip()
+    if not re.fullmatch(r"\d+\.\d+", version):
+        raise TargetEnvironmentError(f"cannot run {base!r} to build the target environment")
+    if tuple(int(n) for n in version.split(".")) < (3, 10):
+        raise TargetEnvironmentError(f"the cdktn packages need Python 3.10 or newer; {base} is {version} "
+                                     "(give --target-python)")
+    key = hashlib.sha256("\n".join([version, *sorted(requirements)]).encode()).hexdigest()[:16]
+    folder = environments_dir() / f"cdktn-py{version}-{key}"
+    python = folder / ("Scripts/python.exe" if os.name == "nt" else "bin/python")
+    marker = folder / "cdktf-fixer-environment.json"
+    if marker.is_file() and python.is_file():
+        return str(python)
+    folder.parent.mkdir(parents=True, exist_ok=True)
+    with _locked(folder.with_name(folder.name + ".lock")):
+        if marker.is_file() and python.is_file():  # built while we waited
+            return str(python)
+        shutil.rmtree(folder, ignore_errors=True)  # a build that was interrupted
+        try:
+            _checked([base, "-m", "venv", str(folder)], timeout)
+            _checked([str(python), "-m", "pip", "install", "--disable-pip-version-check", "--no-input", "--quiet",
+                      *requirements], timeout)
+        except TargetEnvironmentError:
+            shutil.rmtree(folder, ignore_errors=True)
+            raise
+        marker.write_text(json.dumps({"requirements": requirements, "python": version}, indent=2) + "\n",
+                          encoding="utf-8")
+    return str(python)
+
+
+def _checked(command: list[str], timeout: float) -> None:
+    try:
+        run = subprocess.run(command, capture_output=True, text=True, timeout=timeout, check=False)
+    except subprocess.TimeoutExpired as exc:
+        raise TargetEnvironmentError(f"building the target environment timed out: {' '.join(command)}") from exc
+    if run.returncode:
+        lines = [line for line in (run.stderr or run.stdout).splitlines() if line.strip()]
+        raise TargetEnvironmentError(f"building the target environment failed ({' '.join(command[:4])} ...): "
+                                     + (lines[-1].strip() if lines else f"exit {run.returncode}"))
+
+
+class _locked:
+    """An exclusive lock on a file, held for the `with` block (no lock where fcntl is missing)."""
+
+    def __init__(self, path: Path):
+        self.path = path
+
+    def __enter__(self):
+        self.handle = open(self.path, "a+", encoding="utf-8")
+        try:
+            import fcntl
+
+            fcntl.flock(self.handle, fcntl.LOCK_EX)
+        except ImportError:
+            pass
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.handle.close()  # releases the lock
+
+
+def verify_migration(root: Path, select: list[str] | None, ignore: list[str] | None, allow_partial: bool,
+                     python: str | None = None, target_python: str | None = None,
+                     timeout: float = 300) -> MigrationVerification:
+    """Synthesize the project as it is and a migrated copy of it with the target packages, side by side,
+    and compare their stacks; nothing in `root` changes."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    from fixer import engine
+    from fixer.cdktn import target_requirements
+    from fixer.plan import make_plan
+    from fixer.verify import app_command, copy_project, default_python, synth
+
+    root = root.resolve()
+    interpreter = python or default_python(root)
+    app_command(root)  # fail early, before copying, when there is nothing to run
+    with tempfile.TemporaryDirectory(prefix="cdktf-fixer-migrate-") as scratch:
+        migrated = copy_project(root, Path(scratch))
+        plan = make_plan([migrated], select, ignore, "fix", allow_partial, config_boundary=migrated, pack="migrate")
+        results = engine.run(plan.files, plan.roots, plan.options, jobs=1)
+        changed = frozenset(Path(r.path).resolve().relative_to(migrated.resolve()).as_posix()
+                            for r in results if r.changed)
+        with ThreadPoolExecutor(max_workers=2) as pool:
+            before = pool.submit(synth, root, interpreter, timeout)  # meanwhile the target environment is found
+            target = target_python or target_environment(target_requirements(providers_imported(migrated)))
+            after = pool.submit(synth, migrated, target, timeout)
+            before_result, after_result = before.result(), after.result()
+    differences = []
+    if before_result.synthesized and after_result.synthesized:
+        differences = compare_documents(before_result.documents, after_result.documents, before_result.folders,
+                                        after_result.folders)
+    return MigrationVerification(before_result, after_result, differences, target, changed)
