@@ -127,7 +127,12 @@ def _run(
         from fixer.cache import CACHE_DIR_NAME, ResultCache
 
         cache = ResultCache(cache_dir or config.base / CACHE_DIR_NAME, options.rule_codes, options.apply, options.write)
-    results = _with_progress(files, roots, options, jobs, quiet, cache)
+    unindexed: dict[Path, str] = {}
+    results = _with_progress(files, roots, options, jobs, quiet, cache, unindexed)
+    # a file the project index could not read leaves project-wide rules blind to it: say so, once (a file of
+    # the run that could not be read or parsed is reported as an error already)
+    failed = {Path(r.path).resolve() for r in results if r.error}
+    blind = {p: why for p, why in sorted(unindexed.items()) if p.resolve() not in failed}
 
     machine = output_format != "text"
     out = sys.stdout
@@ -149,8 +154,11 @@ def _run(
     else:
         reporting.write_text(findings_out, results, verbose)
 
-    totals = reporting.totals(results)
+    totals = reporting.totals(results, unindexed=len(blind))
     summary_out = sys.stderr if (machine or mode == "diff") else out
+    for path, why in blind.items():
+        summary_out.write(f"cdktf-fixer: warning: {reporting.display_path(str(path))}: the project index cannot "
+                          f"read it ({why}); project-wide rules know nothing of it\n")
     if statistics:
         for code, name, left, fixed in reporting.statistics(results, rules):
             summary_out.write(f"{left:5d} left {fixed:5d} fixed  {code}  {name}\n")
@@ -164,7 +172,7 @@ def _run(
     # `fix --diff` answers "would this change anything?" (ruff's `check --diff` too); findings are `check`'s.
     # A file that cannot be read or parsed is reported like a finding.
     pending = totals.changed_files if mode == "diff" else totals.findings
-    if pending or totals.errors:
+    if pending or totals.errors or totals.unindexed:
         raise typer.Exit(1)
 
 
@@ -186,12 +194,12 @@ def _projects(roots: dict[Path, Path]) -> list[dict]:
     return projects
 
 
-def _with_progress(files, roots, options, jobs, quiet, cache) -> list[FileResult]:
+def _with_progress(files, roots, options, jobs, quiet, cache, unindexed=None) -> list[FileResult]:
     from fixer import engine
 
     show = not quiet and sys.stderr.isatty() and len(files) >= 50 and not os.environ.get("CI")
     if not show:
-        return engine.run(files, roots, options, jobs, cache=cache)
+        return engine.run(files, roots, options, jobs, cache=cache, unindexed=unindexed)
     from rich.console import Console
     from rich.progress import (
         BarColumn,
@@ -210,7 +218,8 @@ def _with_progress(files, roots, options, jobs, quiet, cache) -> list[FileResult
         transient=True,
     ) as progress:
         task = progress.add_task("cdktf-fixer", total=len(files))
-        return engine.run(files, roots, options, jobs, on_result=lambda _: progress.advance(task), cache=cache)
+        return engine.run(files, roots, options, jobs, on_result=lambda _: progress.advance(task), cache=cache,
+                          unindexed=unindexed)
 
 
 @app.command()

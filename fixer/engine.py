@@ -397,10 +397,12 @@ def _init_worker(projects: dict[Path, ProjectContext], options: Options) -> None
     _worker_projects, _worker_options = projects, options
 
 
-def _work(item: tuple[str, Path]) -> FileResult:
+def _work(item: tuple[str, Path]) -> tuple[FileResult, dict[Path, str]]:
     assert _worker_options is not None
     path, root = item
-    return _screen_and_process(path, _worker_options.rules, _worker_projects[root], _worker_options)
+    project = _worker_projects[root]
+    # the files the project index could not read travel back with the result: the run names them
+    return _screen_and_process(path, _worker_options.rules, project, _worker_options), project.unreadable
 
 
 def _screen_and_process(path: str, rules: Sequence[type[Rule]], project: ProjectContext, options: Options) -> FileResult:
@@ -429,10 +431,12 @@ def run(
     jobs: int | None = None,
     on_result: Callable[[FileResult], None] | None = None,
     cache: ResultCache | None = None,
+    unindexed: dict[Path, str] | None = None,
 ) -> list[FileResult]:
     """Process `files` (each with its project root), reusing cached results where nothing changed.
     Two phases: answers from the cache; the rest processed in this process or a pool, whose workers
-    first screen out the files no rule can match."""
+    first screen out the files no rule can match. `unindexed` receives the project files the project
+    index could not read (path -> why), which project-wide rules therefore know nothing of."""
     rules = options.rules
     index_classes = any(r.uses_project_classes for r in rules)
     members: dict[Path, list[Path]] = {}
@@ -466,12 +470,17 @@ def run(
         # they were the largest part of what ran before any worker started.
         with ProcessPoolExecutor(max_workers=jobs, initializer=_init_worker, initargs=(projects, options)) as pool:
             work = [items[n] for n in pending]
-            for number, result in zip(pending, pool.map(_work, work, chunksize=max(1, len(work) // (jobs * 8)))):
+            for number, (result, unreadable) in zip(pending, pool.map(_work, work, chunksize=max(1, len(work) // (jobs * 8)))):
                 done(number, result)
+                if unindexed is not None:
+                    unindexed.update(unreadable)
     else:
         for number in pending:
             path, root = items[number]
             done(number, process_file(path, rules, projects[root], options))
     if cache is not None:
         cache.save()
+    if unindexed is not None:
+        for project in projects.values():
+            unindexed.update(project.unreadable)
     return [r for r in results if r is not None]

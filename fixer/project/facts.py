@@ -11,6 +11,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+from fixer.textio import decode
+
 # Library base classes whose subclasses are constructs: their __init__ takes (scope, id).
 CONSTRUCT_BASES = frozenset({"Construct", "TerraformStack"})
 
@@ -66,8 +68,8 @@ def takes_construct_id(params: Sequence[str], construct_id_taken: bool) -> bool:
 
 def calls_synth(path: Path) -> bool:
     try:
-        return ".synth()" in path.read_text(encoding="utf-8", errors="replace")
-    except OSError:
+        return ".synth()" in decode(path.read_bytes()).text
+    except (OSError, SyntaxError, UnicodeDecodeError, LookupError):
         return False
 
 def _base_name(expr: ast.expr) -> str | None:
@@ -86,6 +88,8 @@ class FileFacts:
     classes: list[ClassInfo]
     sites: list[Site]
     suffix_variable: str | None
+    # why the index knows nothing of the file (it does not decode or parse); said in the run's output
+    unreadable: str | None = None
 
     def to_json(self) -> dict:
         return {
@@ -100,6 +104,7 @@ class FileFacts:
                 for s in self.sites
             ],
             "suffix": self.suffix_variable,
+            "unreadable": self.unreadable,
         }
 
     @classmethod
@@ -114,18 +119,22 @@ class FileFacts:
             Site(callee, path, line, klass, function, first, frozenset(keywords), positional)
             for callee, line, klass, function, first, keywords, positional in data["sites"]
         ]
-        return cls(data["names"], classes, sites, data["suffix"])
+        return cls(data["names"], classes, sites, data["suffix"], data.get("unreadable"))
 
 def read_facts(data: bytes, path: Path) -> FileFacts:
-    empty = FileFacts(None, [], [], None)
+    # Decoded as the engine decodes (PEP 263 cookie, BOM): a latin-1 file the engine fixes must not be a
+    # file the index silently knows nothing about, or every project-wide rule is blind to it.
     try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        return empty
+        text = decode(data).text
+    except (SyntaxError, UnicodeDecodeError, LookupError) as exc:
+        return FileFacts(None, [], [], None, unreadable=f"cannot decode: {exc}")
     try:
         tree = ast.parse(text)
-    except (SyntaxError, ValueError):
-        return empty  # the engine reports unparsable files; the index just knows nothing about them
+    except (SyntaxError, ValueError, RecursionError, MemoryError) as exc:
+        # the engine reports the file itself; the run still says the index knows nothing of it
+        where = f" (line {exc.lineno})" if isinstance(exc, SyntaxError) and exc.lineno else ""
+        reason = exc.msg if isinstance(exc, SyntaxError) else f"{type(exc).__name__}: {exc}"
+        return FileFacts(None, [], [], None, unreadable=f"cannot parse{where}: {reason}")
     module_names = top_level_names(tree)
     lines = text.splitlines()
     classes = [_class_info(node, path, module_names, lines) for node in ast.walk(tree) if isinstance(node, ast.ClassDef)]

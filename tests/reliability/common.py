@@ -1,0 +1,43 @@
+"""What the reliability tests share: the short (CI) or long form, the rules, running the engine in process."""
+from __future__ import annotations
+
+import ast
+import os
+from pathlib import Path
+
+from fixer.engine import Options, fix_source
+from fixer.project import ProjectContext
+from fixer.registry import select_rules
+from fixer.textio import decode
+from fixer.types import Applicability
+
+# CI runs the short form with every `pytest`; CDKTF_FIXER_RELIABILITY=long runs the long one.
+LONG = os.environ.get("CDKTF_FIXER_RELIABILITY", "").lower() == "long"
+
+
+def examples(short: int, long: int) -> int:
+    return long if LONG else short
+
+
+RULES = tuple(select_rules(None, None))
+PYTHON_RULES = tuple(r for r in RULES if r.__module__.startswith("codemods") and hasattr(r, "visit_Module") or True)
+APPLY = frozenset({Applicability.SAFE, Applicability.UNSAFE})
+
+
+def project(root: Path) -> ProjectContext:
+    return ProjectContext.build(root, [], index_classes=True)
+
+
+def run(data: bytes, path: str, rules, project_context: ProjectContext, apply: bool):
+    """One file through the engine in process, as `check` (apply=False) or `fix --unsafe-fixes` would."""
+    source = decode(data)
+    options = Options(tuple(rules), apply=APPLY if apply else frozenset(), keep_text=True)
+    return source, fix_source(source, path, rules, project_context, options)
+
+
+def parses(text: str) -> bool:
+    try:
+        ast.parse(text)
+    except (SyntaxError, ValueError):
+        return False
+    return True
