@@ -26,6 +26,7 @@ from typing import TYPE_CHECKING, TypeVar
 import libcst as cst
 from libcst.metadata import MetadataWrapper
 
+from fixer import deep
 from fixer.batched import BatchedRules, RuleFailed
 from fixer.project import ProjectContext
 from fixer.rule import FileContext, ProjectFileRule, Rule, RuleDeclaration, edit_imports
@@ -106,10 +107,42 @@ def _rules_for_file(path: str, rules: Sequence[type[R]], options: Options) -> li
     return [r for r in rules if not any(r.code.startswith(c) for c in ignored)]
 
 
+class _TooDeep(Exception):
+    """A step hit Python's recursion limit on this file's nesting; `where` names the rule or the step."""
+
+    def __init__(self, where: str) -> None:
+        super().__init__(where)
+        self.where = where
+
+
+# A file that hits the recursion limit is processed again in a deep thread (fixer.deep); the limit
+# there is read at call time, so a test can lower it.
+DEEP_RECURSION_LIMIT = deep.RECURSION_LIMIT
+
+
 def fix_source(
     source: SourceText, path: str, rules: Sequence[type[RuleDeclaration]], project: ProjectContext, options: Options
 ) -> FileResult:
-    """Run `rules` over one decoded file. Never raises for bad input or a failing rule."""
+    """Run `rules` over one decoded file. Never raises for bad input or a failing rule; a file nested too
+    deeply for the default recursion limit is processed again in a deep thread, and one too deep even
+    there is reported as skipped (ErrorKind.LIMIT), never as a rule failure."""
+    try:
+        return _fix_source(source, path, rules, project, options)
+    except (_TooDeep, RecursionError):  # RecursionError: a step not named above; the deep thread says which
+        pass
+    try:
+        return deep.in_deep_thread(_fix_source, source, path, rules, project, options, limit=DEEP_RECURSION_LIMIT)
+    except RecursionError:
+        too_deep = _TooDeep("cdktf-fixer")
+    except _TooDeep as exc:
+        too_deep = exc
+    return FileResult(path, error=FileError(
+        path, 1, 1, f"too deeply nested for {too_deep.where}: skipped, file left unchanged", kind=ErrorKind.LIMIT))
+
+
+def _fix_source(
+    source: SourceText, path: str, rules: Sequence[type[RuleDeclaration]], project: ProjectContext, options: Options
+) -> FileResult:
     result = FileResult(path)
     text = source.text
     python_rules = [r for r in _rules_for_file(path, rules, options) if issubclass(r, Rule)]
@@ -121,6 +154,8 @@ def fix_source(
         return result
     try:
         module = cst.parse_module(text)
+    except RecursionError as exc:
+        raise _TooDeep("the parser") from exc
     except Exception as exc:  # noqa: BLE001  LibCST can raise more than ParserSyntaxError on exotic input
         result.error = syntax_error(text, path, exc)
         return result
@@ -145,12 +180,17 @@ def fix_source(
             result.error = applied
             return result
         context, fixed = applied
-        new_text = fixed.code
+        try:
+            new_text = fixed.code
+        except RecursionError as exc:
+            raise _TooDeep("code generation") from exc
         if new_text == current_text:
             break
         try:
             fixed = cst.parse_module(new_text)
             compile(new_text, path, "exec", dont_inherit=True)
+        except RecursionError as exc:
+            raise _TooDeep("the check of the fixed code") from exc
         except (cst.ParserSyntaxError, SyntaxError, ValueError) as exc:
             result.error = FileError(path, 1, 1, f"fix produced invalid code, file left unchanged: {exc}",
                                      traceback.format_exc())
@@ -179,6 +219,8 @@ def fix_source(
     if new_text != text:
         try:
             added = undefined_names(new_text) - undefined_names(text)
+        except RecursionError as exc:
+            raise _TooDeep("the check of the fixed code") from exc
         except (SyntaxError, ValueError):  # Python cannot compile the original: nothing to compare with
             added = set()
         if added:
@@ -216,8 +258,13 @@ def _look(module: cst.Module, text: str, path: str, active: Sequence[type[Rule]]
         walk_read_only(module, BatchedRules([rule_class(context) for rule_class in active], context))
     except RuleFailed as failed:
         return _rule_error(path, failed.code, failed.__cause__)
+    except RecursionError as exc:  # the traversal itself, before any rule's hook
+        raise _TooDeep("the traversal") from exc
     # the positions of every finding, found in one code generation pass that records only their nodes
-    failed_rule = context.settle()
+    try:
+        failed_rule = context.settle()
+    except RecursionError as exc:
+        raise _TooDeep("the positions of findings") from exc
     if failed_rule is not None:
         return _rule_error(path, *failed_rule)
     return context
@@ -246,6 +293,8 @@ def _apply(module: cst.Module, text: str, path: str, active: Sequence[type[Rule]
 
 
 def _rule_error(path: str, code: str, exc: BaseException | None) -> FileError:
+    if isinstance(exc, RecursionError):
+        raise _TooDeep(code) from exc  # the file's nesting, not the rule's bug: fix_source retries deeper
     detail = "".join(traceback.format_exception(exc)) if exc is not None else None
     return FileError(path, 1, 1, f"rule {code} failed: {type(exc).__name__}: {exc}", detail)
 
@@ -293,6 +342,8 @@ def syntax_error(text: str, path: str, parser_error: Exception | None = None) ->
                          kind=ErrorKind.SYNTAX)
     try:
         compile(text, path, "exec", dont_inherit=True, flags=ast.PyCF_ONLY_AST)
+    except RecursionError as exc:
+        raise _TooDeep("the parser") from exc
     except SyntaxError as exc:
         line, column, message = exc.lineno or 1, exc.offset or 1, exc.msg
     except ValueError as exc:  # null bytes

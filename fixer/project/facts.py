@@ -11,6 +11,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+from fixer.deep import in_deep_thread
 from fixer.textio import decode
 
 # Library base classes whose subclasses are constructs: their __init__ takes (scope, id).
@@ -122,6 +123,19 @@ class FileFacts:
         return cls(data["names"], classes, sites, data["suffix"], data.get("unreadable"))
 
 def read_facts(data: bytes, path: Path) -> FileFacts:
+    """The file's facts; a file nested too deeply for the default recursion limit (the collectors are
+    recursive `ast` visitors) is read again in a deep thread, and one too deep even there is unreadable."""
+    try:
+        return _read_facts(data, path)
+    except RecursionError:
+        pass
+    try:
+        return in_deep_thread(_read_facts, data, path)
+    except RecursionError:
+        return FileFacts(None, [], [], None, unreadable="too deeply nested for the project index")
+
+
+def _read_facts(data: bytes, path: Path) -> FileFacts:
     # Decoded as the engine decodes (PEP 263 cookie, BOM): a latin-1 file the engine fixes must not be a
     # file the index silently knows nothing about, or every project-wide rule is blind to it.
     try:
@@ -130,7 +144,7 @@ def read_facts(data: bytes, path: Path) -> FileFacts:
         return FileFacts(None, [], [], None, unreadable=f"cannot decode: {exc}")
     try:
         tree = ast.parse(text)
-    except (SyntaxError, ValueError, RecursionError, MemoryError) as exc:
+    except (SyntaxError, ValueError, MemoryError) as exc:
         # the engine reports the file itself; the run still says the index knows nothing of it
         where = f" (line {exc.lineno})" if isinstance(exc, SyntaxError) and exc.lineno else ""
         reason = exc.msg if isinstance(exc, SyntaxError) else f"{type(exc).__name__}: {exc}"

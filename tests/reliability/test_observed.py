@@ -72,3 +72,65 @@ def test_a_run_that_fails_a_file_never_says_all_checks_passed(tmp_path, monkeypa
     assert outcome.exit_code == 2
     assert "All checks passed" not in outcome.stdout
     assert "1 file could not be processed (1 cdktf-fixer failed; left unchanged)" in outcome.stdout
+@pytest.mark.parametrize("mode", ["check", "fix"])
+def test_a_literal_nested_200_deep_is_processed(tmp_path, mode):
+    # Python accepts 200 nested brackets; CTA003's fix raised RecursionError on them ("rule CTA003 failed"),
+    # and the headline of a failed run must never read "All checks passed".
+    data = STACK.format(nested="[" * 200 + "]" * 200).encode()
+    root = project(tmp_path, "main.py", data)
+    outcome = cli(mode, root, "--no-cache")
+    assert "failed" not in outcome.stdout and "RecursionError" not in outcome.stdout, outcome.stdout
+    if mode == "check":
+        assert "CTA003" in outcome.stdout and outcome.exit_code == 1
+    else:
+        assert outcome.exit_code == 0, outcome.stdout
+        assert "construct_id: str" in (root / "main.py").read_text()
+        assert cli("check", root, "--no-cache").exit_code == 0
+
+
+def test_a_generated_20000_line_stack_is_processed_in_reasonable_time(tmp_path):
+    import time
+
+    lines = [
+        "from constructs import Construct", "from cdktf import App, TerraformStack",
+        "from cdktf_cdktf_provider_aws.s3_bucket import S3Bucket", "", "",
+        "class Big(TerraformStack):", "    def __init__(self, scope: Construct, id: str):",
+        "        super().__init__(scope, id)",
+    ]
+    for i in range(2500):
+        lines += [f"        S3Bucket(", "            self,", f'            "bucket{i}",',
+                  f'            bucket=f"bucket-{i}-{{id}}",', "            tags={", f'                "Name": "b{i}",',
+                  "            },", "        )"]
+    lines += ["", "", "app = App()", 'Big(app, "big")', "app.synth()", ""]
+    assert len(lines) > 20000
+    root = project(tmp_path, "main.py", "\n".join(lines).encode())
+    start = time.perf_counter()
+    outcome = cli("fix", root, "--no-cache")
+    elapsed = time.perf_counter() - start
+    assert outcome.exit_code == 0, outcome.stdout
+    assert "construct_id: str" in (root / "main.py").read_text()
+    assert elapsed < 60, elapsed
+
+
+def test_a_long_concatenation_is_processed_in_a_deep_thread(tmp_path):
+    # a generated 1500-term string concatenation is a binary tree 1500 deep: past the default recursion limit
+    data = STACK.format(nested=" + ".join(['"a"'] * 1500)).encode()
+    root = project(tmp_path, "main.py", data)
+    outcome = cli("fix", root, "--no-cache")
+    assert outcome.exit_code == 0, outcome.stdout
+    assert "construct_id: str" in (root / "main.py").read_text()
+
+
+def test_nesting_too_deep_even_for_the_deep_thread_is_reported_as_skipped(tmp_path, monkeypatch):
+    from fixer import engine
+
+    monkeypatch.setattr(engine, "DEEP_RECURSION_LIMIT", 1000)  # as deep as the first attempt: fails again
+    data = STACK.format(nested="[" * 200 + "]" * 200).encode()
+    root = project(tmp_path, "main.py", data)
+    outcome = cli("fix", root, "--no-cache")
+    assert "main.py:1:1: error: too deeply nested for CTA003: skipped, file left unchanged" in outcome.stdout
+    assert "rule CTA003 failed" not in outcome.stdout
+    assert "1 file could not be processed (1 too deeply nested; left unchanged)" in outcome.stdout
+    assert outcome.exit_code == 1  # the user's input, not cdktf-fixer's failure
+    assert (root / "main.py").read_bytes() == data
+    assert "All checks passed" not in cli("check", root, "--no-cache").stdout
