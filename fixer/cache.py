@@ -99,6 +99,8 @@ class ResultCache:
             return  # the file now has other content: this key will not be asked for again
         if result.changed and result.after is None:
             return
+        if result.error is not None and result.error.kind is ErrorKind.LIMIT:
+            return  # skipped for --max-file-size (a setting, not the content): never stands in for a later run
         self._used.add(key)
         self.results[key] = {
             "parsed": result.parsed,

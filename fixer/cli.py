@@ -62,6 +62,10 @@ ForceExcludeOpt = Annotated[
     typer.Option("--force-exclude", help="Apply `exclude` and the always-skipped folders (cdktf.out/, .gen/, "
                  "imports/ bindings, .venv/ ...) to files named on the command line too, as pre-commit names them."),
 ]
+MaxSizeOpt = Annotated[
+    str,
+    typer.Option("--max-file-size", help="Skip (and report) files larger than this: bytes, or with kB/MB (default 2MB)."),
+]
 UnsafeOpt = Annotated[bool, typer.Option("--unsafe-fixes", help="Also apply fixes marked unsafe (they may change behaviour).")]
 
 PythonOpt = Annotated[
@@ -71,6 +75,19 @@ PythonOpt = Annotated[
 TimeoutOpt = Annotated[float, typer.Option("--timeout", min=1, help="Seconds a synth may take.")]
 
 FORMATS = ("text", "json", "sarif", "github")
+
+
+def _size(text: str) -> int:
+    units = {"": 1, "b": 1, "kb": 1000, "k": 1000, "mb": 1000**2, "m": 1000**2, "gb": 1000**3, "g": 1000**3}
+    number = text.strip().lower().rstrip("bkmg ")
+    unit = text.strip().lower()[len(number):].strip()
+    try:
+        size = float(number) * units[unit]
+    except (ValueError, KeyError):
+        _fail(f"--max-file-size {text!r}: give bytes, or a number with kB or MB (e.g. 2MB)")
+    if size <= 0:
+        _fail("--max-file-size must be positive")
+    return int(size)
 
 
 def _fail(message: str) -> None:
@@ -93,6 +110,7 @@ def _run(
     cache_dir: Path | None = None,
     force_exclude: bool = False,
     pack: str = "fix",
+    max_file_size: str = "2MB",
 ) -> None:
     from fixer import reporting
     from fixer.plan import PlanError, make_plan
@@ -101,7 +119,7 @@ def _run(
         _fail(f"unknown --output-format {output_format!r}; choose from {', '.join(FORMATS)}")
     try:
         plan = make_plan(paths or [Path(".")], select, ignore, mode, unsafe_fixes, verbose, force_exclude=force_exclude,
-                         pack=pack)
+                         pack=pack, max_file_size=_size(max_file_size))
     except PlanError as exc:
         _fail(str(exc))
     rules, options, files, roots, config = plan.rules, plan.options, plan.files, plan.roots, plan.config
@@ -235,10 +253,11 @@ def check(
     no_cache: NoCacheOpt = False,
     cache_dir: CacheDirOpt = None,
     force_exclude: ForceExcludeOpt = False,
+    max_file_size: MaxSizeOpt = "2MB",
 ) -> None:
     """Report findings; change nothing. `[*]` marks findings `fix` can repair."""
     _run(paths, select, ignore, output_format, jobs, statistics, quiet, verbose, "check", False, no_cache, cache_dir,
-         force_exclude)
+         force_exclude, max_file_size=max_file_size)
 
 
 @app.command()
@@ -259,6 +278,7 @@ def fix(
     verify: Annotated[bool, typer.Option("--verify", help="Synthesize the project before and after fixing (the after on a temporary copy) and write only if it is no worse. One project folder.")] = False,
     python: PythonOpt = None,
     timeout: TimeoutOpt = 300.0,
+    max_file_size: MaxSizeOpt = "2MB",
 ) -> None:
     """Apply fixes in place (atomic writes; encoding, BOM and line endings kept), then report what is left."""
     mode = "diff" if diff else "fix"
@@ -269,7 +289,7 @@ def fix(
                        "(`fix --diff --verify` shows them).", err=True)
             raise typer.Exit(1)
     _run(paths, select, ignore, output_format, jobs, statistics, quiet, verbose, mode, unsafe_fixes, no_cache, cache_dir,
-         force_exclude)
+         force_exclude, max_file_size=max_file_size)
 
 
 MIGRATE_HELP = """Migrate CDK for Terraform (cdktf) projects to CDK Terrain (cdktn), the community's continuation.

@@ -52,6 +52,8 @@ class Options:
     verbose: bool = False
     per_file_ignores: tuple[tuple[str, tuple[str, ...]], ...] = ()  # (glob relative to config dir, codes)
     config_dir: str | None = None
+    # a larger file is reported as skipped, never read further (LibCST needs ~0.2 s and 100 MB per 100 kB)
+    max_file_size: int = 2_000_000
 
     @property
     def rule_codes(self) -> tuple[str, ...]:
@@ -172,6 +174,18 @@ def _fix_source(
         if options.keep_text:
             result.before = result.after = text
         return result
+    # LibCST does not give every file back byte for byte: it drops a last line ending that is a lone CR
+    # ("x = 1\ry = 2\r"). What it drops at the end is put back after each pass; a file it changes
+    # elsewhere is left unchanged rather than rewritten with bytes the fixes did not mean to touch.
+    try:
+        round_trip = module.code
+    except RecursionError as exc:
+        raise _TooDeep("code generation") from exc
+    if round_trip != text and not text.startswith(round_trip):
+        result.error = FileError(path, 1, 1, "LibCST cannot reproduce this file byte for byte; file left unchanged: "
+                                 "please report it", kind=ErrorKind.LIMIT)
+        return result
+    lost = text[len(round_trip):]
     findings: list[Finding] = []
     current, current_text = module, text
     for number in range(MAX_FIX_PASSES):
@@ -181,7 +195,7 @@ def _fix_source(
             return result
         context, fixed = applied
         try:
-            new_text = fixed.code
+            new_text = fixed.code + lost
         except RecursionError as exc:
             raise _TooDeep("code generation") from exc
         if new_text == current_text:
@@ -358,11 +372,19 @@ def syntax_error(text: str, path: str, parser_error: Exception | None = None) ->
     return FileError(path, line, column, f"cannot parse: {message}", kind=ErrorKind.SYNTAX)
 
 
+def too_large(path: str, size: int, options: Options) -> FileResult:
+    return FileResult(path, error=FileError(
+        path, 1, 1, f"too large: {size / 1e6:.1f} MB is over --max-file-size {options.max_file_size / 1e6:g} MB: "
+        "skipped, file left unchanged", kind=ErrorKind.LIMIT))
+
+
 def process_file(path: str, rules: Sequence[type[RuleDeclaration]], project: ProjectContext, options: Options) -> FileResult:
     try:
         data = Path(path).read_bytes()
     except OSError as exc:
         return FileResult(path, error=FileError(path, 1, 1, f"cannot read: {exc.strerror or exc}", kind=ErrorKind.IO))
+    if len(data) > options.max_file_size:
+        return too_large(path, len(data), options)
     try:
         source = decode(data)
     except (SyntaxError, UnicodeDecodeError, LookupError) as exc:
@@ -462,7 +484,10 @@ def _screen_and_process(path: str, rules: Sequence[type[Rule]], project: Project
     if not path.endswith(".py"):
         return process_file(path, rules, project, options)  # a project file (requirements, Pipfile)
     try:
-        source = decode(Path(path).read_bytes())
+        data = Path(path).read_bytes()
+        if len(data) > options.max_file_size:
+            return too_large(path, len(data), options)
+        source = decode(data)
     except (OSError, SyntaxError, UnicodeDecodeError, LookupError):
         return process_file(path, rules, project, options)  # which reports why it cannot be read
     # a committed merge conflict is said even where no rule looks, as with one process

@@ -7,7 +7,8 @@ from pathlib import Path
 
 from fixer.engine import Options, fix_source
 from fixer.project import ProjectContext
-from fixer.registry import select_rules
+from fixer.registry import all_rules
+from fixer.rule import Rule
 from fixer.textio import decode
 from fixer.types import Applicability
 
@@ -19,8 +20,8 @@ def examples(short: int, long: int) -> int:
     return long if LONG else short
 
 
-RULES = tuple(select_rules(None, None))
-PYTHON_RULES = tuple(r for r in RULES if r.__module__.startswith("codemods") and hasattr(r, "visit_Module") or True)
+# every Python rule of the `fix` pack, default-off ones too (the project-file rules read no Python)
+RULES = tuple(r for r in all_rules("fix") if issubclass(r, Rule))
 APPLY = frozenset({Applicability.SAFE, Applicability.UNSAFE})
 
 
