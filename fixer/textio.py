@@ -25,7 +25,11 @@ class SourceText:
 def decode(data: bytes) -> SourceText:
     """Decode like the interpreter does (PEP 263 cookie, BOM); raises SyntaxError/UnicodeDecodeError."""
     bom = data.startswith(codecs.BOM_UTF8)
-    encoding, _ = tokenize.detect_encoding(io.BytesIO(data).readline)
+    # The cookie is on line 1 or 2 whatever the line endings: the interpreter reads a CR-only file's
+    # `# -*- coding: latin-1 -*-\r` too, but BytesIO.readline splits at LF only, so the whole file was
+    # "line 1" and its latin-1 bytes failed as UTF-8. Hand detect_encoding the file's own lines.
+    lines = iter(data.splitlines(keepends=True)[:2])
+    encoding, _ = tokenize.detect_encoding(lambda: next(lines, b""))
     if encoding == "utf-8-sig":
         encoding = "utf-8"
     body = data[len(codecs.BOM_UTF8) :] if bom else data

@@ -165,3 +165,18 @@ def test_a_file_over_max_file_size_is_reported_as_skipped(tmp_path):
     assert "too large" in check.stdout and "All checks passed" not in check.stdout
     assert "too large" not in cli("check", root).stdout  # the default is generous; the skip was not cached
     assert cli("check", root, "--max-file-size", "2MB+").exit_code == 2
+
+
+@pytest.mark.parametrize("ending", ["\r", "\r\n", "\n"], ids=["cr", "crlf", "lf"])
+def test_a_latin_1_cookie_is_read_whatever_the_line_endings(tmp_path, ending):
+    # found by the generated programs: with CR-only endings the cookie line was not found as a line, so a
+    # file the interpreter runs was reported as 'cannot decode' and never checked
+    from fixer.textio import decode
+
+    data = ("# -*- coding: latin-1 -*-" + ending + "# caf\xe9" + ending + STACK.format(nested="1").replace(
+        "\n", ending)).encode("latin-1")
+    assert decode(data).encoding == "iso-8859-1"
+    root = project(tmp_path, "main.py", data)
+    assert cli("fix", root, "--no-cache").exit_code == 0
+    assert (root / "main.py").read_bytes() == data.replace(b"id: str", b"construct_id: str").replace(
+        b"(scope, id)", b"(scope, construct_id)")
