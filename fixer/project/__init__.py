@@ -173,7 +173,7 @@ class ProjectContext:
             # rows serialized before sorting: they mix None and tuples, which do not compare
             "classes": sorted(
                 json.dumps([i.name, str(i.path), i.bases, i.init_params, i.construct_id_taken, i.init_defaults,
-                            i.has_var_keyword, i.defines_suffix, i.provider_calls, i.reads_suffix])
+                            i.has_var_keyword, i.defines_suffix, i.provider_calls, i.reads_suffix, i.init_kwonly])
                 for infos in self.classes.values() for i in infos
             ),
             "sites": sorted(

@@ -36,6 +36,7 @@ class ClassInfo:
     defines_suffix: bool = False  # __init__ binds `environment_suffix` or `self.environment_suffix` itself
     reads_suffix: bool = False  # __init__ reads a name `environment_suffix` that nothing in the file binds
     provider_calls: tuple[tuple[str, int], ...] = ()  # (class, line) of providers/backends it creates
+    init_kwonly: int = 0  # how many of init_params are keyword-only (after `*` or `*args`)
 
 @dataclass(frozen=True)
 class Site:
@@ -97,7 +98,7 @@ class FileFacts:
             "names": self.module_names,
             "classes": [
                 [c.name, list(c.bases), c.init_params, c.construct_id_taken, c.init_defaults, c.has_var_keyword,
-                 c.defines_suffix, [list(p) for p in c.provider_calls], c.reads_suffix]
+                 c.defines_suffix, [list(p) for p in c.provider_calls], c.reads_suffix, c.init_kwonly]
                 for c in self.classes
             ],
             "sites": [
@@ -113,8 +114,8 @@ class FileFacts:
         classes = [
             ClassInfo(name, path, tuple(bases), tuple(params) if params is not None else None, taken,
                       init_defaults=defaults, has_var_keyword=var_keyword, defines_suffix=suffix, reads_suffix=reads,
-                      provider_calls=tuple((p[0], p[1]) for p in providers))
-            for name, bases, params, taken, defaults, var_keyword, suffix, providers, reads in data["classes"]
+                      provider_calls=tuple((p[0], p[1]) for p in providers), init_kwonly=kwonly)
+            for name, bases, params, taken, defaults, var_keyword, suffix, providers, reads, kwonly in data["classes"]
         ]
         sites = [
             Site(callee, path, line, klass, function, first, frozenset(keywords), positional)
@@ -181,6 +182,7 @@ def _class_info(node: ast.ClassDef, path: Path, module_names: set[str], lines: S
         "id" in params and (_mentions(init, "construct_id") or id_kept_by_comment(
             lines, (init.lineno, *(a.lineno for a in (*args.posonlyargs, *args.args, *args.kwonlyargs) if a.arg == "id")))),
         init_defaults=len(args.defaults),
+        init_kwonly=len(args.kwonlyargs),
         has_var_keyword=args.kwarg is not None,
         defines_suffix=_binds_suffix(init),
         reads_suffix=SUFFIX not in module_names and _reads_unbound_suffix(init),
