@@ -42,3 +42,13 @@ def parses(text: str) -> bool:
     except (SyntaxError, ValueError):
         return False
     return True
+
+
+def record(event: str, **fields: object) -> None:
+    """With CDKTF_FIXER_RELIABILITY_STATS=FILE, one JSON line per event: the figures of docs/reliability.md."""
+    target = os.environ.get("CDKTF_FIXER_RELIABILITY_STATS")
+    if target:
+        import json
+
+        with open(target, "a", encoding="utf-8") as out:
+            out.write(json.dumps({"event": event, **fields}) + "\n")
