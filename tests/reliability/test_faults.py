@@ -163,3 +163,21 @@ def test_two_fix_runs_at_once_corrupt_nothing(tmp_path):
     assert {str(p.relative_to(root)): p.read_bytes() for p in root.rglob("*.py")} == after
     again = cli("check", root, "--cache-dir", cache)
     assert again.exit_code == 0, again.stdout  # the cache both left is readable, and nothing is left to fix
+
+
+def test_a_write_killed_midway_leaves_no_temporary_file(tmp_path):
+    # a kill lands between a write's start and its rename rarely enough that the random kills above may
+    # miss it: here the process kills itself while the new content is being flushed
+    target = tmp_path / "stack.py"
+    target.write_bytes(b"old\n")
+    script = (
+        "import os, signal, sys\n"
+        "from pathlib import Path\n"
+        "from fixer import textio\n"
+        "os.fsync = lambda fd: os.kill(os.getpid(), signal.SIGKILL)\n"
+        f"textio.atomic_write(Path({str(target)!r}), b'new\\n')\n"
+    )
+    killed = subprocess.run([sys.executable, "-c", script], env={**os.environ, "PYTHONPATH": str(REPO)})
+    assert killed.returncode == -signal.SIGKILL
+    assert target.read_bytes() == b"old\n"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["stack.py"]
