@@ -180,3 +180,42 @@ def test_a_latin_1_cookie_is_read_whatever_the_line_endings(tmp_path, ending):
     assert cli("fix", root, "--no-cache").exit_code == 0
     assert (root / "main.py").read_bytes() == data.replace(b"id: str", b"construct_id: str").replace(
         b"(scope, id)", b"(scope, construct_id)")
+
+
+PACKAGE_IMPORT = """\
+from cdktf_cdktf_provider_aws import ecs
+
+
+def service(self, subnets, group):
+    return ecs.EcsService(
+        self,
+        "service",
+        name="api",
+        network_configuration=ecs.EcsServiceNetworkConfiguration(subnets=subnets),
+        load_balancer=[ecs.EcsServiceLoadBalancer(target_group_arn=group, container_port=80)],
+        capacity_provider_strategy=[ecs.EcsServiceCapacityProviderStrategy(capacity_provider="FARGATE")],
+    )
+"""
+
+
+def test_a_fix_is_the_same_in_every_process(tmp_path):
+    # found by the mutated real code: CTB001 listed the classes it imports in the order of LibCST's scope
+    # references, a set of objects hashed by address, so two runs over one file wrote different imports
+    import os
+    import subprocess
+    import sys
+
+    from helpers import REPO
+
+    outputs = set()
+    for run in range(6):
+        root = tmp_path / f"run{run}"
+        root.mkdir()
+        (root / "main.py").write_text(PACKAGE_IMPORT)
+        subprocess.run([sys.executable, "-m", "fixer", "fix", str(root), "--no-cache", "-q"], check=False,
+                       env={**os.environ, "PYTHONPATH": str(REPO), "PYTHONHASHSEED": str(run)})
+        outputs.add((root / "main.py").read_text())
+    assert len(outputs) == 1, outputs
+    # in the order the file uses them
+    assert ("from cdktf_cdktf_provider_aws.ecs_service import EcsService, EcsServiceNetworkConfiguration, "
+            "EcsServiceLoadBalancer, EcsServiceCapacityProviderStrategy") in outputs.pop()
