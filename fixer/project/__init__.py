@@ -37,7 +37,6 @@ from fixer.project.facts import (
     top_level_names,
 )
 from fixer.project.roots import assign_roots
-from fixer.textio import decode
 from fixer.providers import (
     ProviderIndex,
     ProviderSpec,
@@ -46,6 +45,7 @@ from fixer.providers import (
     provider_package,
     spec_for,
 )
+from fixer.textio import decode
 
 T = TypeVar("T")
 

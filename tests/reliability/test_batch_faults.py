@@ -3,7 +3,6 @@ tests/test_batch.py): a push the remote rejects and a commit hook that fails. Ea
 report, and the other repositories finish."""
 from __future__ import annotations
 
-import os
 import stat
 from pathlib import Path
 
@@ -22,7 +21,7 @@ def hook(path: Path, message: str) -> None:
     path.chmod(path.stat().st_mode | stat.S_IXUSR | stat.S_IXGRP | stat.S_IXOTH)
 
 
-def test_a_push_the_remote_rejects_is_named_and_the_others_finish(tmp_path, fleet):
+def test_a_push_the_remote_rejects_is_named_and_the_others_finish(tmp_path, fleet):  # noqa: F811
     hook(tmp_path / "remotes" / "payments.git" / "hooks" / "pre-receive", "pushes are frozen")
     out = cli("batch", *urls(tmp_path, "payments", "platform"), "--branch", BRANCH, "--push",
               "--workdir", tmp_path / "work", "--jobs", "1")
@@ -36,7 +35,7 @@ def test_a_push_the_remote_rejects_is_named_and_the_others_finish(tmp_path, flee
     assert BRANCH not in git(tmp_path / "remotes" / "payments.git", "branch", "--list")
 
 
-def test_a_failing_commit_hook_is_named_and_the_others_finish(tmp_path, fleet):
+def test_a_failing_commit_hook_is_named_and_the_others_finish(tmp_path, fleet):  # noqa: F811
     hook(fleet["payments"] / ".git" / "hooks" / "pre-commit", "lint failed")
     out = cli("batch", fleet["payments"], fleet["platform"], "--in-place", "--branch", BRANCH,
               "--workdir", tmp_path / "work", "--jobs", "1")

@@ -10,7 +10,6 @@ from pathlib import Path
 import hypothesmith
 import pytest
 from hypothesis import HealthCheck, given, settings
-from hypothesis import strategies as st
 
 from fixer.textio import decode
 from fixer.types import ErrorKind
@@ -19,8 +18,7 @@ from reliability.strategies import cdktf_modules
 
 pytestmark = pytest.mark.reliability
 
-SETTINGS = dict(deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
-                derandomize=False)
+SETTINGS = {"deadline": None, "suppress_health_check": [HealthCheck.too_slow, HealthCheck.data_too_large]}
 
 
 def check_properties(data: bytes, rules) -> None:

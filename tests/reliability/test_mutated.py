@@ -5,7 +5,6 @@ CI (the short form) mutates a few small golden before.py files; the long form al
 /work/shared/corpus and /work/shared/realworld, read at test time and never copied into the repository."""
 from __future__ import annotations
 
-import json
 import random
 import shutil
 from pathlib import Path
@@ -13,7 +12,8 @@ from pathlib import Path
 import pytest
 from helpers import GOLDEN, cli
 
-from reliability.common import LONG, examples, parses, record
+from fixer.engine import CONFLICT_MARKER
+from reliability.common import examples, parses, record
 from reliability.mutate import mutate
 
 pytestmark = pytest.mark.reliability
@@ -83,7 +83,13 @@ def mutation_rounds(tmp_path: Path, seeds: list[bytes], rounds: int, seed: int) 
         if position is not None:
             assert paths[target].read_bytes() == mutant, f"{where}: an unparsable file was written"
             assert len(errors) <= 1, f"{where}: reported {len(errors)} times"
-            if errors and errors[0]["kind"] == "syntax":
+            if errors and "merge conflict" in errors[0]["reason"]:
+                # a committed conflict (some corpus files hold one) is said at its first marker, by design
+                marker = CONFLICT_MARKER.search(mutant.decode("utf-8", errors="replace"))
+                assert marker is not None, f"{where}: {errors[0]}"
+                line = mutant.decode("utf-8", errors="replace").count("\n", 0, marker.start()) + 1
+                assert (errors[0]["line"], errors[0]["column"]) == (line, 1), f"{where}: {errors[0]}"
+            elif errors and errors[0]["kind"] == "syntax":
                 assert (errors[0]["line"], errors[0]["column"]) == position, f"{where}: {errors[0]} vs {position}"
             else:
                 assert not errors or errors[0]["kind"] == "io", f"{where}: {errors}"

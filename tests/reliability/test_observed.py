@@ -100,7 +100,7 @@ def test_a_generated_20000_line_stack_is_processed_in_reasonable_time(tmp_path):
         "        super().__init__(scope, id)",
     ]
     for i in range(2500):
-        lines += [f"        S3Bucket(", "            self,", f'            "bucket{i}",',
+        lines += ["        S3Bucket(", "            self,", f'            "bucket{i}",',
                   f'            bucket=f"bucket-{i}-{{id}}",', "            tags={", f'                "Name": "b{i}",',
                   "            },", "        )"]
     lines += ["", "", "app = App()", 'Big(app, "big")', "app.synth()", ""]
@@ -157,7 +157,7 @@ def test_a_file_over_max_file_size_is_reported_as_skipped(tmp_path):
     data = STACK.format(nested="1").encode()
     root = project(tmp_path, "main.py", data)
     outcome = cli("fix", root, "--no-cache", "--max-file-size", "100")
-    assert f"main.py:1:1: error: too large: 0.0 MB is over --max-file-size 0.0001 MB: skipped" in outcome.stdout
+    assert "main.py:1:1: error: too large: 0.0 MB is over --max-file-size 0.0001 MB: skipped" in outcome.stdout
     assert "1 file could not be processed (1 too large; left unchanged)" in outcome.stdout
     assert outcome.exit_code == 1
     assert (root / "main.py").read_bytes() == data
