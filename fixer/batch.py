@@ -155,8 +155,14 @@ def _git(args: Sequence[str], cwd: Path | None = None) -> str:
     env = {**os.environ, "GIT_TERMINAL_PROMPT": "0"}  # a URL needing credentials fails instead of waiting
     proc = subprocess.run(["git", *args], check=False, cwd=cwd, capture_output=True, text=True, env=env)
     if proc.returncode:
-        lines = (proc.stderr or proc.stdout).strip().splitlines()
-        raise BatchError(f"git {args[0]} failed: {lines[-1] if lines else f'exit {proc.returncode}'}")
+        # the subcommand, not the `-c name=value` options before it, and what the remote or a hook said:
+        # git's last line alone ("failed to push some refs") hid why a push was rejected
+        command = next((a for n, a in enumerate(args) if not a.startswith("-") and (n == 0 or args[n - 1] != "-c")),
+                       args[0])
+        lines = [line.strip() for line in (proc.stderr or proc.stdout).strip().splitlines()
+                 if line.strip() and not line.startswith(("To ", "hint:"))]
+        said = "; ".join(lines[-6:]) if lines else f"exit {proc.returncode}"
+        raise BatchError(f"git {command} failed: {said}")
     return proc.stdout.strip()
 
 

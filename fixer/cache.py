@@ -16,12 +16,12 @@ from __future__ import annotations
 
 import hashlib
 import json
-import os
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from fixer import __version__
+from fixer.textio import atomic_write
 from fixer.types import Applicability, ErrorKind, FileError, FileResult, Finding
 
 if TYPE_CHECKING:
@@ -99,6 +99,8 @@ class ResultCache:
             return  # the file now has other content: this key will not be asked for again
         if result.changed and result.after is None:
             return
+        if result.error is not None and result.error.kind is ErrorKind.LIMIT:
+            return  # skipped for --max-file-size (a setting, not the content): never stands in for a later run
         self._used.add(key)
         self.results[key] = {
             "parsed": result.parsed,
@@ -117,9 +119,8 @@ class ResultCache:
             ignore = self.directory / ".gitignore"
             if not ignore.exists():
                 ignore.write_text("# Automatically created by cdktf-fixer.\n*\n", encoding="utf-8")
-            tmp = self.file.with_suffix(f".{os.getpid()}.tmp")
-            tmp.write_text(json.dumps({"results": results, "facts": self.facts}), encoding="utf-8")
-            os.replace(tmp, self.file)
+            # atomic, and with nothing left behind by a run killed mid-write (a concurrent run wins whole)
+            atomic_write(self.file, json.dumps({"results": results, "facts": self.facts}).encode("utf-8"))
         except OSError:
             pass  # a read-only tree still gets checked, just not cached
 

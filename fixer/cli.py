@@ -62,6 +62,10 @@ ForceExcludeOpt = Annotated[
     typer.Option("--force-exclude", help="Apply `exclude` and the always-skipped folders (cdktf.out/, .gen/, "
                  "imports/ bindings, .venv/ ...) to files named on the command line too, as pre-commit names them."),
 ]
+MaxSizeOpt = Annotated[
+    str,
+    typer.Option("--max-file-size", help="Skip (and report) files larger than this: bytes, or with kB/MB (default 2MB)."),
+]
 UnsafeOpt = Annotated[bool, typer.Option("--unsafe-fixes", help="Also apply fixes marked unsafe (they may change behaviour).")]
 
 PythonOpt = Annotated[
@@ -71,6 +75,19 @@ PythonOpt = Annotated[
 TimeoutOpt = Annotated[float, typer.Option("--timeout", min=1, help="Seconds a synth may take.")]
 
 FORMATS = ("text", "json", "sarif", "github")
+
+
+def _size(text: str) -> int:
+    units = {"": 1, "b": 1, "kb": 1000, "k": 1000, "mb": 1000**2, "m": 1000**2, "gb": 1000**3, "g": 1000**3}
+    number = text.strip().lower().rstrip("bkmg ")
+    unit = text.strip().lower()[len(number):].strip()
+    try:
+        size = float(number) * units[unit]
+    except (ValueError, KeyError):
+        _fail(f"--max-file-size {text!r}: give bytes, or a number with kB or MB (e.g. 2MB)")
+    if size <= 0:
+        _fail("--max-file-size must be positive")
+    return int(size)
 
 
 def _fail(message: str) -> None:
@@ -93,6 +110,7 @@ def _run(
     cache_dir: Path | None = None,
     force_exclude: bool = False,
     pack: str = "fix",
+    max_file_size: str = "2MB",
 ) -> None:
     from fixer import reporting
     from fixer.plan import PlanError, make_plan
@@ -101,7 +119,7 @@ def _run(
         _fail(f"unknown --output-format {output_format!r}; choose from {', '.join(FORMATS)}")
     try:
         plan = make_plan(paths or [Path(".")], select, ignore, mode, unsafe_fixes, verbose, force_exclude=force_exclude,
-                         pack=pack)
+                         pack=pack, max_file_size=_size(max_file_size))
     except PlanError as exc:
         _fail(str(exc))
     rules, options, files, roots, config = plan.rules, plan.options, plan.files, plan.roots, plan.config
@@ -127,7 +145,12 @@ def _run(
         from fixer.cache import CACHE_DIR_NAME, ResultCache
 
         cache = ResultCache(cache_dir or config.base / CACHE_DIR_NAME, options.rule_codes, options.apply, options.write)
-    results = _with_progress(files, roots, options, jobs, quiet, cache)
+    unindexed: dict[Path, str] = {}
+    results = _with_progress(files, roots, options, jobs, quiet, cache, unindexed)
+    # a file the project index could not read leaves project-wide rules blind to it: say so, once (a file of
+    # the run that could not be read or parsed is reported as an error already)
+    failed = {Path(r.path).resolve() for r in results if r.error}
+    blind = {p: why for p, why in sorted(unindexed.items()) if p.resolve() not in failed}
 
     machine = output_format != "text"
     out = sys.stdout
@@ -149,8 +172,11 @@ def _run(
     else:
         reporting.write_text(findings_out, results, verbose)
 
-    totals = reporting.totals(results)
+    totals = reporting.totals(results, unindexed=len(blind))
     summary_out = sys.stderr if (machine or mode == "diff") else out
+    for path, why in blind.items():
+        summary_out.write(f"cdktf-fixer: warning: {reporting.display_path(str(path))}: the project index cannot "
+                          f"read it ({why}); project-wide rules know nothing of it\n")
     if statistics:
         for code, name, left, fixed in reporting.statistics(results, rules):
             summary_out.write(f"{left:5d} left {fixed:5d} fixed  {code}  {name}\n")
@@ -164,7 +190,7 @@ def _run(
     # `fix --diff` answers "would this change anything?" (ruff's `check --diff` too); findings are `check`'s.
     # A file that cannot be read or parsed is reported like a finding.
     pending = totals.changed_files if mode == "diff" else totals.findings
-    if pending or totals.errors:
+    if pending or totals.errors or totals.unindexed:
         raise typer.Exit(1)
 
 
@@ -186,12 +212,12 @@ def _projects(roots: dict[Path, Path]) -> list[dict]:
     return projects
 
 
-def _with_progress(files, roots, options, jobs, quiet, cache) -> list[FileResult]:
+def _with_progress(files, roots, options, jobs, quiet, cache, unindexed=None) -> list[FileResult]:
     from fixer import engine
 
     show = not quiet and sys.stderr.isatty() and len(files) >= 50 and not os.environ.get("CI")
     if not show:
-        return engine.run(files, roots, options, jobs, cache=cache)
+        return engine.run(files, roots, options, jobs, cache=cache, unindexed=unindexed)
     from rich.console import Console
     from rich.progress import (
         BarColumn,
@@ -210,7 +236,8 @@ def _with_progress(files, roots, options, jobs, quiet, cache) -> list[FileResult
         transient=True,
     ) as progress:
         task = progress.add_task("cdktf-fixer", total=len(files))
-        return engine.run(files, roots, options, jobs, on_result=lambda _: progress.advance(task), cache=cache)
+        return engine.run(files, roots, options, jobs, on_result=lambda _: progress.advance(task), cache=cache,
+                          unindexed=unindexed)
 
 
 @app.command()
@@ -226,10 +253,11 @@ def check(
     no_cache: NoCacheOpt = False,
     cache_dir: CacheDirOpt = None,
     force_exclude: ForceExcludeOpt = False,
+    max_file_size: MaxSizeOpt = "2MB",
 ) -> None:
     """Report findings; change nothing. `[*]` marks findings `fix` can repair."""
     _run(paths, select, ignore, output_format, jobs, statistics, quiet, verbose, "check", False, no_cache, cache_dir,
-         force_exclude)
+         force_exclude, max_file_size=max_file_size)
 
 
 @app.command()
@@ -250,6 +278,7 @@ def fix(
     verify: Annotated[bool, typer.Option("--verify", help="Synthesize the project before and after fixing (the after on a temporary copy) and write only if it is no worse. One project folder.")] = False,
     python: PythonOpt = None,
     timeout: TimeoutOpt = 300.0,
+    max_file_size: MaxSizeOpt = "2MB",
 ) -> None:
     """Apply fixes in place (atomic writes; encoding, BOM and line endings kept), then report what is left."""
     mode = "diff" if diff else "fix"
@@ -260,7 +289,7 @@ def fix(
                        "(`fix --diff --verify` shows them).", err=True)
             raise typer.Exit(1)
     _run(paths, select, ignore, output_format, jobs, statistics, quiet, verbose, mode, unsafe_fixes, no_cache, cache_dir,
-         force_exclude)
+         force_exclude, max_file_size=max_file_size)
 
 
 MIGRATE_HELP = """Migrate CDK for Terraform (cdktf) projects to CDK Terrain (cdktn), the community's continuation.

@@ -26,6 +26,7 @@ from typing import TYPE_CHECKING, TypeVar
 import libcst as cst
 from libcst.metadata import MetadataWrapper
 
+from fixer import deep
 from fixer.batched import BatchedRules, RuleFailed
 from fixer.project import ProjectContext
 from fixer.rule import FileContext, ProjectFileRule, Rule, RuleDeclaration, edit_imports
@@ -51,6 +52,8 @@ class Options:
     verbose: bool = False
     per_file_ignores: tuple[tuple[str, tuple[str, ...]], ...] = ()  # (glob relative to config dir, codes)
     config_dir: str | None = None
+    # a larger file is reported as skipped, never read further (LibCST needs ~0.2 s and 100 MB per 100 kB)
+    max_file_size: int = 2_000_000
 
     @property
     def rule_codes(self) -> tuple[str, ...]:
@@ -106,10 +109,42 @@ def _rules_for_file(path: str, rules: Sequence[type[R]], options: Options) -> li
     return [r for r in rules if not any(r.code.startswith(c) for c in ignored)]
 
 
+class _TooDeep(Exception):
+    """A step hit Python's recursion limit on this file's nesting; `where` names the rule or the step."""
+
+    def __init__(self, where: str) -> None:
+        super().__init__(where)
+        self.where = where
+
+
+# A file that hits the recursion limit is processed again in a deep thread (fixer.deep); the limit
+# there is read at call time, so a test can lower it.
+DEEP_RECURSION_LIMIT = deep.RECURSION_LIMIT
+
+
 def fix_source(
     source: SourceText, path: str, rules: Sequence[type[RuleDeclaration]], project: ProjectContext, options: Options
 ) -> FileResult:
-    """Run `rules` over one decoded file. Never raises for bad input or a failing rule."""
+    """Run `rules` over one decoded file. Never raises for bad input or a failing rule; a file nested too
+    deeply for the default recursion limit is processed again in a deep thread, and one too deep even
+    there is reported as skipped (ErrorKind.LIMIT), never as a rule failure."""
+    try:
+        return _fix_source(source, path, rules, project, options)
+    except (_TooDeep, RecursionError):  # RecursionError: a step not named above; the deep thread says which
+        pass
+    try:
+        return deep.in_deep_thread(_fix_source, source, path, rules, project, options, limit=DEEP_RECURSION_LIMIT)
+    except RecursionError:
+        too_deep = _TooDeep("cdktf-fixer")
+    except _TooDeep as exc:
+        too_deep = exc
+    return FileResult(path, error=FileError(
+        path, 1, 1, f"too deeply nested for {too_deep.where}: skipped, file left unchanged", kind=ErrorKind.LIMIT))
+
+
+def _fix_source(
+    source: SourceText, path: str, rules: Sequence[type[RuleDeclaration]], project: ProjectContext, options: Options
+) -> FileResult:
     result = FileResult(path)
     text = source.text
     python_rules = [r for r in _rules_for_file(path, rules, options) if issubclass(r, Rule)]
@@ -121,6 +156,8 @@ def fix_source(
         return result
     try:
         module = cst.parse_module(text)
+    except RecursionError as exc:
+        raise _TooDeep("the parser") from exc
     except Exception as exc:  # noqa: BLE001  LibCST can raise more than ParserSyntaxError on exotic input
         result.error = syntax_error(text, path, exc)
         return result
@@ -137,6 +174,18 @@ def fix_source(
         if options.keep_text:
             result.before = result.after = text
         return result
+    # LibCST does not give every file back byte for byte: it drops a last line ending that is a lone CR
+    # ("x = 1\ry = 2\r"). What it drops at the end is put back after each pass; a file it changes
+    # elsewhere is left unchanged rather than rewritten with bytes the fixes did not mean to touch.
+    try:
+        round_trip = module.code
+    except RecursionError as exc:
+        raise _TooDeep("code generation") from exc
+    if round_trip != text and not text.startswith(round_trip):
+        result.error = FileError(path, 1, 1, "LibCST cannot reproduce this file byte for byte; file left unchanged: "
+                                 "please report it", kind=ErrorKind.LIMIT)
+        return result
+    lost = text[len(round_trip):]
     findings: list[Finding] = []
     current, current_text = module, text
     for number in range(MAX_FIX_PASSES):
@@ -145,12 +194,17 @@ def fix_source(
             result.error = applied
             return result
         context, fixed = applied
-        new_text = fixed.code
+        try:
+            new_text = fixed.code + lost
+        except RecursionError as exc:
+            raise _TooDeep("code generation") from exc
         if new_text == current_text:
             break
         try:
             fixed = cst.parse_module(new_text)
             compile(new_text, path, "exec", dont_inherit=True)
+        except RecursionError as exc:
+            raise _TooDeep("the check of the fixed code") from exc
         except (cst.ParserSyntaxError, SyntaxError, ValueError) as exc:
             result.error = FileError(path, 1, 1, f"fix produced invalid code, file left unchanged: {exc}",
                                      traceback.format_exc())
@@ -179,6 +233,8 @@ def fix_source(
     if new_text != text:
         try:
             added = undefined_names(new_text) - undefined_names(text)
+        except RecursionError as exc:
+            raise _TooDeep("the check of the fixed code") from exc
         except (SyntaxError, ValueError):  # Python cannot compile the original: nothing to compare with
             added = set()
         if added:
@@ -216,8 +272,13 @@ def _look(module: cst.Module, text: str, path: str, active: Sequence[type[Rule]]
         walk_read_only(module, BatchedRules([rule_class(context) for rule_class in active], context))
     except RuleFailed as failed:
         return _rule_error(path, failed.code, failed.__cause__)
+    except RecursionError as exc:  # the traversal itself, before any rule's hook
+        raise _TooDeep("the traversal") from exc
     # the positions of every finding, found in one code generation pass that records only their nodes
-    failed_rule = context.settle()
+    try:
+        failed_rule = context.settle()
+    except RecursionError as exc:
+        raise _TooDeep("the positions of findings") from exc
     if failed_rule is not None:
         return _rule_error(path, *failed_rule)
     return context
@@ -246,6 +307,8 @@ def _apply(module: cst.Module, text: str, path: str, active: Sequence[type[Rule]
 
 
 def _rule_error(path: str, code: str, exc: BaseException | None) -> FileError:
+    if isinstance(exc, RecursionError):
+        raise _TooDeep(code) from exc  # the file's nesting, not the rule's bug: fix_source retries deeper
     detail = "".join(traceback.format_exception(exc)) if exc is not None else None
     return FileError(path, 1, 1, f"rule {code} failed: {type(exc).__name__}: {exc}", detail)
 
@@ -293,6 +356,8 @@ def syntax_error(text: str, path: str, parser_error: Exception | None = None) ->
                          kind=ErrorKind.SYNTAX)
     try:
         compile(text, path, "exec", dont_inherit=True, flags=ast.PyCF_ONLY_AST)
+    except RecursionError as exc:
+        raise _TooDeep("the parser") from exc
     except SyntaxError as exc:
         line, column, message = exc.lineno or 1, exc.offset or 1, exc.msg
     except ValueError as exc:  # null bytes
@@ -307,11 +372,19 @@ def syntax_error(text: str, path: str, parser_error: Exception | None = None) ->
     return FileError(path, line, column, f"cannot parse: {message}", kind=ErrorKind.SYNTAX)
 
 
+def too_large(path: str, size: int, options: Options) -> FileResult:
+    return FileResult(path, error=FileError(
+        path, 1, 1, f"too large: {size / 1e6:.1f} MB is over --max-file-size {options.max_file_size / 1e6:g} MB: "
+        "skipped, file left unchanged", kind=ErrorKind.LIMIT))
+
+
 def process_file(path: str, rules: Sequence[type[RuleDeclaration]], project: ProjectContext, options: Options) -> FileResult:
     try:
         data = Path(path).read_bytes()
     except OSError as exc:
         return FileResult(path, error=FileError(path, 1, 1, f"cannot read: {exc.strerror or exc}", kind=ErrorKind.IO))
+    if len(data) > options.max_file_size:
+        return too_large(path, len(data), options)
     try:
         source = decode(data)
     except (SyntaxError, UnicodeDecodeError, LookupError) as exc:
@@ -397,10 +470,12 @@ def _init_worker(projects: dict[Path, ProjectContext], options: Options) -> None
     _worker_projects, _worker_options = projects, options
 
 
-def _work(item: tuple[str, Path]) -> FileResult:
+def _work(item: tuple[str, Path]) -> tuple[FileResult, dict[Path, str]]:
     assert _worker_options is not None
     path, root = item
-    return _screen_and_process(path, _worker_options.rules, _worker_projects[root], _worker_options)
+    project = _worker_projects[root]
+    # the files the project index could not read travel back with the result: the run names them
+    return _screen_and_process(path, _worker_options.rules, project, _worker_options), project.unreadable
 
 
 def _screen_and_process(path: str, rules: Sequence[type[Rule]], project: ProjectContext, options: Options) -> FileResult:
@@ -409,7 +484,10 @@ def _screen_and_process(path: str, rules: Sequence[type[Rule]], project: Project
     if not path.endswith(".py"):
         return process_file(path, rules, project, options)  # a project file (requirements, Pipfile)
     try:
-        source = decode(Path(path).read_bytes())
+        data = Path(path).read_bytes()
+        if len(data) > options.max_file_size:
+            return too_large(path, len(data), options)
+        source = decode(data)
     except (OSError, SyntaxError, UnicodeDecodeError, LookupError):
         return process_file(path, rules, project, options)  # which reports why it cannot be read
     # a committed merge conflict is said even where no rule looks, as with one process
@@ -429,10 +507,12 @@ def run(
     jobs: int | None = None,
     on_result: Callable[[FileResult], None] | None = None,
     cache: ResultCache | None = None,
+    unindexed: dict[Path, str] | None = None,
 ) -> list[FileResult]:
     """Process `files` (each with its project root), reusing cached results where nothing changed.
     Two phases: answers from the cache; the rest processed in this process or a pool, whose workers
-    first screen out the files no rule can match."""
+    first screen out the files no rule can match. `unindexed` receives the project files the project
+    index could not read (path -> why), which project-wide rules therefore know nothing of."""
     rules = options.rules
     index_classes = any(r.uses_project_classes for r in rules)
     members: dict[Path, list[Path]] = {}
@@ -466,12 +546,17 @@ def run(
         # they were the largest part of what ran before any worker started.
         with ProcessPoolExecutor(max_workers=jobs, initializer=_init_worker, initargs=(projects, options)) as pool:
             work = [items[n] for n in pending]
-            for number, result in zip(pending, pool.map(_work, work, chunksize=max(1, len(work) // (jobs * 8)))):
+            for number, (result, unreadable) in zip(pending, pool.map(_work, work, chunksize=max(1, len(work) // (jobs * 8)))):
                 done(number, result)
+                if unindexed is not None:
+                    unindexed.update(unreadable)
     else:
         for number in pending:
             path, root = items[number]
             done(number, process_file(path, rules, projects[root], options))
     if cache is not None:
         cache.save()
+    if unindexed is not None:
+        for project in projects.values():
+            unindexed.update(project.unreadable)
     return [r for r in results if r is not None]

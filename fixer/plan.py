@@ -44,6 +44,7 @@ def make_plan(
     config_boundary: Path | None = None,
     force_exclude: bool = False,
     pack: str = "fix",
+    max_file_size: int | None = None,
 ) -> Plan:
     """`pack` names the rules' pack (`fix` for check/fix, `migrate` for migrate). `[tool.cdktf-fixer]`'s
     select, ignore and per-file-ignores name rules of the `fix` pack, so another pack takes only its
@@ -79,5 +80,6 @@ def make_plan(
         verbose=verbose,
         per_file_ignores=per_file,
         config_dir=str(config.base),
+        **({"max_file_size": max_file_size} if max_file_size is not None else {}),
     )
     return Plan(rules, options, files, assign_roots(paths, files), config, warnings)

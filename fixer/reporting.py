@@ -26,6 +26,9 @@ class Totals:
     errors: int
     changed_files: int
     internal_errors: int = 0  # cdktf-fixer's own failures (exit 2), not the user's input
+    unindexed: int = 0  # project files the project index could not read (not otherwise reported)
+    # why files were not processed: "cannot parse", "too large", ... -> how many
+    not_processed: dict[str, int] | None = None
 
 
 def display_path(path: str) -> str:
@@ -44,7 +47,16 @@ def errors(results: Sequence[FileResult]) -> list[FileError]:
     return [r.error for r in results if r.error]
 
 
-def totals(results: Sequence[FileResult]) -> Totals:
+def error_class(error: FileError) -> str:
+    """The headline's word for why a file was not processed."""
+    reason = error.reason
+    for prefix in ("cannot parse", "cannot decode", "cannot read", "cannot write", "too large", "too deeply nested"):
+        if reason.startswith(prefix):
+            return prefix
+    return "cdktf-fixer failed" if error.kind is ErrorKind.INTERNAL else reason.split(":", 1)[0]
+
+
+def totals(results: Sequence[FileResult], unindexed: int = 0) -> Totals:
     left = remaining(results)
     return Totals(
         files=len(results),
@@ -55,6 +67,8 @@ def totals(results: Sequence[FileResult]) -> Totals:
         errors=len(errors(results)),
         changed_files=sum(1 for r in results if r.changed),
         internal_errors=sum(1 for e in errors(results) if e.kind is ErrorKind.INTERNAL),
+        unindexed=unindexed,
+        not_processed=dict(Counter(error_class(e) for e in errors(results))),
     )
 
 
@@ -206,9 +220,13 @@ def summary_line(t: Totals, mode: str, unsafe_enabled: bool, unsafe_flag: str = 
             parts.append(f"{t.fixable_safe} fixable with `{fix_command}`.")
         if t.fixable_unsafe and not unsafe_enabled:
             parts.append(f"{t.fixable_unsafe} fixable with `{unsafe_flag}`.")
-    elif mode == "check" and t.files and not t.errors:
+    elif mode == "check" and t.files and not t.errors and not t.unindexed:
         parts.append("All checks passed.")
     if t.errors:
-        parts.append(f"{t.errors} file{'s' * (t.errors != 1)} could not be processed (left unchanged).")
+        why = ", ".join(f"{n} {reason}" for reason, n in sorted((t.not_processed or {}).items()))
+        parts.append(f"{t.errors} file{'s' * (t.errors != 1)} could not be processed ({why}; left unchanged).")
+    if t.unindexed:
+        parts.append(f"{t.unindexed} project file{'s' * (t.unindexed != 1)} the project index could not read "
+                     "(project-wide rules know nothing of them).")
     parts.append(f"({t.files} file{'s' * (t.files != 1)} checked)")
     return " ".join(parts)

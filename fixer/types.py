@@ -70,6 +70,9 @@ class ErrorKind(str, Enum):
     SYNTAX = "syntax"
     IO = "io"
     INTERNAL = "internal"
+    # beyond what cdktf-fixer processes (larger than --max-file-size, nested too deeply for a rule): the
+    # file is reported as skipped, like the user's input (exit 1), never as a rule failure
+    LIMIT = "limit"
 
 
 @dataclass

@@ -379,6 +379,9 @@ class ProviderClassNames(Rule):
                     uses.extend((chained, attribute.attr.value) for chained in deeper)
                 else:
                     uses.append((attribute, module))
+        # in the file's order: the references are a set of objects hashed by address, so in their order two
+        # runs over one file imported the classes in different orders
+        uses.sort(key=lambda use: self.usage.order_of(use[0]))
         return uses
 
     # --- rewriting ----------------------------------------------------------------------------------
@@ -543,9 +546,14 @@ class _Usage(cst.CSTVisitor):
     def __init__(self) -> None:
         self._attributes: dict[int, list[cst.Attribute]] = {}
         self._calls: dict[int, list[cst.Call]] = {}
+        self._order: dict[int, int] = {}  # id(Attribute) -> its place in the traversal (source order)
 
     def visit_Attribute(self, node: cst.Attribute) -> None:
         self._attributes.setdefault(id(node.value), []).append(node)
+        self._order[id(node)] = len(self._order)
+
+    def order_of(self, node: cst.Attribute) -> int:
+        return self._order.get(id(node), len(self._order))
 
     def visit_Call(self, node: cst.Call) -> None:
         self._calls.setdefault(id(node.func), []).append(node)

@@ -64,7 +64,9 @@ def _suffix_plans(project: ProjectContext) -> dict[str, SuffixPlan]:
         ]
         if not children and not info.reads_suffix:
             continue
-        positional = [p for p in info.init_params if p != "self"]
+        # keyword-only parameters (`*, region=...`) are no place for a positional one: counting them put
+        # the new parameter past the end of the positional ones (IndexError) or after a default (SyntaxError)
+        positional = [p for p in info.init_params[: len(info.init_params) - info.init_kwonly] if p != "self"]
         required = len(positional) - info.init_defaults
         calls = [s for s in project.sites_of(main) if SUFFIX not in s.keywords]
         conflict = any(s.positional > required for s in calls)

@@ -45,6 +45,7 @@ from fixer.providers import (
     provider_package,
     spec_for,
 )
+from fixer.textio import decode
 
 T = TypeVar("T")
 
@@ -71,6 +72,8 @@ class ProjectContext:
     module_names: dict[str, frozenset[str]] = field(default_factory=dict)  # dotted module -> top-level names
     _providers: dict[str, ProviderIndex | None] = field(default_factory=dict, repr=False)
     tokens: set[str] = field(default_factory=set)  # which PROJECT_TOKENS occur in the project's files
+    # files the index could not read (path -> why): project-wide rules know nothing of them, the run says so
+    unreadable: dict[Path, str] = field(default_factory=dict)
     # what rules conclude from the facts, computed once per project (`derived`), never part of the facts
     _derived: dict[str, object] = field(default_factory=dict, repr=False)
 
@@ -146,6 +149,8 @@ class ProjectContext:
             facts = read_facts(data, path)
             if facts_cache is not None:
                 facts_cache[key] = facts.to_json()
+        if facts.unreadable is not None:
+            self.unreadable[path] = facts.unreadable
         if facts.module_names is not None:
             self.module_names[dotted] = frozenset(facts.module_names)
         for info in facts.classes:
@@ -168,7 +173,7 @@ class ProjectContext:
             # rows serialized before sorting: they mix None and tuples, which do not compare
             "classes": sorted(
                 json.dumps([i.name, str(i.path), i.bases, i.init_params, i.construct_id_taken, i.init_defaults,
-                            i.has_var_keyword, i.defines_suffix, i.provider_calls, i.reads_suffix])
+                            i.has_var_keyword, i.defines_suffix, i.provider_calls, i.reads_suffix, i.init_kwonly])
                 for infos in self.classes.values() for i in infos
             ),
             "sites": sorted(
@@ -178,6 +183,7 @@ class ProjectContext:
             ),
             "suffix": sorted((str(k), v) for k, v in self.suffix_variables.items()),
             "tokens": sorted(self.tokens),
+            "unreadable": sorted(str(p) for p in self.unreadable),
         }
         return hashlib.sha256(json.dumps(facts, sort_keys=True, default=str).encode()).hexdigest()
 
@@ -247,8 +253,8 @@ class ProjectContext:
             for candidate in (base.with_suffix(".py"), base / "__init__.py"):
                 if candidate.is_file():
                     try:
-                        tree = ast.parse(candidate.read_text(encoding="utf-8-sig"))
-                    except (OSError, SyntaxError, ValueError, UnicodeDecodeError):
+                        tree = ast.parse(decode(candidate.read_bytes()).text)
+                    except (OSError, SyntaxError, ValueError, UnicodeDecodeError, LookupError, RecursionError):
                         return None
                     self.module_names[dotted] = frozenset(top_level_names(tree))
                     break

@@ -11,6 +11,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+from fixer.deep import in_deep_thread
+from fixer.textio import decode
+
 # Library base classes whose subclasses are constructs: their __init__ takes (scope, id).
 CONSTRUCT_BASES = frozenset({"Construct", "TerraformStack"})
 
@@ -33,6 +36,7 @@ class ClassInfo:
     defines_suffix: bool = False  # __init__ binds `environment_suffix` or `self.environment_suffix` itself
     reads_suffix: bool = False  # __init__ reads a name `environment_suffix` that nothing in the file binds
     provider_calls: tuple[tuple[str, int], ...] = ()  # (class, line) of providers/backends it creates
+    init_kwonly: int = 0  # how many of init_params are keyword-only (after `*` or `*args`)
 
 @dataclass(frozen=True)
 class Site:
@@ -66,8 +70,8 @@ def takes_construct_id(params: Sequence[str], construct_id_taken: bool) -> bool:
 
 def calls_synth(path: Path) -> bool:
     try:
-        return ".synth()" in path.read_text(encoding="utf-8", errors="replace")
-    except OSError:
+        return ".synth()" in decode(path.read_bytes()).text
+    except (OSError, SyntaxError, UnicodeDecodeError, LookupError):
         return False
 
 def _base_name(expr: ast.expr) -> str | None:
@@ -86,13 +90,15 @@ class FileFacts:
     classes: list[ClassInfo]
     sites: list[Site]
     suffix_variable: str | None
+    # why the index knows nothing of the file (it does not decode or parse); said in the run's output
+    unreadable: str | None = None
 
     def to_json(self) -> dict:
         return {
             "names": self.module_names,
             "classes": [
                 [c.name, list(c.bases), c.init_params, c.construct_id_taken, c.init_defaults, c.has_var_keyword,
-                 c.defines_suffix, [list(p) for p in c.provider_calls], c.reads_suffix]
+                 c.defines_suffix, [list(p) for p in c.provider_calls], c.reads_suffix, c.init_kwonly]
                 for c in self.classes
             ],
             "sites": [
@@ -100,6 +106,7 @@ class FileFacts:
                 for s in self.sites
             ],
             "suffix": self.suffix_variable,
+            "unreadable": self.unreadable,
         }
 
     @classmethod
@@ -107,25 +114,42 @@ class FileFacts:
         classes = [
             ClassInfo(name, path, tuple(bases), tuple(params) if params is not None else None, taken,
                       init_defaults=defaults, has_var_keyword=var_keyword, defines_suffix=suffix, reads_suffix=reads,
-                      provider_calls=tuple((p[0], p[1]) for p in providers))
-            for name, bases, params, taken, defaults, var_keyword, suffix, providers, reads in data["classes"]
+                      provider_calls=tuple((p[0], p[1]) for p in providers), init_kwonly=kwonly)
+            for name, bases, params, taken, defaults, var_keyword, suffix, providers, reads, kwonly in data["classes"]
         ]
         sites = [
             Site(callee, path, line, klass, function, first, frozenset(keywords), positional)
             for callee, line, klass, function, first, keywords, positional in data["sites"]
         ]
-        return cls(data["names"], classes, sites, data["suffix"])
+        return cls(data["names"], classes, sites, data["suffix"], data.get("unreadable"))
 
 def read_facts(data: bytes, path: Path) -> FileFacts:
-    empty = FileFacts(None, [], [], None)
+    """The file's facts; a file nested too deeply for the default recursion limit (the collectors are
+    recursive `ast` visitors) is read again in a deep thread, and one too deep even there is unreadable."""
     try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        return empty
+        return _read_facts(data, path)
+    except RecursionError:
+        pass
+    try:
+        return in_deep_thread(_read_facts, data, path)
+    except RecursionError:
+        return FileFacts(None, [], [], None, unreadable="too deeply nested for the project index")
+
+
+def _read_facts(data: bytes, path: Path) -> FileFacts:
+    # Decoded as the engine decodes (PEP 263 cookie, BOM): a latin-1 file the engine fixes must not be a
+    # file the index silently knows nothing about, or every project-wide rule is blind to it.
+    try:
+        text = decode(data).text
+    except (SyntaxError, UnicodeDecodeError, LookupError) as exc:
+        return FileFacts(None, [], [], None, unreadable=f"cannot decode: {exc}")
     try:
         tree = ast.parse(text)
-    except (SyntaxError, ValueError):
-        return empty  # the engine reports unparsable files; the index just knows nothing about them
+    except (SyntaxError, ValueError, MemoryError) as exc:
+        # the engine reports the file itself; the run still says the index knows nothing of it
+        where = f" (line {exc.lineno})" if isinstance(exc, SyntaxError) and exc.lineno else ""
+        reason = exc.msg if isinstance(exc, SyntaxError) else f"{type(exc).__name__}: {exc}"
+        return FileFacts(None, [], [], None, unreadable=f"cannot parse{where}: {reason}")
     module_names = top_level_names(tree)
     lines = text.splitlines()
     classes = [_class_info(node, path, module_names, lines) for node in ast.walk(tree) if isinstance(node, ast.ClassDef)]
@@ -158,6 +182,7 @@ def _class_info(node: ast.ClassDef, path: Path, module_names: set[str], lines: S
         "id" in params and (_mentions(init, "construct_id") or id_kept_by_comment(
             lines, (init.lineno, *(a.lineno for a in (*args.posonlyargs, *args.args, *args.kwonlyargs) if a.arg == "id")))),
         init_defaults=len(args.defaults),
+        init_kwonly=len(args.kwonlyargs),
         has_var_keyword=args.kwarg is not None,
         defines_suffix=_binds_suffix(init),
         reads_suffix=SUFFIX not in module_names and _reads_unbound_suffix(init),

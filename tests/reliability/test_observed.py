@@ -1,0 +1,221 @@
+"""The three cases issue 16 observed, each a regression test that failed before its fix."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from helpers import cli
+
+from reliability.common import LONG
+
+pytestmark = pytest.mark.reliability
+
+STACK = """\
+from constructs import Construct
+from cdktf import App, TerraformStack
+
+
+class MyStack(TerraformStack):
+    def __init__(self, scope: Construct, id: str):
+        super().__init__(scope, id)
+        nested = {nested}
+
+
+app = App()
+MyStack(app, "x")
+app.synth()
+"""
+
+
+def project(tmp_path: Path, name: str, data: bytes) -> Path:
+    root = tmp_path / "project"
+    root.mkdir()
+    (root / "cdktf.json").write_text('{"language": "python", "app": "python main.py"}')
+    (root / name).write_bytes(data)
+    return root
+
+
+def test_a_latin_1_file_is_known_to_the_project_index(tmp_path):
+    # One non-ASCII byte in a comment made the index (UTF-8 only) know nothing of the file, so CTA003, a
+    # project-wide rule, passed a stack whose `id` it reports in the same file without the comment.
+    data = b"# -*- coding: latin-1 -*-\n# caf\xe9\n" + STACK.format(nested="1").encode()
+    root = project(tmp_path, "main.py", data)
+    outcome = cli("check", root, "--no-cache")
+    assert "CTA003" in outcome.stdout, outcome.stdout
+    assert "All checks passed" not in outcome.stdout
+    assert outcome.exit_code == 1
+    fixed = cli("fix", root, "--no-cache")
+    assert fixed.exit_code == 0, fixed.stdout
+    after = (root / "main.py").read_bytes()
+    assert after.startswith(b"# -*- coding: latin-1 -*-\n# caf\xe9\n")  # encoding kept: still latin-1
+    assert b"construct_id: str" in after
+
+
+def test_a_file_the_index_cannot_read_is_named_and_the_run_does_not_pass(tmp_path):
+    root = project(tmp_path, "main.py", STACK.replace("id: str", "construct_id: str").replace(
+        "(scope, id)", "(scope, construct_id)").format(nested="1").encode())
+    (root / "broken.py").write_text("from cdktf import TerraformStack\ndef broken(:\n")
+    outcome = cli("check", root / "main.py", "--no-cache")  # the broken file is not in the run, only in the project
+    assert "broken.py: the project index cannot read it (cannot parse (line 2)" in outcome.stdout
+    assert "All checks passed" not in outcome.stdout
+    assert "1 project file the project index could not read" in outcome.stdout
+    assert outcome.exit_code == 1
+
+
+def test_a_run_that_fails_a_file_never_says_all_checks_passed(tmp_path, monkeypatch):
+    from codemods.structure.construct_id_parameter import ConstructIdParameter
+
+    def explode(self, node):
+        raise KeyError("boom")
+
+    monkeypatch.setattr(ConstructIdParameter, "visit_FunctionDef", explode, raising=False)
+    root = project(tmp_path, "main.py", STACK.format(nested="1").encode())
+    outcome = cli("check", root, "--no-cache", "--select", "CTA003")
+    assert outcome.exit_code == 2
+    assert "All checks passed" not in outcome.stdout
+    assert "1 file could not be processed (1 cdktf-fixer failed; left unchanged)" in outcome.stdout
+@pytest.mark.parametrize("mode", ["check", "fix"])
+def test_a_literal_nested_200_deep_is_processed(tmp_path, mode):
+    # Python accepts 200 nested brackets; CTA003's fix raised RecursionError on them ("rule CTA003 failed"),
+    # and the headline of a failed run must never read "All checks passed".
+    data = STACK.format(nested="[" * 200 + "]" * 200).encode()
+    root = project(tmp_path, "main.py", data)
+    outcome = cli(mode, root, "--no-cache")
+    assert "failed" not in outcome.stdout and "RecursionError" not in outcome.stdout, outcome.stdout
+    if mode == "check":
+        assert "CTA003" in outcome.stdout and outcome.exit_code == 1
+    else:
+        assert outcome.exit_code == 0, outcome.stdout
+        assert "construct_id: str" in (root / "main.py").read_text()
+        assert cli("check", root, "--no-cache").exit_code == 0
+
+
+def test_a_generated_20000_line_stack_is_processed_in_reasonable_time(tmp_path):
+    import time
+
+    lines = [
+        "from constructs import Construct", "from cdktf import App, TerraformStack",
+        "from cdktf_cdktf_provider_aws.s3_bucket import S3Bucket", "", "",
+        "class Big(TerraformStack):", "    def __init__(self, scope: Construct, id: str):",
+        "        super().__init__(scope, id)",
+    ]
+    for i in range(2500):
+        lines += ["        S3Bucket(", "            self,", f'            "bucket{i}",',
+                  f'            bucket=f"bucket-{i}-{{id}}",', "            tags={", f'                "Name": "b{i}",',
+                  "            },", "        )"]
+    lines += ["", "", "app = App()", 'Big(app, "big")', "app.synth()", ""]
+    assert len(lines) > 20000
+    root = project(tmp_path, "main.py", "\n".join(lines).encode())
+    start = time.perf_counter()
+    # the short form checks (one parse, one traversal); the long form fixes (four transformer passes)
+    outcome = cli("fix" if LONG else "check", root, "--no-cache")
+    elapsed = time.perf_counter() - start
+    if LONG:
+        assert outcome.exit_code == 0, outcome.stdout
+        assert "construct_id: str" in (root / "main.py").read_text()
+    else:
+        assert outcome.exit_code == 1 and "CTA003" in outcome.stdout, outcome.stdout
+    assert elapsed < 60, elapsed
+
+
+def test_a_long_concatenation_is_processed_in_a_deep_thread(tmp_path):
+    # a generated 1500-term string concatenation is a binary tree 1500 deep: past the default recursion limit
+    data = STACK.format(nested=" + ".join(['"a"'] * 1500)).encode()
+    root = project(tmp_path, "main.py", data)
+    outcome = cli("fix", root, "--no-cache")
+    assert outcome.exit_code == 0, outcome.stdout
+    assert "construct_id: str" in (root / "main.py").read_text()
+
+
+def test_nesting_too_deep_even_for_the_deep_thread_is_reported_as_skipped(tmp_path, monkeypatch):
+    from fixer import engine
+
+    monkeypatch.setattr(engine, "DEEP_RECURSION_LIMIT", 1000)  # as deep as the first attempt: fails again
+    data = STACK.format(nested="[" * 200 + "]" * 200).encode()
+    root = project(tmp_path, "main.py", data)
+    outcome = cli("fix", root, "--no-cache")
+    assert "main.py:1:1: error: too deeply nested for CTA003: skipped, file left unchanged" in outcome.stdout
+    assert "rule CTA003 failed" not in outcome.stdout
+    assert "1 file could not be processed (1 too deeply nested; left unchanged)" in outcome.stdout
+    assert outcome.exit_code == 1  # the user's input, not cdktf-fixer's failure
+    assert (root / "main.py").read_bytes() == data
+    assert "All checks passed" not in cli("check", root, "--no-cache").stdout
+
+
+@pytest.mark.parametrize("ending", ["\r", "\r\n", "\n"], ids=["cr", "crlf", "lf"])
+def test_a_fix_keeps_every_line_ending_including_a_last_lone_cr(tmp_path, ending):
+    # found by the generated programs: LibCST drops a file's last line ending when it is a lone CR, so a
+    # fixed CR file lost its last byte
+    text = STACK.format(nested="1").replace("\n", ending)
+    root = project(tmp_path, "main.py", text.encode())
+    assert cli("fix", root, "--no-cache").exit_code == 0
+    expected = text.replace("id: str", "construct_id: str").replace("(scope, id)", "(scope, construct_id)")
+    assert (root / "main.py").read_bytes() == expected.encode()
+
+
+def test_a_file_over_max_file_size_is_reported_as_skipped(tmp_path):
+    data = STACK.format(nested="1").encode()
+    root = project(tmp_path, "main.py", data)
+    outcome = cli("fix", root, "--no-cache", "--max-file-size", "100")
+    assert "main.py:1:1: error: too large: 0.0 MB is over --max-file-size 0.0001 MB: skipped" in outcome.stdout
+    assert "1 file could not be processed (1 too large; left unchanged)" in outcome.stdout
+    assert outcome.exit_code == 1
+    assert (root / "main.py").read_bytes() == data
+    check = cli("check", root, "--max-file-size", "100")  # cached runs do not hide it either
+    assert "too large" in check.stdout and "All checks passed" not in check.stdout
+    assert "too large" not in cli("check", root).stdout  # the default is generous; the skip was not cached
+    assert cli("check", root, "--max-file-size", "2MB+").exit_code == 2
+
+
+@pytest.mark.parametrize("ending", ["\r", "\r\n", "\n"], ids=["cr", "crlf", "lf"])
+def test_a_latin_1_cookie_is_read_whatever_the_line_endings(tmp_path, ending):
+    # found by the generated programs: with CR-only endings the cookie line was not found as a line, so a
+    # file the interpreter runs was reported as 'cannot decode' and never checked
+    from fixer.textio import decode
+
+    data = ("# -*- coding: latin-1 -*-" + ending + "# caf\xe9" + ending + STACK.format(nested="1").replace(
+        "\n", ending)).encode("latin-1")
+    assert decode(data).encoding == "iso-8859-1"
+    root = project(tmp_path, "main.py", data)
+    assert cli("fix", root, "--no-cache").exit_code == 0
+    assert (root / "main.py").read_bytes() == data.replace(b"id: str", b"construct_id: str").replace(
+        b"(scope, id)", b"(scope, construct_id)")
+
+
+PACKAGE_IMPORT = """\
+from cdktf_cdktf_provider_aws import ecs
+
+
+def service(self, subnets, group):
+    return ecs.EcsService(
+        self,
+        "service",
+        name="api",
+        network_configuration=ecs.EcsServiceNetworkConfiguration(subnets=subnets),
+        load_balancer=[ecs.EcsServiceLoadBalancer(target_group_arn=group, container_port=80)],
+        capacity_provider_strategy=[ecs.EcsServiceCapacityProviderStrategy(capacity_provider="FARGATE")],
+    )
+"""
+
+
+def test_a_fix_is_the_same_in_every_process(tmp_path):
+    # found by the mutated real code: CTB001 listed the classes it imports in the order of LibCST's scope
+    # references, a set of objects hashed by address, so two runs over one file wrote different imports
+    import os
+    import subprocess
+    import sys
+
+    from helpers import REPO
+
+    outputs = set()
+    for run in range(6):
+        root = tmp_path / f"run{run}"
+        root.mkdir()
+        (root / "main.py").write_text(PACKAGE_IMPORT)
+        subprocess.run([sys.executable, "-m", "fixer", "fix", str(root), "--no-cache", "-q"], check=False,
+                       env={**os.environ, "PYTHONPATH": str(REPO), "PYTHONHASHSEED": str(run)})
+        outputs.add((root / "main.py").read_text())
+    assert len(outputs) == 1, outputs
+    # in the order the file uses them
+    assert ("from cdktf_cdktf_provider_aws.ecs_service import EcsService, EcsServiceNetworkConfiguration, "
+            "EcsServiceLoadBalancer, EcsServiceCapacityProviderStrategy") in outputs.pop()
