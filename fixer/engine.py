@@ -248,13 +248,18 @@ def _fix_source(
             new_text = text
         else:
             result.changed = True
+    return _finish(result, source, text, new_text, options)
+
+
+def _finish(result: FileResult, source: SourceText, text: str, new_text: str, options: Options) -> FileResult:
+    """What every kind of file ends with: the texts for --diff, and the atomic, encoding-keeping write."""
     if options.keep_text:
         result.before, result.after = text, new_text
     if result.changed and options.write:
         try:
-            atomic_write(Path(path), source.encode(new_text))
+            atomic_write(Path(result.path), source.encode(new_text))
         except OSError as exc:
-            result.error = FileError(path, 1, 1, f"cannot write: {exc}", kind=ErrorKind.IO)
+            result.error = FileError(result.path, 1, 1, f"cannot write: {exc}", kind=ErrorKind.IO)
             result.changed = False
     return result
 
@@ -429,15 +434,7 @@ def fix_project_file(
                                      traceback.format_exc())
             return result
         result.changed = True
-    if options.keep_text:
-        result.before, result.after = text, new_text
-    if result.changed and options.write:
-        try:
-            atomic_write(Path(path), source.encode(new_text))
-        except OSError as exc:
-            result.error = FileError(path, 1, 1, f"cannot write: {exc}", kind=ErrorKind.IO)
-            result.changed = False
-    return result
+    return _finish(result, source, text, new_text, options)
 
 
 # --- many files -------------------------------------------------------------------------------------

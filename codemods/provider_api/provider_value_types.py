@@ -669,20 +669,11 @@ class ProviderValueTypes(Rule):
             last_space = node.args[-1].whitespace_after_arg if node.args else cst.SimpleWhitespace("")
             return cst.Dict(elements, lbrace=cst.LeftCurlyBrace(whitespace_after=node.whitespace_before_args),
                             rbrace=cst.RightCurlyBrace(whitespace_before=last_space))
-        if isinstance(node, (cst.List, cst.Tuple)):
+        if isinstance(node, (cst.List, cst.Tuple, cst.Dict)):
+            kind = cst.DictElement if isinstance(node, cst.Dict) else cst.Element
             elements = []
             for element in node.elements:
-                if not isinstance(element, cst.Element):
-                    return None
-                value = self._as_dicts(element.value)
-                if value is None:
-                    return None
-                elements.append(element.with_changes(value=value))
-            return node.with_changes(elements=elements)
-        if isinstance(node, cst.Dict):
-            elements = []
-            for element in node.elements:
-                if not isinstance(element, cst.DictElement):
+                if not isinstance(element, kind):  # `*rest` / `**rest`: not a literal value
                     return None
                 value = self._as_dicts(element.value)
                 if value is None:
