@@ -17,6 +17,7 @@ def _isolated_cache(tmp_path_factory, monkeypatch):
 
     providers._LOADED.clear()  # each test sees the provider index loaded (and cached on disk) afresh
     providers._LOCATED.clear()
+    providers._prebuilt_in.cache_clear()
     pins._pins.cache_clear()
     yield
 

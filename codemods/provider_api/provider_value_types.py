@@ -340,8 +340,8 @@ class ProviderValueTypes(Rule):
             return True
         if isinstance(node, cst.Call):
             target = self.names.target(node.func)
-            return target is not None and target[0].entry(target[1], target[2]) is not None and (
-                target[0].entry(target[1], target[2])["kind"] == "struct")
+            entry = target[0].entry(target[1], target[2]) if target is not None else None
+            return entry is not None and entry["kind"] == "struct"
         return False
 
     def _list_of_blocks(self, owner: _Owner, struct: tuple[str, str], where: str,

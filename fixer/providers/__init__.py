@@ -23,7 +23,7 @@ import tarfile
 import tempfile
 import zipfile
 from dataclasses import dataclass, field
-from functools import cached_property
+from functools import cached_property, lru_cache
 from importlib import metadata
 from pathlib import Path
 
@@ -94,7 +94,7 @@ class Signature:
     positional: tuple[str, ...]
     props: dict[str, Prop] = field(compare=False)
 
-    @property
+    @cached_property
     def keywords(self) -> frozenset[str]:
         return frozenset(self.props)
 
@@ -124,6 +124,7 @@ class ProviderIndex:
     modules: dict[str, frozenset[str]]
     schema: Schema | None = field(default=None, repr=False)  # None: names only (no assembly found)
     _home: dict[str, str] = field(default_factory=dict, repr=False)
+    _signatures: dict[tuple[str, str], Signature | None] = field(default_factory=dict, repr=False)
 
     def __post_init__(self) -> None:
         self.modules = {m: frozenset(names) for m, names in self.modules.items()}
@@ -196,7 +197,13 @@ class ProviderIndex:
 
     def signature(self, module: str, class_name: str) -> Signature | None:
         """The constructor's parameters; None for a class that is neither a construct nor a struct, or when
-        the provider's types are unknown (names only)."""
+        the provider's types are unknown (names only). Asked for every call of a provider class: kept."""
+        key = (module, class_name)
+        if key not in self._signatures:
+            self._signatures[key] = self._signature(module, class_name)
+        return self._signatures[key]
+
+    def _signature(self, module: str, class_name: str) -> Signature | None:
         entry = self.entry(module, class_name)
         props = self.props(module, class_name)
         if entry is None or props is None:
@@ -303,14 +310,19 @@ def _locate(spec: ProviderSpec, project_root: Path | None) -> tuple[Path, str] |
 def installed_providers(project_root: Path | None) -> list[ProviderSpec]:
     """Every provider the project can use: the shipped ones, prebuilt packages in its virtualenv or in
     cdktf-fixer's environment, and its `imports/` bindings (a glob, no package is read)."""
-    packages = {spec.package for spec in PROVIDERS}
-    sites = [*project_site_packages(project_root), *(Path(p) for p in sys.path if p.endswith("site-packages"))]
-    for site in sites:
-        for prefix in PREBUILT_PREFIXES:
-            packages.update(d.name for d in site.glob(prefix + "*") if (d / "__init__.py").is_file())
+    packages = {spec.package for spec in PROVIDERS} | _prebuilt_in(tuple(project_site_packages(project_root)))
+    packages |= _prebuilt_in(tuple(Path(p) for p in sys.path if p.endswith("site-packages")))
     if project_root is not None:
         packages.update(f"{IMPORTS_PACKAGE}.{d.parent.parent.name}" for d in (project_root / IMPORTS_PACKAGE).glob("*/_jsii/*.jsii.tgz"))
     return [spec_for(p) for p in sorted(packages)]
+
+
+@lru_cache(maxsize=None)
+def _prebuilt_in(sites: tuple[Path, ...]) -> frozenset[str]:
+    """Prebuilt provider packages in these site-packages; listed once per process, however many projects
+    share them (cdktf-fixer's own environment is every project's fallback)."""
+    return frozenset(d.name for site in sites for prefix in PREBUILT_PREFIXES
+                     for d in site.glob(prefix + "*") if (d / "__init__.py").is_file())
 
 
 def versions_used(project_root: Path | None) -> list[dict[str, str | bool | None]]:
