@@ -210,6 +210,32 @@ def bench_corpus(report: Report, work: Path, corpus: Path) -> None:
                       "check", "--no-cache", "--jobs", jobs)
 
 
+def big_module(instances: int = 2500) -> str:
+    """A generated stack module of 20,000 lines (issue 16's case): one class, thousands of resources."""
+    lines = ["from constructs import Construct", "from cdktf import App, TerraformStack",
+             "from cdktf_cdktf_provider_aws.s3_bucket import S3Bucket", "", "",
+             "class Big(TerraformStack):", "    def __init__(self, scope: Construct, id: str):",
+             "        super().__init__(scope, id)"]
+    for i in range(instances):
+        lines += ["        S3Bucket(", "            self,", f'            "bucket{i}",',
+                  f'            bucket=f"bucket-{i}-{{id}}",', "            tags={", f'                "Name": "b{i}",',
+                  "            },", "        )"]
+    return "\n".join([*lines, "", "", "app = App()", 'Big(app, "big")', "app.synth()", ""])
+
+
+def bench_big_module(report: Report, work: Path) -> None:
+    tree = work / "big-module"
+    tree.mkdir()
+    (tree / "cdktf.json").write_text('{"language": "python", "app": "python main.py"}')
+    (tree / "main.py").write_text(big_module())
+    listing = work / "big-module.txt"
+    listing.write_text(str(tree / "main.py"))
+    wall, rss, _ = measure([sys.executable, "-c", FLOOR, str(listing)], REPO)
+    report.add("big_floor", "20,000-line module: LibCST parse_module floor", 1, wall, rss)
+    run_fixer(report, "big_check", "20,000-line module: check, cold", tree, 1, "check", "--no-cache")
+    run_fixer(report, "big_diff", "20,000-line module: fix --diff, cold", tree, 1, "fix", "--diff", "--no-cache")
+
+
 def bench_startup(report: Report, work: Path) -> None:
     clean = work / "clean.py"
     clean.write_text("x = 1\n")
@@ -244,6 +270,10 @@ def ratios(report: Report) -> str:
         if f"corpus_{side}_floor" in v:
             row(f"corpus {side}/ check --jobs 1 / parse floor", v[f"corpus_{side}_j1"] / v[f"corpus_{side}_floor"],
                 "(for reference)", None)
+    if "big_floor" in v:
+        row("20,000-line module check / its parse floor", v["big_check"] / v["big_floor"], "<= 3.0",
+            v["big_check"] <= 3.0 * v["big_floor"])
+        row("20,000-line module fix --diff / its parse floor", v["big_diff"] / v["big_floor"], "(for reference)", None)
     row("--help (s)", v["help"], "< 0.3", v["help"] < 0.3)
     row("check of one clean file (s)", v["one_file"], "< 0.3", v["one_file"] < 0.3)
     return "\n".join(lines)
@@ -259,6 +289,7 @@ def main() -> int:
     with tempfile.TemporaryDirectory(prefix="cdktf-fixer-bench-") as tmp:
         work = Path(tmp)
         bench_startup(report, work)
+        bench_big_module(report, work)
         bench_cdktf_only(report, work, 200 if args.quick else args.files)
         bench_mixed(report, work, 200 if args.quick else None)
         if args.corpus:

@@ -218,8 +218,12 @@ def _fix_source(
     lost = text[len(round_trip):]
     findings: list[Finding] = []
     current, current_text = module, text
+    # a pass rewrites with the rules that found something to fix in the look before it, not with every
+    # rule: one whose finding appears only after another's rewrite is taken up by the next pass
+    fixing = {f.code for f in looked.findings if f.fix in options.apply}
     for number in range(MAX_FIX_PASSES):
-        applied = _apply(current, current_text, path, active, project, suppressed, options)
+        applying = [r for r in active if r.code in fixing]
+        applied = _apply(current, current_text, path, applying, project, suppressed, options)
         if isinstance(applied, FileError):
             result.error = applied
             return result
@@ -240,7 +244,10 @@ def _fix_source(
                                      traceback.format_exc())
             return result
         # the first pass's findings stand (positions in the file as it was); later passes add their fixes
-        findings = context.findings if number == 0 else [*findings, *(f for f in context.findings if f.fixed)]
+        if number == 0:  # the rules that did not rewrite keep what they found in the look
+            findings = [*(f for f in looked.findings if f.code not in fixing), *context.findings]
+        else:
+            findings = [*findings, *(f for f in context.findings if f.fixed)]
         # later passes re-run only the rules that judge the file alone; project-wide facts are stale now
         active = [r for r in active if not r.project_wide]
         again = _look(fixed, new_text, path, active, project, suppressed)
@@ -248,7 +255,8 @@ def _fix_source(
             result.error = again
             return result
         current, current_text = fixed, new_text
-        if not any(f.fix in options.apply for f in again.findings):
+        fixing = {f.code for f in again.findings if f.fix in options.apply}
+        if not fixing:
             # what is left is what the fixed file shows, where it shows it (a fix can end another finding:
             # a rewritten call leaves no bad import behind); project-wide rules were not asked again
             wide = {r.code for r in python_rules if r.project_wide}

@@ -115,6 +115,16 @@ class FileContext:
             self._computed[provider] = compute(self.wrapper.module)
         return self._computed[provider]
 
+    def scopes_of_function(self, function: cst.FunctionDef) -> Mapping:
+        """ScopeProvider's answer for the nodes of one function, analysed on its own: the names its body
+        binds and reads resolve the same way (an enclosing class's names are not visible in a method, and
+        a parameter cannot also be declared global), at the cost of the function, not of the whole file."""
+        key = ("function scopes", function)
+        self._same_tree()
+        if key not in self._computed:
+            self._computed[key] = _scopes(cst.Module(body=[function]))  # type: ignore[index]
+        return self._computed[key]  # type: ignore[index]
+
     def code(self) -> str:
         """The code of the current tree: `source` while the tree is the one parsed from it (LibCST gives
         back its input exactly), generated once the rules have changed it."""

@@ -7,7 +7,6 @@ from typing import TYPE_CHECKING
 
 import libcst as cst
 from libcst.helpers import get_full_name_for_node
-from libcst.metadata import ScopeProvider
 
 from codemods.structure.helpers import construct_id_keyword_target
 from fixer.project import (
@@ -188,9 +187,9 @@ class ConstructIdParameter(Rule):
             message += LIBRARY_NOTE.format(owner.name.value)
         if not self.report(param, message, fix):
             return
-        # Scope analysis only to apply the rename: a check never needs it. ScopeProvider gives every
-        # node it visits a scope, a function's body included, so asking before reporting changed nothing.
-        scope = self.context.metadata(ScopeProvider).get(node.body)
+        # Scope analysis only to apply the rename (a check never needs it), and of this function only: the
+        # whole file's costs seconds in a generated module of thousands of lines.
+        scope = self.context.scopes_of_function(node).get(node.body)
         if scope is None:
             return
         for assignment in scope.assignments["id"]:
