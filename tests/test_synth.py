@@ -424,3 +424,62 @@ def test_migrate_verify_builds_the_cdktn_environment_and_writes_a_migration_that
     built = [json.loads(marker.read_text())["requirements"] for marker in markers]
     assert ["cdktn==0.24.0", "constructs>=10.6,<10.8", "cdktn-provider-aws==25.8.1"] in built
     assert str(Path(os.environ["CDKTF_FIXER_CACHE_DIR"]) / "environments") in migrated.stderr  # the run said where
+
+
+MULTI_STACK = {
+    "cdktf.json": '{"language": "python", "app": "python main.py", "terraformProviders": ["aws@~> 6.0"]}\n',
+    "main.py": '''\
+from constructs import Construct
+from cdktf import App, TerraformOutput, TerraformStack
+from cdktf_cdktf_provider_aws.provider import AwsProvider
+from cdktf_cdktf_provider_aws.s3_bucket import S3Bucket
+from cdktf_cdktf_provider_aws.security_group import SecurityGroup
+from cdktf_cdktf_provider_aws.subnet import Subnet
+from cdktf_cdktf_provider_aws.vpc import Vpc
+
+
+class NetworkStack(TerraformStack):
+    def __init__(self, scope: Construct, construct_id: str):
+        super().__init__(scope, construct_id)
+        AwsProvider(self, "aws", region="eu-west-1")
+        self.vpc = Vpc(self, "vpc", cidr_block="10.0.0.0/16", tags={"Name": "shared"})
+        self.subnet = Subnet(self, "private", vpc_id=self.vpc.id, cidr_block="10.0.1.0/24")
+        TerraformOutput(self, "vpc_id", value=self.vpc.id)
+
+
+class AppStack(TerraformStack):
+    def __init__(self, scope: Construct, construct_id: str, network: NetworkStack):
+        super().__init__(scope, construct_id)
+        AwsProvider(self, "aws", region="eu-west-1")
+        # cross-stack references: cdktf wires them through outputs and terraform_remote_state
+        SecurityGroup(self, "app", vpc_id=network.vpc.id, description="app servers")
+        S3Bucket(self, "assets", bucket_prefix="assets-", tags={"Subnet": network.subnet.id})
+
+
+app = App()
+network = NetworkStack(app, "network")
+AppStack(app, "app-dev", network)
+AppStack(app, "app-prod", network)
+app.synth()
+''',
+}
+
+
+def test_migrate_verify_a_multi_stack_project_with_cross_stack_references(tmp_path, monkeypatch, request):
+    """Three stacks, two of them reading the first through terraform_remote_state: each stack synthesizes
+    the same under cdktn (the remote state's local paths point into each run's own folder)."""
+    monkeypatch.setenv("CDKTF_FIXER_CACHE_DIR", str(request.config.cache.mkdir("cdktf-fixer-cache")))
+    project = tmp_path / "multi"
+    project.mkdir()
+    for name, text in MULTI_STACK.items():
+        (project / name).write_text(text)
+
+    migrated = cli("migrate", "--to", "cdktn", "--verify", project)
+
+    assert migrated.exit_code == 0, migrated.stdout + migrated.stderr
+    assert migrated.stderr.count("synthesized: 3 stacks") == 2, migrated.stderr  # before (cdktf) and after (cdktn)
+    assert "verify: same stacks once normalised" in migrated.stderr
+    text = (project / "main.py").read_text()
+    assert "from cdktn import App, TerraformOutput, TerraformStack" in text
+    assert "from cdktn_provider_aws.vpc import Vpc" in text and "cdktf_cdktf" not in text
+    assert json.loads((project / "cdktf.json").read_text())["app"] == "python main.py"  # cdktf.json stays
