@@ -27,6 +27,25 @@ app.synth()
 """
 
 
+def _big_stack() -> str:
+    """A generated stack module of 20,000 lines: one class, 2,500 buckets."""
+    lines = [
+        "from constructs import Construct", "from cdktf import App, TerraformStack",
+        "from cdktf_cdktf_provider_aws.s3_bucket import S3Bucket", "", "",
+        "class Big(TerraformStack):", "    def __init__(self, scope: Construct, id: str):",
+        "        super().__init__(scope, id)",
+    ]
+    for i in range(2500):
+        lines += ["        S3Bucket(", "            self,", f'            "bucket{i}",',
+                  f'            bucket=f"bucket-{i}-{{id}}",', "            tags={", f'                "Name": "b{i}",',
+                  "            },", "        )"]
+    lines += ["", "", "app = App()", 'Big(app, "big")', "app.synth()", ""]
+    return "\n".join(lines)
+
+
+BIG_STACK = _big_stack()
+
+
 def project(tmp_path: Path, name: str, data: bytes) -> Path:
     root = tmp_path / "project"
     root.mkdir()
@@ -93,19 +112,8 @@ def test_a_literal_nested_200_deep_is_processed(tmp_path, mode):
 def test_a_generated_20000_line_stack_is_processed_in_reasonable_time(tmp_path):
     import time
 
-    lines = [
-        "from constructs import Construct", "from cdktf import App, TerraformStack",
-        "from cdktf_cdktf_provider_aws.s3_bucket import S3Bucket", "", "",
-        "class Big(TerraformStack):", "    def __init__(self, scope: Construct, id: str):",
-        "        super().__init__(scope, id)",
-    ]
-    for i in range(2500):
-        lines += ["        S3Bucket(", "            self,", f'            "bucket{i}",',
-                  f'            bucket=f"bucket-{i}-{{id}}",', "            tags={", f'                "Name": "b{i}",',
-                  "            },", "        )"]
-    lines += ["", "", "app = App()", 'Big(app, "big")', "app.synth()", ""]
-    assert len(lines) > 20000
-    root = project(tmp_path, "main.py", "\n".join(lines).encode())
+    assert BIG_STACK.count("\n") > 20000
+    root = project(tmp_path, "main.py", BIG_STACK.encode())
     start = time.perf_counter()
     # the short form checks (one parse, one traversal); the long form fixes (four transformer passes)
     outcome = cli("fix" if LONG else "check", root, "--no-cache")
@@ -116,6 +124,31 @@ def test_a_generated_20000_line_stack_is_processed_in_reasonable_time(tmp_path):
     else:
         assert outcome.exit_code == 1 and "CTA003" in outcome.stdout, outcome.stdout
     assert elapsed < 60, elapsed
+
+
+def test_checking_the_20000_line_stack_parses_it_once_and_rewrites_nothing(tmp_path, monkeypatch):
+    """What made issue 16's 20,000-line module take 34 s (5 s of parse) was work per rule: four whole-tree
+    transforms. Its time is measured by bench/run.py; here, what it costs in passes: one parse, one
+    traversal of the whole module by the engine, and not one transform (Module.visit) in `check`."""
+    import libcst
+
+    from fixer import engine
+
+    calls = {"parse": 0, "transform": 0, "traversal": 0}
+
+    def counting(key, function):
+        def counted(*args, **kwargs):
+            calls[key] += 1
+            return function(*args, **kwargs)
+        return counted
+
+    monkeypatch.setattr(libcst, "parse_module", counting("parse", libcst.parse_module))
+    monkeypatch.setattr(libcst.Module, "visit", counting("transform", libcst.Module.visit))
+    monkeypatch.setattr(engine, "walk_read_only", counting("traversal", engine.walk_read_only))
+    root = project(tmp_path, "main.py", BIG_STACK.encode())
+    outcome = cli("check", root, "--no-cache")
+    assert outcome.exit_code == 1 and "CTA003" in outcome.stdout, outcome.stdout
+    assert calls == {"parse": 1, "transform": 0, "traversal": 1}
 
 
 def test_a_long_concatenation_is_processed_in_a_deep_thread(tmp_path):
