@@ -240,6 +240,15 @@ def _with_progress(files, roots, options, jobs, quiet, cache, unindexed=None) ->
                           unindexed=unindexed)
 
 
+@app.callback()
+def _byte_exact_output() -> None:
+    # A file name may hold bytes that are not UTF-8 (the path keeps them as surrogates): they are written
+    # back as the same bytes, as `ls` and `git` show them, instead of failing under a strict UTF-8 locale.
+    for stream in (sys.stdout, sys.stderr):
+        if hasattr(stream, "reconfigure"):
+            stream.reconfigure(errors="surrogateescape")
+
+
 @app.command()
 def check(
     paths: PathsArg = None,

@@ -10,6 +10,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TextIO
+from urllib.parse import quote
 
 from fixer import __version__
 from fixer.rule import Rule
@@ -126,7 +127,8 @@ def write_github(out: TextIO, results: Sequence[FileResult]) -> None:
 def _sarif_location(path: str, line: int, column: int) -> dict:
     return {
         "physicalLocation": {
-            "artifactLocation": {"uri": Path(display_path(path)).as_posix()},
+            # a URI reference: spaces and bytes a file name may hold that are not UTF-8 are percent-encoded
+            "artifactLocation": {"uri": quote(os.fsencode(Path(display_path(path)).as_posix()), safe="/")},
             "region": {"startLine": line, "startColumn": column},
         }
     }

@@ -242,6 +242,47 @@ def test_resume_after_an_interrupted_run(tmp_path, fleet):
     assert {r["status"] for r in resumed.values()} == {"changed", "clean", "skipped", "failed"}
 
 
+def test_a_run_interrupted_twice_finishes_each_repository_once_and_pushes_nothing(tmp_path, fleet):
+    remotes = tmp_path / "remotes"
+    refs_before = {n: git(remotes / f"{n}.git", "for-each-ref") for n in ALL}
+    sources = batch.resolve_sources([str(tmp_path / "repos")])
+    settings = batch.Settings(branch=BRANCH, workdir=str(tmp_path / "work"))
+    report_path = tmp_path / "report.json"
+    processed: list[str] = []
+
+    def interrupt_after(count):
+        def on_done(result):
+            processed.append(result.repo)
+            if len(processed) == count:
+                raise KeyboardInterrupt
+        return on_done
+
+    with pytest.raises(KeyboardInterrupt):
+        batch.run_batch(sources, settings, batch.Report(report_path, settings, {}), on_done=interrupt_after(2))
+    first = report_of(report_path)
+    previous = batch.Report.load(report_path)
+    todo = batch.to_run(sources, previous, only_failed=False)
+    assert len(todo) == 3
+    with pytest.raises(KeyboardInterrupt):  # the resumed run is interrupted too
+        batch.run_batch(todo, previous.settings, batch.Report(report_path, previous.settings, dict(previous.results)),
+                        on_done=interrupt_after(3))
+    second = report_of(report_path)
+    assert sum(r["status"] == "pending" for r in second.values()) == 2
+    assert {n: e for n, e in second.items() if first[n]["status"] != "pending"} == \
+        {n: e for n, e in first.items() if e["status"] != "pending"}
+
+    out = cli("batch", "--resume", report_path, "--jobs", "1")
+
+    assert out.exit_code == 2, out.stdout + out.stderr  # the broken repository
+    final = report_of(report_path)
+    assert all(r["status"] != "pending" for r in final.values())
+    assert {n: e for n, e in final.items() if second[n]["status"] != "pending"} == \
+        {n: e for n, e in second.items() if e["status"] != "pending"}
+    assert len(processed) == len(set(processed)) == 3  # the two interrupted runs never repeated a repository
+    assert {r["status"] for r in final.values()} == {"changed", "clean", "skipped", "failed"}
+    assert {n: git(remotes / f"{n}.git", "for-each-ref") for n in ALL} == refs_before  # no --push: no remote touched
+
+
 def test_only_failed_reruns_just_the_failures(tmp_path, fleet):
     work = tmp_path / "work"
     cli("batch", tmp_path / "repos", "--branch", BRANCH, "--workdir", work, "--jobs", "1")

@@ -296,3 +296,33 @@ def test_a_fix_is_the_same_in_every_process(tmp_path):
     # in the order the file uses them
     assert ("from cdktf_cdktf_provider_aws.ecs_service import EcsService, EcsServiceNetworkConfiguration, "
             "EcsServiceLoadBalancer, EcsServiceCapacityProviderStrategy") in outputs.pop()
+
+
+def test_a_file_name_that_is_not_utf_8_is_checked_fixed_and_reported(tmp_path):
+    import json
+    import os
+    from urllib.parse import unquote_to_bytes
+
+    root = tmp_path / "project"
+    root.mkdir()
+    (root / "cdktf.json").write_text('{"language": "python", "app": "python main.py"}')
+    name = os.fsdecode(b"stack \xff.py")  # a latin-1 byte and a space, as an old file system may hold
+    (root / name).write_text(STACK.format(nested="1"))
+
+    sarif = json.loads(cli("check", "--output-format", "sarif", root).stdout)
+    uri = sarif["runs"][0]["results"][0]["locations"][0]["physicalLocation"]["artifactLocation"]["uri"]
+    assert uri.isascii() and " " not in uri
+    assert unquote_to_bytes(uri).endswith(b"/stack \xff.py")
+    listed = json.loads(cli("check", "--output-format", "json", root).stdout)
+    assert [f["code"] for f in listed["findings"]] == ["CTA003"]
+
+    from typer.testing import CliRunner
+
+    from fixer.cli import app
+
+    diff = CliRunner().invoke(app, ["fix", "--diff", str(root)], catch_exceptions=False)
+    assert diff.exit_code == 1
+    assert b"+++ b/" in diff.stdout_bytes and b"/stack \xff.py\n" in diff.stdout_bytes  # the name's own bytes
+    assert cli("fix", root).exit_code == 0
+    assert "construct_id: str" in (root / name).read_text()
+    assert sorted(p.name for p in root.iterdir()) == sorted(["cdktf.json", name])
