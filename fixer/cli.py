@@ -413,7 +413,11 @@ def _print_migration_verification(verification) -> None:
         say(f"note: Terraform provider {name} {old} -> {new} (the cdktn provider package pins it; "
             "`terraform init -upgrade` fetches it)")
     for difference in verification.differences:
-        say(("metadata " if difference.metadata_only else "differs  ") + difference.describe())
+        kind = "metadata " if difference.metadata_only else "unstable " if difference.unstable else "differs  "
+        say(kind + difference.describe())
+    if any(d.unstable for d in verification.differences):
+        say("note: `unstable` values differ between two synths of the unmigrated project too (built from the clock, "
+            "or an archive zipped at synth time): not compared")
     verdict = ("same stacks once normalised: the migration may be written" if verification.allowed
                else f"REFUSED: {verification.reason}")
     say(f"verify: {verdict}")

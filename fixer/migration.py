@@ -25,7 +25,7 @@ import shutil
 import subprocess
 import sys
 import tempfile
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from fixer.verify import SynthResult
@@ -120,6 +120,9 @@ class Difference:
     key: str  # the key inside the block (`tags.Name`, `[0].region`); "" when the whole block differs
     before: object = None
     after: object = None
+    # also differs between two synths of the unmigrated project (a name built from the clock, the hash
+    # of an archive zipped at synth time): not the migration's doing, so it refuses nothing
+    unstable: bool = False
 
     @property
     def kind(self) -> str:
@@ -142,7 +145,7 @@ class Difference:
 
     def to_json(self) -> dict:
         return {"stack": self.stack, "address": self.address, "key": self.key, "kind": self.kind,
-                **({"before": self.before, "after": self.after} if self.kind == "changed" else {})}
+                "unstable": self.unstable, **({"before": self.before, "after": self.after} if self.kind == "changed" else {})}
 
 
 def _short(value, width: int = 60) -> str:
@@ -181,6 +184,17 @@ def compare_documents(before: dict[str, dict], after: dict[str, dict], before_fo
     return differences
 
 
+def mark_unstable(differences: list[Difference], rerun: list[Difference]) -> list[Difference]:
+    """`differences` with those that `rerun` (the unmigrated project against itself) shows too marked
+    unstable: the same key, or a whole block or stack that differs on its own."""
+    varying = {(d.stack, d.address, d.key) for d in rerun}
+
+    def unstable(d: Difference) -> bool:
+        return bool({(d.stack, "", ""), (d.stack, d.address, ""), (d.stack, d.address, d.key)} & varying)
+
+    return [replace(d, unstable=True) if unstable(d) else d for d in differences]
+
+
 # --- the side-by-side verification ------------------------------------------------------------------
 
 
@@ -194,8 +208,9 @@ class MigrationVerification:
 
     @property
     def blocking(self) -> list[Difference]:
-        """The differences that refuse the migration: all but the `//` metadata."""
-        return [d for d in self.differences if not d.metadata_only]
+        """The differences that refuse the migration: all but the `//` metadata and what differs between two
+        synths of the unmigrated project too."""
+        return [d for d in self.differences if not d.metadata_only and not d.unstable]
 
     @property
     def allowed(self) -> bool:
@@ -351,4 +366,11 @@ def verify_migration(root: Path, select: list[str] | None, ignore: list[str] | N
     if before_result.synthesized and after_result.synthesized:
         differences = compare_documents(before_result.documents, after_result.documents, before_result.folders,
                                         after_result.folders)
+        if any(not d.metadata_only for d in differences):
+            # a difference may be the app's own (the clock, an archive zipped at synth time): one more synth
+            # of the unmigrated project tells which
+            again = synth(root, interpreter, timeout)
+            if again.synthesized:
+                differences = mark_unstable(differences, compare_documents(
+                    before_result.documents, again.documents, before_result.folders, again.folders))
     return MigrationVerification(before_result, after_result, differences, target, changed)

@@ -146,7 +146,7 @@ def test_target_requirements_follow_the_providers_the_migrated_code_imports(tmp_
 # What `App().synth()` writes: stack.json of the project, with the core's version and a local backend in the
 # folder the app runs in, as cdktf does. The cdktn stand-in applies TWEAK (a provider bug, say) to it.
 FAKE_CORE = """
-import json, os
+import json, os, time
 
 VERSION = {version!r}
 TWEAK = {tweak!r}
@@ -159,6 +159,8 @@ class App:
         document["terraform"]["backend"] = {{"local": {{"path": os.path.join(os.getcwd(), "terraform.Tap.tfstate")}}}}
         # a project may carry what the cdktn stand-in changes in it (a batch of repositories, each its own)
         project_tweak = document.pop("cdktn_tweak", {{}})
+        if document.pop("from_the_clock", False):  # an app that stamps a resource with the time of its synth
+            document["resource"]["aws_vpc"]["vpc"]["tags"] = {{"Built": str(time.time_ns())}}
         document["resource"]["aws_s3_bucket"]["bucket"].update(TWEAK or (project_tweak if VERSION != "0.21.0" else {{}}))
         folder = os.path.join(os.environ["CDKTF_OUTDIR"], "stacks", "Tap")
         os.makedirs(folder)
@@ -176,7 +178,7 @@ def interpreter(folder: Path, module: str, version: str, tweak: dict | None = No
     return script
 
 
-def project(root: Path, cdktn_tweak: dict | None = None) -> Path:
+def project(root: Path, cdktn_tweak: dict | None = None, from_the_clock: bool = False) -> Path:
     root.mkdir(parents=True)
     (root / "cdktf.json").write_text('{"language": "python", "app": "python main.py"}\n')
     (root / "main.py").write_text("from cdktf import App\n\nApp().synth()\n")
@@ -185,6 +187,7 @@ def project(root: Path, cdktn_tweak: dict | None = None) -> Path:
     del document["terraform"]["backend"]
     if cdktn_tweak:
         document["cdktn_tweak"] = cdktn_tweak
+    document["from_the_clock"] = from_the_clock
     (root / "stack.json").write_text(json.dumps(document))
     return root
 
@@ -192,8 +195,8 @@ def project(root: Path, cdktn_tweak: dict | None = None) -> Path:
 pytestmark = pytest.mark.skipif(os.name == "nt", reason="the stand-in interpreters are shell scripts")
 
 
-def run_verify(tmp_path: Path, *extra: str, tweak: dict | None = None):
-    root = project(tmp_path / "payments")
+def run_verify(tmp_path: Path, *extra: str, tweak: dict | None = None, from_the_clock: bool = False):
+    root = project(tmp_path / "payments", from_the_clock=from_the_clock)
     before = interpreter(tmp_path / "before-env", "cdktf", "0.21.0")
     after = interpreter(tmp_path / "after-env", "cdktn", "0.24.0", tweak)
     return root, cli("migrate", "--to", "cdktn", "--verify", "--python", before, "--target-python", after, *extra, root)
@@ -215,6 +218,22 @@ def test_verify_writes_nothing_and_names_what_differs(tmp_path):
     assert snapshot(root) == untouched
     assert 'Tap aws_s3_bucket.bucket bucket: "payments-audit-dev" -> "payments-audit-prod"' in outcome.stderr
     assert "migration not written" in outcome.stderr
+
+
+def test_a_value_that_differs_between_two_synths_of_the_unmigrated_project_refuses_nothing(tmp_path):
+    root, outcome = run_verify(tmp_path, from_the_clock=True)
+    assert outcome.exit_code == 0, outcome.stdout + outcome.stderr
+    assert "unstable Tap aws_vpc.vpc tags.Built" in outcome.stderr and "the migration may be written" in outcome.stderr
+    assert (root / "main.py").read_text() == "from cdktn import App\n\nApp().synth()\n"
+
+
+def test_an_unstable_value_does_not_hide_a_real_difference(tmp_path):
+    untouched = snapshot(project(tmp_path / "reference", from_the_clock=True))
+    root, outcome = run_verify(tmp_path, tweak={"bucket": "payments-audit-prod"}, from_the_clock=True)
+    assert outcome.exit_code == 1 and snapshot(root) == untouched
+    assert "unstable Tap aws_vpc.vpc tags.Built" in outcome.stderr
+    assert 'differs  Tap aws_s3_bucket.bucket bucket: "payments-audit-dev" -> "payments-audit-prod"' in outcome.stderr
+    assert "REFUSED: 1 difference in the synthesized stacks" in outcome.stderr
 
 
 def test_verify_writes_nothing_when_the_migrated_copy_does_not_synthesize(tmp_path):
