@@ -270,7 +270,8 @@ def environments_dir() -> Path:
     return cache_dir() / "environments"
 
 
-def target_environment(requirements: list[str], base_python: str | None = None, timeout: float = 1800) -> str:
+def target_environment(requirements: list[str], base_python: str | None = None, timeout: float = 1800,
+                       family: str = "cdktn") -> str:
     """The interpreter of a virtualenv holding exactly `requirements`, built with pip on first use under the
     cache folder (keyed by the requirements and the Python version) and reused afterwards. Several
     processes asking at once build it once: the first holds a lock, the others wait for it."""
@@ -279,11 +280,11 @@ def target_environment(requirements: list[str], base_python: str | None = None, 
                              text=True, check=False).stdout.strip()
     if not re.fullmatch(r"\d+\.\d+", version):
         raise TargetEnvironmentError(f"cannot run {base!r} to build the target environment")
-    if tuple(int(n) for n in version.split(".")) < (3, 10):
+    if family == "cdktn" and tuple(int(n) for n in version.split(".")) < (3, 10):
         raise TargetEnvironmentError(f"the cdktn packages need Python 3.10 or newer; {base} is {version} "
                                      "(give --target-python)")
     key = hashlib.sha256("\n".join([version, *sorted(requirements)]).encode()).hexdigest()[:16]
-    folder = environments_dir() / f"cdktn-py{version}-{key}"
+    folder = environments_dir() / f"{family}-py{version}-{key}"
     python = folder / ("Scripts/python.exe" if os.name == "nt" else "bin/python")
     marker = folder / "cdktf-fixer-environment.json"
     if marker.is_file() and python.is_file():
@@ -374,3 +375,91 @@ def verify_migration(root: Path, select: list[str] | None, ignore: list[str] | N
                 differences = mark_unstable(differences, compare_documents(
                     before_result.documents, again.documents, before_result.folders, again.folders))
     return MigrationVerification(before_result, after_result, differences, target, changed)
+
+
+# --- an upgrade from an old cdktf core and provider line: the same proof, paired by construct path ----------
+
+_PACKAGES = re.compile(r"^(cdktf|constructs|cdktf-cdktf-provider-[a-z0-9-]+)$")
+
+
+def pinned_requirements(root: Path) -> list[str]:
+    """The core, constructs and prebuilt provider requirements the project's files declare, as pip takes them."""
+    from fixer.pins import project_pins
+
+    return sorted(f"{name}{pin.specifier}" for name, pin in project_pins(root).items() if _PACKAGES.match(name))
+
+
+@dataclass
+class UpgradeVerification:
+    before: SynthResult
+    after: SynthResult
+    addresses: object = None  # fixer.addresses.AddressReport once both synthesized
+    python: str = ""
+    target_python: str = ""
+    changed: frozenset[str] = frozenset()
+
+    @property
+    def blocking(self) -> list[Difference]:
+        differences = self.addresses.differences if self.addresses else []
+        return [d for d in differences if not d.metadata_only and not d.unstable]
+
+    @property
+    def allowed(self) -> bool:
+        return self.before.synthesized and self.after.synthesized and not self.blocking
+
+    @property
+    def reason(self) -> str:
+        if not self.before.synthesized:
+            return "the project does not synthesize with its own versions, so there is nothing to compare"
+        if not self.after.synthesized:
+            return "the upgraded project does not synthesize"
+        if self.blocking:
+            count = len(self.blocking)
+            return f"{count} difference{'s' * (count != 1)} beyond the changed addresses"
+        return ""
+
+    def to_json(self) -> dict:
+        return {"allowed": self.allowed, "reason": self.reason, "before": self.before.summary(),
+                "after": self.after.summary(), "python": self.python, "target_python": self.target_python,
+                **(self.addresses.to_json() if self.addresses else {})}
+
+
+def verify_upgrade(root: Path, select: list[str] | None, ignore: list[str] | None, pack: str,
+                   python: str | None = None, target_python: str | None = None,
+                   timeout: float = 300) -> UpgradeVerification:
+    """Synthesize the project with its own (old) versions and an upgraded copy with the versions the upgrade
+    declares, pair their blocks by construct path and say which addresses changed and what else did."""
+    from fixer import engine
+    from fixer.addresses import address_report
+    from fixer.plan import make_plan
+    from fixer.verify import app_command, copy_project, synth
+
+    root = root.resolve()
+    app_command(root)
+    own = root / (".venv/Scripts/python.exe" if os.name == "nt" else ".venv/bin/python")
+    if python is None and not own.is_file():
+        requirements = pinned_requirements(root)
+        if not any(r.startswith("cdktf") and not r.startswith("cdktf-") for r in requirements):
+            raise TargetEnvironmentError("the project pins no cdktf version to build its environment from: "
+                                         "give --python (an interpreter with its packages)")
+        python = target_environment(requirements, family="cdktf")
+    interpreter = python or str(own)
+    with tempfile.TemporaryDirectory(prefix="cdktf-fixer-upgrade-") as scratch:
+        upgraded = copy_project(root, Path(scratch))
+        plan = make_plan([upgraded], select, ignore, "fix", True, config_boundary=upgraded, pack=pack)
+        results = engine.run(plan.files, plan.roots, plan.options, jobs=1)
+        changed = frozenset(Path(r.path).resolve().relative_to(upgraded.resolve()).as_posix()
+                            for r in results if r.changed)
+        target = target_python or target_environment(pinned_requirements(upgraded), family="cdktf")
+        before_result = synth(root, interpreter, timeout)
+        after_result = synth(upgraded, target, timeout)
+    report = None
+    if before_result.synthesized and after_result.synthesized:
+        report = address_report(before_result.documents, after_result.documents, before_result.folders,
+                                after_result.folders)
+        if any(not d.metadata_only for d in report.differences):
+            again = synth(root, interpreter, timeout)  # the app's own unstable values, as for cdktn
+            if again.synthesized:
+                report.differences = mark_unstable(report.differences, compare_documents(
+                    before_result.documents, again.documents, before_result.folders, again.folders))
+    return UpgradeVerification(before_result, after_result, report, interpreter, target, changed)

@@ -263,3 +263,66 @@ def test_verify_usage_errors_exit_2(tmp_path):
                   sys.executable, root)
     assert missing.exit_code == 2 and "not found" in missing.stderr
     assert (root / "main.py").read_text().startswith("from cdktf import")
+
+
+# --- an upgrade from an old core: the same proof, blocks paired by construct path ----------------------
+
+OLD_IDS = {"bucket": "tap_bucket_5366E848", "vpc": "tap_vpc_4161EAED"}  # what cdktf 0.12 names them
+
+
+def old_core(folder: Path, tweak: dict | None = None) -> Path:
+    """A stand-in for cdktf 0.12: the stack id in every logical id, references to match."""
+    script = interpreter(folder, "cdktf", "0.12.3", tweak)
+    core = folder / "cdktf" / "__init__.py"
+    core.write_text(core.read_text().replace(
+        '        folder = os.path.join(os.environ["CDKTF_OUTDIR"], "stacks", "Tap")',
+        '        ids = ' + repr(OLD_IDS) + '\n'
+        '        for kind in document["resource"].values():\n'
+        '            for label in list(kind):\n'
+        '                kind[ids[label]] = kind.pop(label)\n'
+        '                kind[ids[label]]["//"] = {"metadata": {"path": "Tap/" + label, "uniqueId": ids[label]}}\n'
+        '        document["output"]["vpc_id"]["value"] = "${aws_vpc.tap_vpc_4161EAED.id}"\n'
+        '        folder = os.path.join(os.environ["CDKTF_OUTDIR"], "stacks", "Tap")'))
+    return script
+
+
+def new_core(folder: Path, tweak: dict | None = None) -> Path:
+    script = interpreter(folder, "cdktf", "0.21.0", tweak)
+    core = folder / "cdktf" / "__init__.py"
+    core.write_text(core.read_text().replace(
+        '        folder = os.path.join(os.environ["CDKTF_OUTDIR"], "stacks", "Tap")',
+        '        for kind in document["resource"].values():\n'
+        '            for label in kind:\n'
+        '                kind[label]["//"] = {"metadata": {"path": "Tap/" + label, "uniqueId": label}}\n'
+        '        folder = os.path.join(os.environ["CDKTF_OUTDIR"], "stacks", "Tap")'))
+    return script
+
+
+def test_an_upgrade_verification_pairs_the_changed_addresses_and_finds_nothing_else(tmp_path):
+    root = project(tmp_path / "payments")
+    verification = migration.verify_upgrade(root, None, None, "fix", python=str(old_core(tmp_path / "old")),
+                                            target_python=str(new_core(tmp_path / "new")))
+    assert verification.allowed, verification.to_json()
+    assert {(c.before, c.after) for c in verification.addresses.moves} == {
+        ("aws_s3_bucket.tap_bucket_5366E848", "aws_s3_bucket.bucket"), ("aws_vpc.tap_vpc_4161EAED", "aws_vpc.vpc")}
+
+
+def test_an_upgrade_that_changes_more_than_addresses_is_refused(tmp_path):
+    root = project(tmp_path / "payments")
+    # the new core's stand-in changes a value (as a renamed argument the upgrade got wrong would)
+    new = new_core(tmp_path / "new", {"bucket": "payments-audit-prod"})
+    verification = migration.verify_upgrade(root, None, None, "fix", python=str(old_core(tmp_path / "old")),
+                                            target_python=str(new))
+    assert not verification.allowed
+    assert [d.describe() for d in verification.blocking] == [
+        'Tap aws_s3_bucket.bucket bucket: "payments-audit-dev" -> "payments-audit-prod"']
+
+
+def test_an_upgrade_without_an_environment_or_pins_asks_for_python(tmp_path):
+    root = project(tmp_path / "payments")
+    (root / "requirements.txt").write_text("requests\n")
+    with pytest.raises(migration.TargetEnvironmentError, match="--python"):
+        migration.verify_upgrade(root, None, None, "fix")
+    pinned = project(tmp_path / "pinned")  # pins are read once per folder and process
+    (pinned / "requirements.txt").write_text("cdktf==0.12.3\ncdktf-cdktf-provider-aws~=9.0\nconstructs>=10.0.0\nboto3\n")
+    assert migration.pinned_requirements(pinned) == ["cdktf-cdktf-provider-aws~=9.0", "cdktf==0.12.3", "constructs>=10.0.0"]
