@@ -348,8 +348,8 @@ def migrate(
     if verify:
         allowed = _verify_migration(paths, select, ignore, allow_partial, python, target_python, timeout)
         if not allowed and mode == "fix":
-            typer.echo("cdktf-fixer: migration not written: the migrated project does not synthesize the same "
-                       "stacks (`migrate --to cdktn --diff` shows the changes).", err=True)
+            typer.echo("cdktf-fixer: migration not written, for the reason `verify:` gives above "
+                       "(`migrate --to cdktn --diff` shows the changes).", err=True)
             raise typer.Exit(1)
     # a migration is one run over a project whose every file depends on the others (a provider without a
     # cdktn package anywhere holds the whole project back): no per-file results cache
