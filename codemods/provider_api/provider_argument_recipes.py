@@ -1,0 +1,324 @@
+"""CTB008: arguments a provider release removed, rewritten the way its upgrade guide says (issue 17)."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+import libcst as cst
+
+from codemods.provider_api.helpers import ProviderNames, assigned_value
+from fixer.providers import MARKERS, ProviderIndex, pascal
+from fixer.providers.recipes import Recipe, recipes_for
+from fixer.rule import Rule
+from fixer.types import Applicability, Example, FixAvailability
+
+_NO_SPACE = cst.AssignEqual(whitespace_before=cst.SimpleWhitespace(""), whitespace_after=cst.SimpleWhitespace(""))
+_CODE = cst.Module(body=[])
+
+
+def _code(node: cst.CSTNode) -> str:
+    return _CODE.code_for_node(node)
+
+
+def _literal(value: cst.BaseExpression) -> tuple[bool, Any]:
+    """(True, the value) for a bool, string or integer literal; (False, None) for anything else."""
+    if isinstance(value, cst.Name) and value.value in ("True", "False"):
+        return True, value.value == "True"
+    if isinstance(value, cst.SimpleString):
+        return True, value.evaluated_value
+    if isinstance(value, cst.Integer):
+        return True, int(value.value)
+    return False, None
+
+
+def _same_literal(given: Any, wanted: Any) -> bool:
+    return type(given) is type(wanted) and given == wanted  # True is not 1
+
+
+def _python(value: Any) -> str:
+    """A literal of the table as Python source: `True`, `"vpc"`, `2`."""
+    return json.dumps(value) if isinstance(value, str) else repr(value)
+
+
+def _one_line(node: cst.CSTNode, placeholder: str) -> str:
+    """The code of a value for a message, on one line; a placeholder when a comment would not survive."""
+    text = _code(node)
+    if "#" in text:
+        return placeholder
+    return " ".join(line.strip() for line in text.splitlines()).replace("( ", "(").replace("[ ", "[")
+
+
+def _suffix(module: str, into: str) -> str:
+    """What the separate resource adds to its owner's name: `ecs_cluster` + `ecs_cluster_capacity_providers`
+    -> `capacity_providers`; `api_gateway_deployment` + `api_gateway_stage` -> `stage`."""
+    owner, parts = module.split("_"), into.split("_")
+    common = 0
+    while common < min(len(owner), len(parts)) and owner[common] == parts[common]:
+        common += 1
+    return "_".join(parts[common:]) or into
+
+
+class ProviderArgumentRecipes(Rule):
+    """
+    ## What it does
+    Finds arguments of provider resource classes that a release of the provider removed and rewrites
+    them as that provider's upgrade guide says: `DbInstance(name=...)` is `db_name=...` since the AWS
+    provider 5.0, `Eip(vpc=True)` is `domain="vpc"`, `Instance(cpu_core_count=...)` moved into
+    `cpu_options=InstanceCpuOptions(core_count=...)`, and attribute reads follow (`db.name` is
+    `db.db_name` where `db` is assigned that `DbInstance` in the same scope). An argument that moved to a
+    resource of its own (`EcsCluster(capacity_providers=...)`, `SecretsmanagerSecret(rotation_rules=...)`,
+    `ApiGatewayDeployment(stage_name=...)`) is reported with the resource to write instead.
+
+    The changes come from a table kept with its sources (`fixer/data/provider_recipes/aws.toml`, the AWS
+    provider's version 5 and 6 upgrade guides). A finding needs the keyword to be missing from the
+    provider version the project uses, and that version to be at or after the change: a project pinning
+    an older provider, where `Eip(vpc=True)` is right, gets nothing.
+
+    ## Why is this bad?
+    Code written against an older provider, or from memory of one, fails at synth with "got an
+    unexpected keyword argument"; its replacement is not a close spelling that a typo check would find.
+
+    ## Fix safety
+    A one-to-one rename is safe, and so is a value the guide maps exactly (`vpc=True` -> `domain="vpc"`).
+    A rename whose meaning shifts (a set that became an ordered list), a regrouping into a block, and
+    the removal of an EC2-Classic setting are unsafe. An argument that moved to a separate resource, a
+    value the table does not map, and a removed argument with no equivalent are reported with what to
+    write, without a fix.
+
+    ## Options
+    None.
+    """
+
+    code = "CTB008"
+    name = "provider-argument-recipes"
+    summary = "Argument a provider release removed, rewritten as its upgrade guide says"
+    fix_availability = FixAvailability.SOMETIMES
+    fix_applicability = frozenset({Applicability.SAFE, Applicability.UNSAFE})
+    markers = MARKERS
+    deployed_resources_only = True
+
+    INVALID = (
+        Example(
+            """
+            from cdktf_cdktf_provider_aws.db_instance import DbInstance
+            from cdktf_cdktf_provider_aws.eip import Eip
+
+            db = DbInstance(self, "db", engine="postgres", instance_class="db.t3.micro", name="app")
+            Eip(self, "nat", vpc=True)
+            print(db.name)
+            """,
+            """
+            from cdktf_cdktf_provider_aws.db_instance import DbInstance
+            from cdktf_cdktf_provider_aws.eip import Eip
+
+            db = DbInstance(self, "db", engine="postgres", instance_class="db.t3.micro", db_name="app")
+            Eip(self, "nat", domain="vpc")
+            print(db.db_name)
+            """,
+        ),
+    )
+    VALID = (
+        """
+        from cdktf_cdktf_provider_aws.eip import Eip
+
+        Eip(self, "nat", domain="vpc")
+        """,
+    )
+
+    def __init__(self, context) -> None:
+        super().__init__(context)
+        self.names = ProviderNames(context.project)
+        self.module: cst.Module | None = None
+        self.assigned_to: dict[cst.Call, str] = {}  # a resource call -> the code of what it is assigned to
+
+    def visit_Module(self, node: cst.Module) -> bool:
+        self.module = node
+        return True
+
+    def visit_ImportFrom(self, node: cst.ImportFrom) -> None:
+        self.names.note(node)
+
+    def visit_Assign(self, node: cst.Assign) -> None:
+        if len(node.targets) == 1 and isinstance(node.value, cst.Call):
+            self.assigned_to[node.value] = _code(node.targets[0].target)
+
+    # --- attribute reads --------------------------------------------------------------------------------
+
+    def leave_Attribute(self, original_node: cst.Attribute, updated_node: cst.Attribute) -> cst.Attribute:
+        if not isinstance(original_node.value, cst.Name) or self.module is None:
+            return updated_node
+        if original_node.attr.value not in self._renamed_attributes():
+            return updated_node
+        value = assigned_value(self, self.module, original_node.value.value)
+        target = self.names.target(value.func) if isinstance(value, cst.Call) else None
+        if target is None:
+            return updated_node  # not provably an instance of the class: left alone
+        recipe = recipes_for(*target).get(original_node.attr.value)
+        if recipe is None or recipe.kind != "rename" or not recipe.attribute:
+            return updated_node
+        message = (f"`{target[2]}` has no attribute `{recipe.argument}` since the {recipe.guide} "
+                   f"(cdktf-cdktf-provider-{recipe.provider} {recipe.package}): it is `{recipe.to}`")
+        if self.report(original_node.attr, message, Applicability.SAFE if recipe.safe else Applicability.UNSAFE):
+            return updated_node.with_changes(attr=cst.Name(recipe.to or ""))
+        return updated_node
+
+    def _renamed_attributes(self) -> frozenset[str]:
+        from fixer.providers.recipes import load
+
+        cached = self.__dict__.get("_attributes")
+        if cached is None:
+            cached = frozenset(r.argument for r in load("aws") if r.kind == "rename" and r.attribute)
+            self.__dict__["_attributes"] = cached
+        return cached
+
+    # --- calls ------------------------------------------------------------------------------------------
+
+    def leave_Call(self, original_node: cst.Call, updated_node: cst.Call) -> cst.Call:
+        target = self.names.target(original_node.func)
+        if target is None or any(a.star for a in original_node.args):
+            return updated_node
+        index, module, class_name = target
+        recipes = recipes_for(index, module, class_name)
+        if not recipes:
+            return updated_node
+        given = {a.keyword.value for a in original_node.args if a.keyword is not None}
+        args = list(updated_node.args)
+        replaced: dict[int, list[cst.Arg]] = {}  # argument number -> what stands in its place
+        regroups: dict[str, list[tuple[int, Recipe]]] = {}
+        splits: dict[str, list[tuple[int, Recipe]]] = {}
+        for number, arg in enumerate(original_node.args):
+            recipe = recipes.get(arg.keyword.value) if arg.keyword is not None else None
+            if recipe is None:
+                continue
+            since = f"since the {recipe.guide} (cdktf-cdktf-provider-{recipe.provider} {recipe.package})"
+            head = f"`{class_name}` takes no `{recipe.argument}` {since}"
+            if recipe.kind == "rename":
+                if recipe.to in given:
+                    self.report(arg, f"{head}: it is `{recipe.to}`, which this call also gives; keep one")
+                elif self.report(arg, f"{head}: it is `{recipe.to}`", Applicability.SAFE if recipe.safe else Applicability.UNSAFE):
+                    replaced[number] = [args[number].with_changes(keyword=cst.Name(recipe.to or ""))]
+            elif recipe.kind == "value":
+                new = self._value(recipe, arg, head, given)
+                if new is not None:
+                    replaced[number] = [args[number].with_changes(keyword=cst.Name(k), value=v) for k, v in new]
+            elif recipe.kind == "regroup":
+                regroups.setdefault(recipe.block or "", []).append((number, recipe))
+            elif recipe.kind == "split":
+                splits.setdefault(recipe.into or "", []).append((number, recipe))
+            elif recipe.drop:
+                if self.report(arg, f"{head}: remove it ({recipe.use})", Applicability.UNSAFE):
+                    replaced[number] = []
+            else:
+                self.report(arg, f"{head}: {recipe.use}")
+        for block, moved in regroups.items():
+            self._regroup(index, module, class_name, original_node, args, block, moved, given, replaced)
+        for into, moved in splits.items():
+            self._split(index, module, class_name, original_node, into, moved)
+        if not replaced:
+            return updated_node
+        new_args: list[cst.Arg] = []
+        for number, arg in enumerate(args):
+            new_args.extend(replaced.get(number, [arg]))
+        if new_args and args and new_args[-1] is not args[-1]:
+            new_args[-1] = new_args[-1].with_changes(comma=args[-1].comma)  # the call ends as it did
+        return updated_node.with_changes(args=new_args)
+
+    def _value(self, recipe: Recipe, arg: cst.Arg, head: str, given: set[str]) -> list[tuple[str, cst.BaseExpression]] | None:
+        """The keywords standing for a value the table maps; None (reported without a fix) otherwise."""
+        known, literal = _literal(arg.value)
+        rewrite = next((r for r in recipe.values if known and _same_literal(literal, r.source)), None)
+        mapping = "; ".join(
+            f"{recipe.argument}={_python(r.source)} is {', '.join(f'{k}={_python(v)}' for k, v in r.keywords)}"
+            for r in recipe.values)
+        if rewrite is None:
+            self.report(arg, f"{head}: {mapping}")
+            return None
+        written = ", ".join(f"{k}={_python(v)}" for k, v in rewrite.keywords)
+        clash = [k for k, _ in rewrite.keywords if k in given]
+        if clash:
+            self.report(arg, f"{head}: it is {written}, and this call already gives `{clash[0]}`")
+            return None
+        if not self.report(arg, f"{head}: it is {written}", Applicability.SAFE if recipe.safe else Applicability.UNSAFE):
+            return None
+        return [(k, cst.parse_expression(_python(v))) for k, v in rewrite.keywords]
+
+    def _regroup(self, index: ProviderIndex, module: str, class_name: str, call: cst.Call, args: list[cst.Arg],
+                 block: str, moved: list[tuple[int, Recipe]], given: set[str], replaced: dict[int, list[cst.Arg]]) -> None:
+        """Arguments that became the fields of one nested block: `block=Struct(field=value, ...)` where the
+        first of them was."""
+        signature = index.signature(module, class_name)
+        prop = signature.props.get(block) if signature else None
+        struct = (prop.type[1], prop.type[2]) if prop is not None and prop.type[0] == "ref" else None
+        names = ", ".join(f"`{r.argument}`" for _, r in moved)
+        recipe = moved[0][1]
+        fields = ", ".join(f"{r.to}={_one_line(call.args[n].value, '...')}" for n, r in moved)
+        written = f"{block}={struct[1] if struct else block}({fields})"
+        head = (f"`{class_name}` takes no {names} since the {recipe.guide} "
+                f"(cdktf-cdktf-provider-{recipe.provider} {recipe.package}): write `{written}`")
+        first = call.args[moved[0][0]]
+        if struct is None or block in given:
+            self.report(first, head + (", merged into the `{block}` this call gives".format(block=block) if block in given else ""))
+            return
+        if not self.report(first, head, Applicability.UNSAFE):
+            return
+        func: cst.BaseExpression
+        if isinstance(call.func, cst.Attribute) and struct[0] == module:
+            func = call.func.with_changes(attr=cst.Name(struct[1]))  # `instance.Instance` -> `instance.InstanceCpuOptions`
+        else:
+            func = cst.Name(struct[1])
+            self.context.add_import(f"{index.spec.package}.{struct[0]}", struct[1])
+        inner = [cst.Arg(args[n].value, keyword=cst.Name(r.to or ""), equal=_NO_SPACE,
+                         comma=cst.Comma(whitespace_after=cst.SimpleWhitespace(" "))) for n, r in moved]
+        inner[-1] = inner[-1].with_changes(comma=cst.MaybeSentinel.DEFAULT)
+        replaced[moved[0][0]] = [args[moved[0][0]].with_changes(keyword=cst.Name(block), value=cst.Call(func=func, args=inner))]
+        for number, _ in moved[1:]:
+            replaced[number] = []
+
+    def _split(self, index: ProviderIndex, module: str, class_name: str, call: cst.Call, into: str,
+               moved: list[tuple[int, Recipe]]) -> None:
+        """Arguments that moved to a resource of their own: reported with that resource, written out."""
+        recipe = moved[0][1]
+        into_module = recipe.into_module or ""
+        into_class = pascal(into_module)
+        positional = [a.value for a in call.args if a.keyword is None]
+        scope = _code(positional[0]) if positional else "self"
+        suffix = _suffix(module, into_module).replace("_", "-")
+        construct_id = positional[1] if len(positional) > 1 else None
+        if isinstance(construct_id, cst.SimpleString):
+            quote = construct_id.quote
+            new_id = f"{quote}{construct_id.raw_value}-{suffix}{quote}"
+        elif isinstance(construct_id, cst.FormattedString):
+            text = _code(construct_id)
+            new_id = f"{text[:-len(construct_id.end)]}-{suffix}{construct_id.end}"
+        elif construct_id is not None:
+            new_id = f'{_code(construct_id)} + "-{suffix}"'
+        else:
+            new_id = f'"{suffix}"'
+        owner = self.assigned_to.get(call, f"<the {class_name}>")
+        by_keyword = {a.keyword.value: a.value for a in call.args if a.keyword is not None}
+        parts = [scope, new_id]
+        for keyword, link in recipe.link:
+            what, _, name = link.partition(":")
+            if what == "attr":
+                parts.append(f"{keyword}={owner}.{name}")
+            else:
+                value = by_keyword.get(name)
+                parts.append(f"{keyword}={_one_line(value, f'<{name}>') if value is not None else f'<{name}>'}")
+        for number, moved_recipe in moved:
+            value = call.args[number].value
+            if moved_recipe.to == "*":
+                if isinstance(value, cst.Call) and all(a.keyword is not None for a in value.args):
+                    parts.extend(_one_line(a, "...").rstrip(", ").rstrip(",") for a in value.args)
+                else:
+                    parts.append(f"<the fields of {moved_recipe.argument}>")
+            else:
+                parts.append(f"{moved_recipe.to}={_one_line(value, f'<{moved_recipe.argument}>')}")
+        names = ", ".join(f"`{r.argument}`" for _, r in moved)
+        self.report(
+            call.args[moved[0][0]],
+            f"`{class_name}` takes no {names} since the {recipe.guide} (cdktf-cdktf-provider-{recipe.provider} "
+            f"{recipe.package}): {'they belong' if len(moved) > 1 else 'it belongs'} to `{into_class}` ({into}); remove "
+            f"{'them' if len(moved) > 1 else 'it'} here and write `{into_class}({', '.join(parts)})` "
+            f"(from {index.spec.package}.{into_module} import {into_class})",
+        )
