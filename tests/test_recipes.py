@@ -67,3 +67,13 @@ def test_recipes_apply_only_from_the_version_that_carries_the_change(index):
     assert recipes_for(eip_then, "eip", "Eip") == {}
     assert set(recipes_for(index, "db_instance", "DbInstance")) == {"name", "security_group_names"}
     assert recipes_for(index, "eip", "EipConfig") == {}  # structs are not the resource class
+
+
+def test_cdk_terrain_providers_carry_every_change_and_cdktf_get_bindings_none(index):
+    from fixer.providers import ProviderSpec
+
+    terrain = ProviderIndex.from_schema(ProviderSpec("cdktn_provider_aws", "cdktn-provider-aws"), index.source, index.schema)
+    terrain.version = "1.0.0"  # CDK Terrain numbers its releases afresh: all of them come after 21.x
+    assert set(recipes_for(terrain, "eip", "Eip")) == {"vpc"}
+    local = ProviderIndex.from_schema(ProviderSpec("imports.aws", "imports/aws"), index.source, index.schema)
+    assert recipes_for(local, "eip", "Eip") == {}  # `cdktf get` bindings: their version says nothing of the provider
