@@ -49,6 +49,21 @@ def _one_line(node: cst.CSTNode, placeholder: str) -> str:
     return " ".join(line.strip() for line in text.splitlines()).replace("( ", "(").replace("[ ", "[")
 
 
+def _has_call(node: cst.CSTNode) -> bool:
+    return isinstance(node, cst.Call) or any(_has_call(child) for child in node.children)
+
+
+def _plain(value: cst.BaseExpression) -> bool:
+    """Whether a value can be moved to another resource as written: it calls nothing (a struct class of the
+    old resource is not the new one's) and holds no comment (a message puts it on one line)."""
+    return not _has_call(value) and "#" not in _code(value)
+
+
+def _removable(arg: cst.Arg) -> bool:
+    """Whether an argument can be removed without losing a comment written on its line."""
+    return "#" not in _code(arg)
+
+
 def _suffix(module: str, into: str) -> str:
     """What the separate resource adds to its owner's name: `ecs_cluster` + `ecs_cluster_capacity_providers`
     -> `capacity_providers`; `api_gateway_deployment` + `api_gateway_stage` -> `stage`."""
@@ -68,7 +83,7 @@ class ProviderArgumentRecipes(Rule):
     `cpu_options=InstanceCpuOptions(core_count=...)`, and attribute reads follow (`db.name` is
     `db.db_name` where `db` is assigned that `DbInstance` in the same scope). An argument that moved to a
     resource of its own (`EcsCluster(capacity_providers=...)`, `SecretsmanagerSecret(rotation_rules=...)`,
-    `ApiGatewayDeployment(stage_name=...)`) is reported with the resource to write instead.
+    `ApiGatewayDeployment(stage_name=...)`) is reported with the resource to write instead, or written.
 
     The changes come from a table kept with its sources (`fixer/data/provider_recipes/aws.toml`, the AWS
     provider's version 5 and 6 upgrade guides). A finding needs the keyword to be missing from the
@@ -82,9 +97,12 @@ class ProviderArgumentRecipes(Rule):
     ## Fix safety
     A one-to-one rename is safe, and so is a value the guide maps exactly (`vpc=True` -> `domain="vpc"`).
     A rename whose meaning shifts (a set that became an ordered list), a regrouping into a block, and
-    the removal of an EC2-Classic setting are unsafe. An argument that moved to a separate resource, a
-    value the table does not map, and a removed argument with no equivalent are reported with what to
-    write, without a fix.
+    the removal of an EC2-Classic setting are unsafe. A move to a separate resource is unsafe and made
+    only when it is mechanical: the resource is assigned on a line of its own (`cluster = EcsCluster(...)`)
+    and the values moved call nothing (a struct class of the old resource is not the new one's); the new
+    resource is written after that line, named after the old one. Otherwise, and for a value the table
+    does not map or a removed argument with no equivalent, the finding says what to write, without a fix.
+    An argument carrying a comment is never removed.
 
     ## Options
     None.
@@ -131,6 +149,8 @@ class ProviderArgumentRecipes(Rule):
         self.names = ProviderNames(context.project)
         self.module: cst.Module | None = None
         self.assigned_to: dict[cst.Call, str] = {}  # a resource call -> the code of what it is assigned to
+        self.line_of: dict[cst.Call, cst.SimpleStatementLine] = {}  # a call that is a line's only assignment
+        self.after_line: dict[cst.SimpleStatementLine, list[str]] = {}  # statements a split adds after a line
 
     def visit_Module(self, node: cst.Module) -> bool:
         self.module = node
@@ -142,6 +162,18 @@ class ProviderArgumentRecipes(Rule):
     def visit_Assign(self, node: cst.Assign) -> None:
         if len(node.targets) == 1 and isinstance(node.value, cst.Call):
             self.assigned_to[node.value] = _code(node.targets[0].target)
+
+    def visit_SimpleStatementLine(self, node: cst.SimpleStatementLine) -> None:
+        if len(node.body) == 1 and isinstance(node.body[0], cst.Assign) and isinstance(node.body[0].value, cst.Call):
+            self.line_of[node.body[0].value] = node
+
+    def leave_SimpleStatementLine(
+        self, original_node: cst.SimpleStatementLine, updated_node: cst.SimpleStatementLine
+    ) -> cst.SimpleStatementLine | cst.FlattenSentinel[cst.SimpleStatementLine]:
+        added = self.after_line.pop(original_node, None)
+        if not added:
+            return updated_node
+        return cst.FlattenSentinel([updated_node, *(cst.parse_statement(text) for text in added)])  # type: ignore[misc]
 
     # --- attribute reads --------------------------------------------------------------------------------
 
@@ -207,14 +239,16 @@ class ProviderArgumentRecipes(Rule):
             elif recipe.kind == "split":
                 splits.setdefault(recipe.into or "", []).append((number, recipe))
             elif recipe.drop:
-                if self.report(arg, f"{head}: remove it ({recipe.use})", Applicability.UNSAFE):
+                if self.report(arg, f"{head}: remove it ({recipe.use})",
+                               Applicability.UNSAFE if _removable(arg) else Applicability.NONE):
                     replaced[number] = []
             else:
                 self.report(arg, f"{head}: {recipe.use}")
         for block, moved in regroups.items():
             self._regroup(index, module, class_name, original_node, args, block, moved, given, replaced)
         for into, moved in splits.items():
-            self._split(index, module, class_name, original_node, into, moved)
+            if self._split(index, module, class_name, original_node, into, moved):
+                replaced.update({number: [] for number, _ in moved})
         if not replaced:
             return updated_node
         new_args: list[cst.Arg] = []
@@ -257,7 +291,7 @@ class ProviderArgumentRecipes(Rule):
         head = (f"`{class_name}` takes no {names} since the {recipe.guide} "
                 f"(cdktf-cdktf-provider-{recipe.provider} {recipe.package}): write `{written}`")
         first = call.args[moved[0][0]]
-        if struct is None or block in given:
+        if struct is None or block in given or not all(_removable(call.args[n]) for n, _ in moved[1:]):
             self.report(first, head + (", merged into the `{block}` this call gives".format(block=block) if block in given else ""))
             return
         if not self.report(first, head, Applicability.UNSAFE):
@@ -276,8 +310,11 @@ class ProviderArgumentRecipes(Rule):
             replaced[number] = []
 
     def _split(self, index: ProviderIndex, module: str, class_name: str, call: cst.Call, into: str,
-               moved: list[tuple[int, Recipe]]) -> None:
-        """Arguments that moved to a resource of their own: reported with that resource, written out."""
+               moved: list[tuple[int, Recipe]]) -> bool:
+        """Arguments that moved to a resource of their own: reported with that resource, written out. The
+        split is mechanical (an unsafe fix: the new resource after the line, the arguments removed) when
+        the call is a line's only assignment and every value is known and calls nothing (a struct class of
+        the old resource is not the new one's); True when it is to be made."""
         recipe = moved[0][1]
         into_module = recipe.into_module or ""
         into_class = pascal(into_module)
@@ -296,6 +333,7 @@ class ProviderArgumentRecipes(Rule):
         else:
             new_id = f'"{suffix}"'
         owner = self.assigned_to.get(call, f"<the {class_name}>")
+        mechanical = call in self.line_of and all(_removable(call.args[n]) for n, _ in moved)
         by_keyword = {a.keyword.value: a.value for a in call.args if a.keyword is not None}
         parts = [scope, new_id]
         for keyword, link in recipe.link:
@@ -304,21 +342,31 @@ class ProviderArgumentRecipes(Rule):
                 parts.append(f"{keyword}={owner}.{name}")
             else:
                 value = by_keyword.get(name)
+                mechanical = mechanical and value is not None and _plain(value)
                 parts.append(f"{keyword}={_one_line(value, f'<{name}>') if value is not None else f'<{name}>'}")
         for number, moved_recipe in moved:
             value = call.args[number].value
             if moved_recipe.to == "*":
                 if isinstance(value, cst.Call) and all(a.keyword is not None for a in value.args):
                     parts.extend(_one_line(a, "...").rstrip(", ").rstrip(",") for a in value.args)
+                    mechanical = mechanical and all(_plain(a.value) for a in value.args)
                 else:
                     parts.append(f"<the fields of {moved_recipe.argument}>")
+                    mechanical = False
             else:
                 parts.append(f"{moved_recipe.to}={_one_line(value, f'<{moved_recipe.argument}>')}")
+                mechanical = mechanical and _plain(value)
+        written = f"{into_class}({', '.join(parts)})"
         names = ", ".join(f"`{r.argument}`" for _, r in moved)
-        self.report(
+        applied = self.report(
             call.args[moved[0][0]],
             f"`{class_name}` takes no {names} since the {recipe.guide} (cdktf-cdktf-provider-{recipe.provider} "
             f"{recipe.package}): {'they belong' if len(moved) > 1 else 'it belongs'} to `{into_class}` ({into}); remove "
-            f"{'them' if len(moved) > 1 else 'it'} here and write `{into_class}({', '.join(parts)})` "
+            f"{'them' if len(moved) > 1 else 'it'} here and write `{written}` "
             f"(from {index.spec.package}.{into_module} import {into_class})",
+            Applicability.UNSAFE if mechanical else Applicability.NONE,
         )
+        if applied:
+            self.after_line.setdefault(self.line_of[call], []).append(written)
+            self.context.add_import(f"{index.spec.package}.{into_module}", into_class)
+        return applied
