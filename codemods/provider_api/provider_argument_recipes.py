@@ -59,6 +59,13 @@ def _plain(value: cst.BaseExpression) -> bool:
     return not _has_call(value) and "#" not in _code(value)
 
 
+def _parameters(function: cst.FunctionDef) -> set[str]:
+    params = function.params
+    every = [*params.posonly_params, *params.params, *params.kwonly_params]
+    every += [p for p in (params.star_arg, params.star_kwarg) if isinstance(p, cst.Param)]
+    return {p.name.value for p in every}
+
+
 def _removable(arg: cst.Arg) -> bool:
     """Whether an argument can be removed without losing a comment written on its line."""
     return "#" not in _code(arg)
@@ -182,7 +189,10 @@ class ProviderArgumentRecipes(Rule):
             return updated_node
         if original_node.attr.value not in self._renamed_attributes():
             return updated_node
-        value = assigned_value(self, self.module, original_node.value.value)
+        receiver = original_node.value.value
+        if any(receiver in _parameters(function) for function in self.context.functions):
+            return updated_node  # a parameter: whatever the caller passes, not what a line here assigned
+        value = assigned_value(self, self.module, receiver)
         target = self.names.target(value.func) if isinstance(value, cst.Call) else None
         if target is None:
             return updated_node  # not provably an instance of the class: left alone

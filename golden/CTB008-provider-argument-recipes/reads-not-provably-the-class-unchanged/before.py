@@ -1,11 +1,15 @@
+from cdktf import App, TerraformOutput, TerraformStack
 from constructs import Construct
-from cdktf import TerraformOutput, TerraformStack
 from cdktf_cdktf_provider_aws.db_instance import DbInstance
 from cdktf_cdktf_provider_aws.eip import Eip
 
+app = App()
+shared = TerraformStack(app, "shared")
+db = DbInstance(shared, "db", engine="postgres", instance_class="db.t3.micro", db_name="orders")
+
 
 def database_name(db) -> str:
-    return db.name  # any object: not provably a DbInstance
+    return db.name  # any object passed in: not provably the DbInstance above
 
 
 class Database(TerraformStack):
