@@ -9,7 +9,7 @@ import libcst as cst
 
 from codemods.provider_api.helpers import ProviderNames, assigned_value
 from fixer.providers import MARKERS, ProviderIndex, pascal
-from fixer.providers.recipes import Recipe, recipes_for
+from fixer.providers.recipes import Recipe, recipes_for, renamed_attributes
 from fixer.rule import Rule
 from fixer.types import Applicability, Example, FixAvailability
 
@@ -185,9 +185,9 @@ class ProviderArgumentRecipes(Rule):
     # --- attribute reads --------------------------------------------------------------------------------
 
     def leave_Attribute(self, original_node: cst.Attribute, updated_node: cst.Attribute) -> cst.Attribute:
-        if not isinstance(original_node.value, cst.Name) or self.module is None:
+        if original_node.attr.value not in renamed_attributes() or not isinstance(original_node.value, cst.Name):
             return updated_node
-        if original_node.attr.value not in self._renamed_attributes():
+        if self.module is None:
             return updated_node
         receiver = original_node.value.value
         if any(receiver in _parameters(function) for function in self.context.functions):
@@ -204,15 +204,6 @@ class ProviderArgumentRecipes(Rule):
         if self.report(original_node.attr, message, Applicability.SAFE if recipe.safe else Applicability.UNSAFE):
             return updated_node.with_changes(attr=cst.Name(recipe.to or ""))
         return updated_node
-
-    def _renamed_attributes(self) -> frozenset[str]:
-        from fixer.providers.recipes import load
-
-        cached = self.__dict__.get("_attributes")
-        if cached is None:
-            cached = frozenset(r.argument for r in load("aws") if r.kind == "rename" and r.attribute)
-            self.__dict__["_attributes"] = cached
-        return cached
 
     # --- calls ------------------------------------------------------------------------------------------
 

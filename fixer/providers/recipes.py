@@ -18,6 +18,8 @@ from typing import TYPE_CHECKING, Any
 
 from packaging.version import InvalidVersion, Version
 
+from fixer.providers import pascal
+
 if TYPE_CHECKING:
     from fixer.providers import ProviderIndex
 
@@ -107,6 +109,13 @@ def _by_class(provider: str) -> dict[str, dict[str, Recipe]]:
     return found
 
 
+@lru_cache(maxsize=None)
+def renamed_attributes() -> frozenset[str]:
+    """Attribute names some table renames on reads (`name` of `DbInstance`): a rule's cheap first test."""
+    return frozenset(r.argument for table in sorted(RECIPES_DIR.glob("*.toml")) for r in load(table.stem)
+                     if r.kind == "rename" and r.attribute)
+
+
 def provider_name(package: str) -> str | None:
     """`cdktf_cdktf_provider_aws` / `cdktn_provider_aws` -> `aws`; None for `cdktf get` bindings, whose
     version says nothing about the provider they wrap."""
@@ -129,8 +138,6 @@ def carries(index: ProviderIndex, recipe: Recipe) -> bool:
 def recipes_for(index: ProviderIndex, module: str, class_name: str) -> dict[str, Recipe]:
     """The recipes for keywords `class_name` (the resource class of `module`) no longer takes in the
     provider version of `index`, by keyword. Empty for structs, data sources and other providers."""
-    from fixer.providers import pascal
-
     provider = provider_name(index.spec.package)
     if provider is None or class_name != pascal(module):
         return {}
