@@ -116,8 +116,8 @@ class CoreFunctionChanges(Rule):
             old, new, until = changes.reshaped[name]
             for arg in original_node.args:
                 if arg.keyword is not None and arg.keyword.value not in new:
-                    self.report(arg, f"`Fn.{name}` takes ({', '.join(new)}) since cdktf {next_minor(until)}, no "
-                                     f"`{arg.keyword.value}`; pass the values positionally as ({', '.join(new)})")
+                    self.report(arg, f"`Fn.{name}` takes ({', '.join(new)}) since cdktf {next_minor(until)}, not "
+                                     f"({', '.join(old)}): pass ({', '.join(new)}) instead of `{arg.keyword.value}`")
             return updated_node
         renames, until = changes.renamed[name]
         args = list(updated_node.args)
