@@ -33,7 +33,11 @@ def test_recipe_matches_the_schema(recipe, index):
     class_name = pascal(recipe.module)
     signature = index.signature(recipe.module, class_name)
     assert signature is not None, f"{recipe.module}.{class_name} is not a class of 21.22.1"
-    assert recipe.argument not in signature.keywords, "the old argument is still accepted: not a breaking change"
+    if recipe.kind == "unwrap":  # the keyword stayed, with a scalar type; the block's fields moved up
+        assert signature.takes_scalar(recipe.argument) and recipe.fields
+        assert set(recipe.fields) <= signature.keywords
+    else:
+        assert recipe.argument not in signature.keywords, "the old argument is still accepted: not a breaking change"
     major = recipe.terraform.split(".")[0]
     assert recipe.source.startswith(
         f"https://registry.terraform.io/providers/hashicorp/aws/latest/docs/guides/version-{major}-upgrade#")
@@ -56,7 +60,7 @@ def test_recipe_matches_the_schema(recipe, index):
             assert keyword in into.keywords
             what, _, name = link.partition(":")
             assert what in ("attr", "arg") and (name == "id" or name in signature.keywords)
-    else:
+    elif recipe.kind != "unwrap":
         assert recipe.kind == "removed" and recipe.use
 
 

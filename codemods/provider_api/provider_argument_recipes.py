@@ -6,6 +6,7 @@ import json
 from typing import Any
 
 import libcst as cst
+from libcst.helpers import get_full_name_for_node
 
 from codemods.provider_api.helpers import ProviderNames, assigned_value
 from fixer.providers import MARKERS, ProviderIndex, pascal
@@ -91,6 +92,8 @@ class ProviderArgumentRecipes(Rule):
     `db.db_name` where `db` is assigned that `DbInstance` in the same scope). An argument that moved to a
     resource of its own (`EcsCluster(capacity_providers=...)`, `SecretsmanagerSecret(rotation_rules=...)`,
     `ApiGatewayDeployment(stage_name=...)`) is reported with the resource to write instead, or written.
+    A block given to an argument that now takes a string has its fields moved onto the resource
+    (`ElasticacheReplicationGroup(cluster_mode={"num_node_groups": 2, ...})`).
 
     The changes come from a table kept with its sources (`fixer/data/provider_recipes/aws.toml`, the AWS
     provider's version 5 and 6 upgrade guides). A finding needs the keyword to be missing from the
@@ -104,7 +107,7 @@ class ProviderArgumentRecipes(Rule):
     ## Fix safety
     A one-to-one rename is safe, and so is a value the guide maps exactly (`vpc=True` -> `domain="vpc"`).
     A rename whose meaning shifts (a set that became an ordered list), a regrouping into a block, and
-    the removal of an EC2-Classic setting are unsafe. A move to a separate resource is unsafe and made
+    the removal of an EC2-Classic setting and a block's fields moved onto the resource are unsafe. A move to a separate resource is unsafe and made
     only when it is mechanical: the resource is assigned on a line of its own (`cluster = EcsCluster(...)`)
     and the values moved call nothing (a struct class of the old resource is not the new one's); the new
     resource is written after that line, named after the old one. Otherwise, and for a value the table
@@ -239,6 +242,10 @@ class ProviderArgumentRecipes(Rule):
                 regroups.setdefault(recipe.block or "", []).append((number, recipe))
             elif recipe.kind == "split":
                 splits.setdefault(recipe.into or "", []).append((number, recipe))
+            elif recipe.kind == "unwrap":
+                fields = self._unwrap(class_name, recipe, arg, args[number], given)
+                if fields is not None:
+                    replaced[number] = fields
             elif recipe.drop:
                 if self.report(arg, f"{head}: remove it ({recipe.use})",
                                Applicability.UNSAFE if _removable(arg) else Applicability.NONE):
@@ -254,7 +261,12 @@ class ProviderArgumentRecipes(Rule):
             return updated_node
         new_args: list[cst.Arg] = []
         for number, arg in enumerate(args):
-            new_args.extend(replaced.get(number, [arg]))
+            standing = replaced.get(number, [arg])
+            if len(standing) > 1:  # one argument became several: each laid out like the arguments before it
+                between = args[number - 1].comma if number and isinstance(args[number - 1].comma, cst.Comma) else \
+                    cst.Comma(whitespace_after=cst.SimpleWhitespace(" "))
+                standing = [a.with_changes(comma=between) for a in standing[:-1]] + standing[-1:]
+            new_args.extend(standing)
         if new_args and args and new_args[-1] is not args[-1]:
             new_args[-1] = new_args[-1].with_changes(comma=args[-1].comma)  # the call ends as it did
         return updated_node.with_changes(args=new_args)
@@ -277,6 +289,43 @@ class ProviderArgumentRecipes(Rule):
         if not self.report(arg, f"{head}: it is {written}", Applicability.SAFE if recipe.safe else Applicability.UNSAFE):
             return None
         return [(k, cst.parse_expression(_python(v))) for k, v in rewrite.keywords]
+
+    def _unwrap(self, class_name: str, recipe: Recipe, arg: cst.Arg, updated: cst.Arg,
+                given: set[str]) -> list[cst.Arg] | None:
+        """A block given to an argument that now takes a string: its fields as arguments of the resource.
+        A string, or anything not written as a block, is the new form and left alone."""
+        original, value = arg.value, updated.value
+        fields: list[tuple[str, cst.BaseExpression]] | None = None
+        struct = None
+        if isinstance(original, cst.Dict) and isinstance(value, cst.Dict):
+            keys = [e.key.evaluated_value if isinstance(e, cst.DictElement) and isinstance(e.key, cst.SimpleString)
+                    else None for e in original.elements]
+            fields = [(k, e.value) for k, e in zip(keys, value.elements)] if all(isinstance(k, str) for k in keys) else []
+        elif isinstance(original, cst.Call) and isinstance(value, cst.Call) and original.args and all(
+                a.keyword is not None and not a.star for a in original.args):
+            name = get_full_name_for_node(original.func) or ""
+            if not name.rpartition(".")[2][:1].isupper():
+                return None  # a function computing the value, not a block class
+            struct = self.names.target(original.func)
+            fields = [(a.keyword.value, a.value) for a in value.args]  # type: ignore[union-attr]
+        else:
+            return None
+        names = ", ".join(f"`{f}`" for f in recipe.fields)
+        head = (f"`{class_name}` takes `{recipe.argument}` as a string since the {recipe.guide} "
+                f"(cdktf-cdktf-provider-{recipe.provider} {recipe.package}): the block's {names} are arguments of "
+                f"`{class_name}` itself")
+        unknown = [k for k, _ in fields if k not in recipe.fields]
+        clash = [k for k, _ in fields if k in given]
+        if not fields or unknown or clash or not _removable(arg):
+            reason = (f"; `{unknown[0]}` is not one of them" if unknown else
+                      f", and this call already gives `{clash[0]}`" if clash else "")
+            self.report(arg, head + reason)
+            return None
+        if not self.report(arg, head, Applicability.UNSAFE):
+            return None
+        if struct is not None and isinstance(original.func, cst.Name):  # type: ignore[union-attr]
+            self.context.remove_import_if_unused(f"{struct[0].spec.package}.{struct[1]}", struct[2])
+        return [updated.with_changes(keyword=cst.Name(k), value=v, equal=_NO_SPACE) for k, v in fields]
 
     def _regroup(self, index: ProviderIndex, module: str, class_name: str, call: cst.Call, args: list[cst.Arg],
                  block: str, moved: list[tuple[int, Recipe]], given: set[str], replaced: dict[int, list[cst.Arg]]) -> None:

@@ -24,7 +24,7 @@ if TYPE_CHECKING:
     from fixer.providers import ProviderIndex
 
 RECIPES_DIR = Path(__file__).parent.parent / "data" / "provider_recipes"
-KINDS = frozenset({"rename", "value", "regroup", "split", "removed"})
+KINDS = frozenset({"rename", "value", "regroup", "split", "unwrap", "removed"})
 # CDK Terrain's prebuilt providers start after the last cdktf-cdktf-provider-* release: every change of
 # the table is behind them. The cdktf ones carry the change from the table's `package` version on.
 CDKTN_PREFIX = "cdktn_provider_"
@@ -55,6 +55,7 @@ class Recipe:
     block: str | None = None  # regroup: the nested block keyword
     into: str | None = None  # split: the Terraform type of the separate resource
     link: tuple[tuple[str, str], ...] = ()  # split: new argument -> "attr:<a>" or "arg:<a>"
+    fields: tuple[str, ...] = ()  # unwrap: the old block's fields, now arguments of the resource
     use: str | None = None  # removed: what to write instead
     drop: bool = False  # removed: removing it keeps what the code deploys
 
@@ -87,7 +88,7 @@ def _recipe(provider: str, entry: dict[str, Any]) -> Recipe:
         terraform=entry["terraform"], package=entry["package"], source=entry["source"], to=entry.get("to"),
         attribute=entry.get("attribute", False), safe=entry.get("safe", True), values=values,
         block=entry.get("block"), into=entry.get("into"), link=tuple(entry.get("link", {}).items()),
-        use=entry.get("use"), drop=entry.get("drop", False),
+        fields=tuple(entry.get("fields", ())), use=entry.get("use"), drop=entry.get("drop", False),
     )
 
 
@@ -137,7 +138,8 @@ def carries(index: ProviderIndex, recipe: Recipe) -> bool:
 
 def recipes_for(index: ProviderIndex, module: str, class_name: str) -> dict[str, Recipe]:
     """The recipes for keywords `class_name` (the resource class of `module`) no longer takes in the
-    provider version of `index`, by keyword. Empty for structs, data sources and other providers."""
+    provider version of `index` (or, `unwrap`, takes with another type: a block given to it is the old
+    form), by keyword. Empty for structs, data sources and other providers."""
     provider = provider_name(index.spec.package)
     if provider is None or class_name != pascal(module):
         return {}
@@ -148,4 +150,11 @@ def recipes_for(index: ProviderIndex, module: str, class_name: str) -> dict[str,
     if signature is None:
         return {}
     return {keyword: recipe for keyword, recipe in known.items()
-            if keyword not in signature.keywords and carries(index, recipe)}
+            if carries(index, recipe) and (_unwrapped(signature, recipe) if recipe.kind == "unwrap"
+                                           else keyword not in signature.keywords)}
+
+
+def _unwrapped(signature, recipe: Recipe) -> bool:
+    """The argument now takes a scalar, and the old block's fields are arguments of the resource."""
+    return (recipe.argument in signature.keywords and signature.takes_scalar(recipe.argument)
+            and all(field in signature.keywords for field in recipe.fields))
