@@ -44,6 +44,7 @@ def test_recipe_matches_the_schema(recipe, index):
     assert recipe.package == GUIDE_PACKAGE[major]
     if recipe.kind == "rename":
         assert recipe.to in signature.keywords
+        assert recipe.shape in (None, "list") and (recipe.shape is None or recipe.use)
     elif recipe.kind == "value":
         assert recipe.values
         for rewrite in recipe.values:

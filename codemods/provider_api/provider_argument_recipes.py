@@ -230,7 +230,9 @@ class ProviderArgumentRecipes(Rule):
             since = f"since the {recipe.guide} (cdktf-cdktf-provider-{recipe.provider} {recipe.package})"
             head = f"`{class_name}` takes no `{recipe.argument}` {since}"
             if recipe.kind == "rename":
-                if recipe.to in given:
+                if recipe.shape == "list" and not isinstance(arg.value, (cst.List, cst.Tuple, cst.ListComp)):
+                    self.report(arg, f"{head}: {recipe.use}")
+                elif recipe.to in given:
                     self.report(arg, f"{head}: it is `{recipe.to}`, which this call also gives; keep one")
                 elif self.report(arg, f"{head}: it is `{recipe.to}`", Applicability.SAFE if recipe.safe else Applicability.UNSAFE):
                     replaced[number] = [args[number].with_changes(keyword=cst.Name(recipe.to or ""))]

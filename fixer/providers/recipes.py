@@ -51,6 +51,7 @@ class Recipe:
     to: str | None = None  # rename: the new keyword; regroup: the block's field; split: the new resource's argument
     attribute: bool = False  # rename: attribute reads are renamed too
     safe: bool = True  # rename: one-to-one in meaning
+    shape: str | None = None  # rename: "list" when only a list value is the old form
     values: tuple[ValueRewrite, ...] = ()
     block: str | None = None  # regroup: the nested block keyword
     into: str | None = None  # split: the Terraform type of the separate resource
@@ -86,7 +87,7 @@ def _recipe(provider: str, entry: dict[str, Any]) -> Recipe:
     return Recipe(
         provider=provider, resource=entry["resource"], argument=entry["argument"], kind=kind,
         terraform=entry["terraform"], package=entry["package"], source=entry["source"], to=entry.get("to"),
-        attribute=entry.get("attribute", False), safe=entry.get("safe", True), values=values,
+        attribute=entry.get("attribute", False), safe=entry.get("safe", True), shape=entry.get("shape"), values=values,
         block=entry.get("block"), into=entry.get("into"), link=tuple(entry.get("link", {}).items()),
         fields=tuple(entry.get("fields", ())), use=entry.get("use"), drop=entry.get("drop", False),
     )

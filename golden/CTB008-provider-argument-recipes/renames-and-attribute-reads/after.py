@@ -2,6 +2,7 @@ from constructs import Construct
 from cdktf import TerraformOutput, TerraformStack
 from cdktf_cdktf_provider_aws import elasticache_replication_group
 from cdktf_cdktf_provider_aws.autoscaling_attachment import AutoscalingAttachment
+from cdktf_cdktf_provider_aws.autoscaling_group import AutoscalingGroup
 from cdktf_cdktf_provider_aws.db_instance import DbInstance
 
 
@@ -25,3 +26,6 @@ class Database(TerraformStack):
             availability_zones=["eu-west-1a", "eu-west-1b"],
         )
         AutoscalingAttachment(self, "attach", autoscaling_group_name="web", lb_target_group_arn="arn:tg")
+        AutoscalingGroup(self, "web", max_size=2, min_size=1,
+                         tag=[{"key": "team", "value": "orders", "propagate_at_launch": True}])
+        AutoscalingGroup(self, "batch", max_size=2, min_size=1, tags={"team": "orders"})
