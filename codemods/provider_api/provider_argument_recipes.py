@@ -54,10 +54,16 @@ def _has_call(node: cst.CSTNode) -> bool:
     return isinstance(node, cst.Call) or any(_has_call(child) for child in node.children)
 
 
-def _plain(value: cst.BaseExpression) -> bool:
-    """Whether a value can be moved to another resource as written: it calls nothing (a struct class of the
-    old resource is not the new one's) and holds no comment (a message puts it on one line)."""
-    return not _has_call(value) and "#" not in _code(value)
+def _derived_id(construct_id: cst.BaseExpression | None, suffix: str) -> cst.BaseExpression:
+    """The construct id of a resource split off another: the other's id and `-suffix`."""
+    if isinstance(construct_id, cst.SimpleString) and "\n" not in construct_id.value:
+        quote = construct_id.quote
+        return cst.SimpleString(f"{construct_id.prefix}{quote}{construct_id.raw_value}-{suffix}{quote}")
+    if isinstance(construct_id, cst.FormattedString) and construct_id.end in ('"', "'"):
+        return construct_id.with_changes(parts=[*construct_id.parts, cst.FormattedStringText(f"-{suffix}")])
+    if construct_id is not None:
+        return cst.BinaryOperation(construct_id, cst.Add(), cst.SimpleString(f'"-{suffix}"'))
+    return cst.SimpleString(f'"{suffix}"')
 
 
 def _parameters(function: cst.FunctionDef) -> set[str]:
@@ -70,6 +76,12 @@ def _parameters(function: cst.FunctionDef) -> set[str]:
 def _removable(arg: cst.Arg) -> bool:
     """Whether an argument can be removed without losing a comment written on its line."""
     return "#" not in _code(arg)
+
+
+def _movable(arg: cst.Arg) -> bool:
+    """Whether an argument's value can be moved elsewhere without losing a comment: the value goes with its
+    own comments; one after the argument's comma would stay behind."""
+    return not isinstance(arg.comma, cst.Comma) or "#" not in _code(arg.comma)
 
 
 def _suffix(module: str, into: str) -> str:
@@ -160,7 +172,7 @@ class ProviderArgumentRecipes(Rule):
         self.module: cst.Module | None = None
         self.assigned_to: dict[cst.Call, str] = {}  # a resource call -> the code of what it is assigned to
         self.line_of: dict[cst.Call, cst.SimpleStatementLine] = {}  # a call that is a line's only assignment
-        self.after_line: dict[cst.SimpleStatementLine, list[str]] = {}  # statements a split adds after a line
+        self.after_line: dict[cst.SimpleStatementLine, list[cst.SimpleStatementLine]] = {}  # added by splits
 
     def visit_Module(self, node: cst.Module) -> bool:
         self.module = node
@@ -183,7 +195,7 @@ class ProviderArgumentRecipes(Rule):
         added = self.after_line.pop(original_node, None)
         if not added:
             return updated_node
-        return cst.FlattenSentinel([updated_node, *(cst.parse_statement(text) for text in added)])  # type: ignore[misc]
+        return cst.FlattenSentinel([updated_node, *added])
 
     # --- attribute reads --------------------------------------------------------------------------------
 
@@ -257,7 +269,7 @@ class ProviderArgumentRecipes(Rule):
         for block, moved in regroups.items():
             self._regroup(index, module, class_name, original_node, args, block, moved, given, replaced)
         for into, moved in splits.items():
-            if self._split(index, module, class_name, original_node, into, moved):
+            if self._split(index, module, class_name, original_node, args, into, moved):
                 replaced.update({number: [] for number, _ in moved})
         if not replaced:
             return updated_node
@@ -343,7 +355,7 @@ class ProviderArgumentRecipes(Rule):
         head = (f"`{class_name}` takes no {names} since the {recipe.guide} "
                 f"(cdktf-cdktf-provider-{recipe.provider} {recipe.package}): write `{written}`")
         first = call.args[moved[0][0]]
-        if struct is None or block in given or not all(_removable(call.args[n]) for n, _ in moved[1:]):
+        if struct is None or block in given or not all(_movable(call.args[n]) for n, _ in moved[1:]):
             self.report(first, head + (", merged into the `{block}` this call gives".format(block=block) if block in given else ""))
             return
         if not self.report(first, head, Applicability.UNSAFE):
@@ -361,8 +373,8 @@ class ProviderArgumentRecipes(Rule):
         for number, _ in moved[1:]:
             replaced[number] = []
 
-    def _split(self, index: ProviderIndex, module: str, class_name: str, call: cst.Call, into: str,
-               moved: list[tuple[int, Recipe]]) -> bool:
+    def _split(self, index: ProviderIndex, module: str, class_name: str, call: cst.Call, args: list[cst.Arg],
+               into: str, moved: list[tuple[int, Recipe]]) -> bool:
         """Arguments that moved to a resource of their own: reported with that resource, written out. The
         split is mechanical (an unsafe fix: the new resource after the line, the arguments removed) when
         the call is a line's only assignment and every value is known and calls nothing (a struct class of
@@ -370,45 +382,35 @@ class ProviderArgumentRecipes(Rule):
         recipe = moved[0][1]
         into_module = recipe.into_module or ""
         into_class = pascal(into_module)
-        positional = [a.value for a in call.args if a.keyword is None]
-        scope = _code(positional[0]) if positional else "self"
+        positional = [a.value for a in args if a.keyword is None]
         suffix = _suffix(module, into_module).replace("_", "-")
-        construct_id = positional[1] if len(positional) > 1 else None
-        if isinstance(construct_id, cst.SimpleString):
-            quote = construct_id.quote
-            new_id = f"{quote}{construct_id.raw_value}-{suffix}{quote}"
-        elif isinstance(construct_id, cst.FormattedString):
-            text = _code(construct_id)
-            new_id = f"{text[:-len(construct_id.end)]}-{suffix}{construct_id.end}"
-        elif construct_id is not None:
-            new_id = f'{_code(construct_id)} + "-{suffix}"'
-        else:
-            new_id = f'"{suffix}"'
-        owner = self.assigned_to.get(call, f"<the {class_name}>")
-        mechanical = call in self.line_of and all(_removable(call.args[n]) for n, _ in moved)
-        by_keyword = {a.keyword.value: a.value for a in call.args if a.keyword is not None}
-        parts = [scope, new_id]
+        new_id = _derived_id(positional[1] if len(positional) > 1 else None, suffix)
+        owner = self.assigned_to.get(call)
+        # each argument of the new resource: (keyword, its value's node, or None when unknown, as the message shows it)
+        parts: list[tuple[str | None, cst.BaseExpression | None, str]] = [
+            (None, positional[0] if positional else cst.Name("self"), _code(positional[0]) if positional else "self"),
+            (None, new_id, _code(new_id)),
+        ]
+        by_keyword = {a.keyword.value: a.value for a in args if a.keyword is not None}
         for keyword, link in recipe.link:
             what, _, name = link.partition(":")
             if what == "attr":
-                parts.append(f"{keyword}={owner}.{name}")
+                node = cst.parse_expression(f"{owner}.{name}") if owner else None
+                parts.append((keyword, node, f"{owner or f'<the {class_name}>'}.{name}"))
             else:
                 value = by_keyword.get(name)
-                mechanical = mechanical and value is not None and _plain(value)
-                parts.append(f"{keyword}={_one_line(value, f'<{name}>') if value is not None else f'<{name}>'}")
+                parts.append((keyword, value, _one_line(value, f"<{name}>") if value is not None else f"<{name}>"))
         for number, moved_recipe in moved:
-            value = call.args[number].value
-            if moved_recipe.to == "*":
-                if isinstance(value, cst.Call) and all(a.keyword is not None for a in value.args):
-                    parts.extend(_one_line(a, "...").rstrip(", ").rstrip(",") for a in value.args)
-                    mechanical = mechanical and all(_plain(a.value) for a in value.args)
-                else:
-                    parts.append(f"<the fields of {moved_recipe.argument}>")
-                    mechanical = False
+            value = args[number].value
+            if moved_recipe.to != "*":
+                parts.append((moved_recipe.to, value, _one_line(value, f"<{moved_recipe.argument}>")))
+            elif isinstance(value, cst.Call) and all(a.keyword is not None and not a.star for a in value.args):
+                parts.extend((a.keyword.value, a.value, _one_line(a.value, "...")) for a in value.args)  # type: ignore[union-attr]
             else:
-                parts.append(f"{moved_recipe.to}={_one_line(value, f'<{moved_recipe.argument}>')}")
-                mechanical = mechanical and _plain(value)
-        written = f"{into_class}({', '.join(parts)})"
+                parts.append((None, None, f"<the fields of {moved_recipe.argument}>"))
+        written = f"{into_class}({', '.join(f'{k}={text}' if k else text for k, _, text in parts)})"
+        mechanical = (call in self.line_of and all(_movable(call.args[n]) for n, _ in moved)
+                      and all(node is not None and not _has_call(node) for _, node, _ in parts[2:]))
         names = ", ".join(f"`{r.argument}`" for _, r in moved)
         applied = self.report(
             call.args[moved[0][0]],
@@ -419,6 +421,10 @@ class ProviderArgumentRecipes(Rule):
             Applicability.UNSAFE if mechanical else Applicability.NONE,
         )
         if applied:
-            self.after_line.setdefault(self.line_of[call], []).append(written)
+            # built from the nodes, not the message's one-line text: strings and comments inside values stay as written
+            new_call = cst.Call(func=cst.Name(into_class), args=[
+                cst.Arg(node, keyword=cst.Name(k) if k else None, equal=_NO_SPACE if k else cst.MaybeSentinel.DEFAULT)
+                for k, node, _ in parts if node is not None])
+            self.after_line.setdefault(self.line_of[call], []).append(cst.SimpleStatementLine([cst.Expr(new_call)]))
             self.context.add_import(f"{index.spec.package}.{into_module}", into_class)
         return applied

@@ -14,7 +14,9 @@ class Services(TerraformStack):
             "cluster",
             name="services",
         )
-        EcsClusterCapacityProviders(self, "cluster-capacity-providers", cluster_name=self.cluster.name, capacity_providers=["FARGATE"], default_capacity_provider_strategy=[{"capacity_provider": "FARGATE", "weight": 1}])
+        EcsClusterCapacityProviders(self, "cluster-capacity-providers", cluster_name=self.cluster.name, capacity_providers=["FARGATE"], default_capacity_provider_strategy=[
+                {"capacity_provider": "FARGATE", "weight": 1},  # the base load
+            ])
         batch = EcsCluster(
             self,
             "batch",

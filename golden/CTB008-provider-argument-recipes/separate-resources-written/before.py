@@ -13,7 +13,9 @@ class Services(TerraformStack):
             "cluster",
             name="services",
             capacity_providers=["FARGATE"],
-            default_capacity_provider_strategy=[{"capacity_provider": "FARGATE", "weight": 1}],
+            default_capacity_provider_strategy=[
+                {"capacity_provider": "FARGATE", "weight": 1},  # the base load
+            ],
         )
         batch = EcsCluster(
             self,
