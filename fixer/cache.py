@@ -126,7 +126,10 @@ class ResultCache:
 
 
 def project_key(project: ProjectContext) -> str:
-    """Project facts and the provider versions the rules will see: part of every cached result's key."""
+    """Project facts and the provider and core versions the rules will see: part of every cached result's key."""
+    from fixer.core_changes import core_used
     from fixer.providers import versions_used
 
-    return project.digest + "|" + json.dumps(versions_used(project.root), sort_keys=True)
+    # the cdktf core the project uses: CTB009's findings depend on it
+    return (project.digest + "|" + json.dumps(versions_used(project.root), sort_keys=True)
+            + "|" + json.dumps(core_used(project.root), sort_keys=True))

@@ -138,7 +138,7 @@ def _run(
             if pinned and not provider["usable"] and provider["version"] and pack == "fix":
                 typer.echo(f"cdktf-fixer: warning: {project['root']} pins {provider['distribution']} {pinned}, and "
                            f"cdktf-fixer knows {provider['version']} ({provider['source']}): provider class names and "
-                           "arguments and value types (CTB001, CTB006, CTB007) are not checked there. Install the "
+                           "arguments and value types (CTB001, CTB006, CTB007, CTB008) are not checked there. Install the "
                            "project's packages in its .venv to check them against its own version.", err=True)
     cache = None
     if not no_cache:

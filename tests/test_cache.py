@@ -126,3 +126,16 @@ def test_second_run_over_a_project_reads_its_facts_from_the_cache(tmp_path):
     first = cli("check", project, "--cache-dir", tmp_path / "cache")
     second = cli("check", project, "--cache-dir", tmp_path / "cache")
     assert first.exit_code == second.exit_code == 0 and first.stdout == second.stdout
+
+
+def test_the_cdktf_core_the_project_pins_is_part_of_the_key(tmp_path):
+    """CTB009 judges `Fn` calls against the project's cdktf: a new pin must not be answered from the cache."""
+    from fixer import pins
+
+    write(tmp_path / "src" / "cdktf.json", "{}")
+    write(tmp_path / "src" / "main.py", "from cdktf import Fn\n\nport = Fn.parse_int('8080', 10)\n")
+    write(tmp_path / "src" / "requirements.txt", "cdktf==0.12.3\n")
+    assert findings(tmp_path, "--select", "CTB009") == []
+    write(tmp_path / "src" / "requirements.txt", "cdktf==0.21.0\n")
+    pins._pins.cache_clear()  # a new process would read the pins afresh
+    assert findings(tmp_path, "--select", "CTB009") == [("main.py", 3, "CTB009")]

@@ -80,7 +80,7 @@ def test_an_old_pin_silences_provider_rules_with_one_warning_and_unpinned_code_i
     outcome = cli("check", pinned, "--no-cache")
     assert outcome.exit_code == 0, outcome.stdout
     assert outcome.stderr.count("warning:") == 1
-    assert "pins cdktf-cdktf-provider-aws ==9.0.52" in outcome.stderr and "(CTB001, CTB006, CTB007)" in outcome.stderr
+    assert "pins cdktf-cdktf-provider-aws ==9.0.52" in outcome.stderr and "(CTB001, CTB006, CTB007, CTB008)" in outcome.stderr
     report = cli("check", pinned, "--no-cache", "--output-format", "json").json()
     aws = next(p for p in report["projects"][0]["providers"] if p["distribution"] == "cdktf-cdktf-provider-aws")
     assert aws["pinned"] == "==9.0.52" and aws["usable"] is False and aws["pinned_in"].endswith("Pipfile.lock")

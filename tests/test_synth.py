@@ -483,3 +483,52 @@ def test_migrate_verify_a_multi_stack_project_with_cross_stack_references(tmp_pa
     assert "from cdktn import App, TerraformOutput, TerraformStack" in text
     assert "from cdktn_provider_aws.vpc import Vpc" in text and "cdktf_cdktf" not in text
     assert json.loads((project / "cdktf.json").read_text())["app"] == "python main.py"  # cdktf.json stays
+
+
+RECIPES_APP = '''
+from constructs import Construct
+from cdktf import App, Fn, TerraformOutput, TerraformStack
+from cdktf_cdktf_provider_aws.db_instance import DbInstance
+from cdktf_cdktf_provider_aws.eip import Eip
+from cdktf_cdktf_provider_aws.instance import Instance
+from cdktf_cdktf_provider_aws.provider import AwsProvider
+
+
+class Legacy(TerraformStack):
+    def __init__(self, scope: Construct, id: str):
+        super().__init__(scope, id)
+        AwsProvider(self, "aws", region="eu-west-1")
+        Eip(self, "nat", vpc=True)
+        db = DbInstance(self, "db", engine="postgres", instance_class="db.t3.micro", allocated_storage=20,
+                        username="app", password="not-a-secret", name="orders")
+        Instance(self, "vm", ami="ami-123", instance_type="c5.xlarge", cpu_core_count=2, cpu_threads_per_core=1)
+        TerraformOutput(self, "database", value=db.name)
+        TerraformOutput(self, "zones", value=Fn.join(separator=",", value=["a", "b"]))
+
+
+app = App()
+Legacy(app, "legacy")
+app.synth()
+'''
+
+
+def test_ctb008_ctb009_old_provider_and_core_arguments_fail_before_and_synthesize_after(tmp_path):
+    """Code written against the AWS provider 4.x/5.x and cdktf 0.15: each keyword fails under 21.22.1 and
+    cdktf 0.21; fixed by CTB008 and CTB009, the stack synthesizes with the settings the guides say."""
+    before, after = tmp_path / "before", tmp_path / "after"
+    for tree in (before, after):
+        tree.mkdir()
+        (tree / "tap.py").write_text(RECIPES_APP)
+        (tree / "cdktf.json").write_text('{"language": "python", "app": "python tap.py"}')
+    fixed = cli("fix", after, "--unsafe-fixes", "--select", "CTB008,CTB009", "--no-cache")
+    assert fixed.exit_code == 0, fixed.stdout + fixed.stderr
+    failed, synthesized = synth_all(Job(before), Job(after))
+    assert failed.returncode != 0 and "unexpected keyword argument 'vpc'" in failed.stderr
+    assert synthesized.returncode == 0, synthesized.stderr
+    stack = stack_json(after)
+    resources = stack["resource"]
+    assert resources["aws_eip"]["nat"]["domain"] == "vpc"
+    assert resources["aws_db_instance"]["db"]["db_name"] == "orders"
+    assert resources["aws_instance"]["vm"]["cpu_options"] == {"core_count": 2, "threads_per_core": 1}
+    assert stack["output"]["database"]["value"] == "${aws_db_instance.db.db_name}"
+    assert stack["output"]["zones"]["value"] == '${join(",", ["a", "b"])}'

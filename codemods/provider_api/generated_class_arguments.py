@@ -8,6 +8,7 @@ import libcst as cst
 
 from codemods.provider_api.helpers import RULE_TYPES, ProviderNames, resource_shaped
 from fixer.providers import MARKERS
+from fixer.providers.recipes import recipes_for
 from fixer.rule import Rule
 from fixer.types import Applicability, Example, FixAvailability
 
@@ -104,8 +105,9 @@ class GeneratedClassArguments(Rule):
         args = list(updated_node.args)
         changed = False
         dropped: set[int] = set()
+        removed_by_release = recipes_for(index, module, class_name)  # CTB008's: one problem, one finding
         for number, arg in enumerate(original_node.args):
-            if arg.keyword is None or arg.keyword.value in signature.keywords:
+            if arg.keyword is None or arg.keyword.value in signature.keywords or arg.keyword.value in removed_by_release:
                 continue
             given = arg.keyword.value
             if given in signature.positional or (given == "id" and "id_" in signature.positional):

@@ -12,6 +12,7 @@ import libcst as cst
 
 from codemods.provider_api.helpers import ProviderNames, assigned_value
 from fixer.providers import MARKERS, ProviderIndex
+from fixer.providers.recipes import recipes_for
 from fixer.providers.schema import OPEN, Prop
 from fixer.rule import Rule
 from fixer.types import Applicability, Example, FixAvailability
@@ -228,6 +229,9 @@ class ProviderValueTypes(Rule):
                 continue  # positionals and unknown keywords are CTB006's
             if (owner.name, arg.keyword.value) in _OWNED_ELSEWHERE:
                 continue
+            unwrapped = recipes_for(owner.index, owner.module, owner.name).get(arg.keyword.value)
+            if unwrapped is not None and unwrapped.kind == "unwrap" and isinstance(arg.value, (cst.Dict, cst.Call)):
+                continue  # a block where a provider release made it a string: CTB008's, one finding per problem
             new_value = self._value(owner, props[arg.keyword.value], arg.value, updated[number].value)
             if new_value is not None:
                 updated[number] = updated[number].with_changes(value=new_value)
