@@ -182,7 +182,8 @@ def _run(
             summary_out.write(f"{left:5d} left {fixed:5d} fixed  {code}  {name}\n")
     if not quiet:
         unsafe_flag = "--allow-partial" if pack == "migrate" else "--unsafe-fixes"
-        command = "cdktf-fixer migrate --to cdktn" if pack == "migrate" else "cdktf-fixer fix"
+        command = {"migrate": "cdktf-fixer migrate --to cdktn", "upgrade": "cdktf-fixer migrate --to cdktf"}.get(
+            pack, "cdktf-fixer fix")
         summary_out.write(reporting.summary_line(totals, mode, unsafe_fixes, unsafe_flag, command) + "\n")
 
     if totals.internal_errors:
@@ -329,13 +330,29 @@ def migrate(
     target_python: Annotated[str | None, typer.Option("--target-python", help="With --verify: an interpreter with the cdktn packages that runs the migrated copy (default: one cdktf-fixer builds with pip in its cache folder, keyed by the target versions, and reuses).")] = None,
     timeout: TimeoutOpt = 300.0,
 ) -> None:
-    if to.strip().lower() != "cdktn":
-        _fail(f"--to {to!r}: the one migration is --to cdktn (CDK Terrain)")
+    target = to.strip().lower()
+    if target not in ("cdktn", "cdktf"):
+        _fail(f"--to {to!r}: migrate --to cdktn (CDK Terrain) or --to cdktf (a stranded project to the last CDKTF line)")
     if diff and check:
         _fail("give --diff or --check, not both")
     if (python or target_python) and not verify:
         _fail("--python and --target-python choose the interpreters of --verify: add --verify")
     mode = "diff" if diff else "check" if check else "fix"
+    stranded = _stranded(paths)
+    if target == "cdktf" or stranded:
+        if verify and target == "cdktf":
+            _fail("--verify compares a migration to cdktn; `cdktf-fixer verify` proves an upgraded project synthesizes")
+        if target == "cdktn":
+            typer.echo("cdktf-fixer: the project is on an old CDKTF line: upgrading it first (as `migrate --to cdktf`)"
+                       + ("; the migration to cdktn follows once the upgrade is written" if mode != "fix" else ""), err=True)
+        try:
+            _run(paths, select, ignore, output_format, jobs, statistics, quiet, verbose, mode, False, True, None,
+                 force_exclude, pack="upgrade")
+        except typer.Exit as exc:
+            if target == "cdktf" or exc.exit_code == 2 or mode != "fix":
+                raise
+        if target == "cdktf" or mode != "fix":
+            return
     if verify:
         allowed = _verify_migration(paths, select, ignore, allow_partial, python, target_python, timeout)
         if not allowed and mode == "fix":
@@ -346,6 +363,23 @@ def migrate(
     # cdktn package anywhere holds the whole project back): no per-file results cache
     _run(paths, select, ignore, output_format, jobs, statistics, quiet, verbose, mode, allow_partial, True, None,
          force_exclude, pack="migrate")
+
+
+def _stranded(paths: list[Path] | None) -> bool:
+    """Whether a project named (a folder with cdktf.json at or above it) pins an old CDKTF line, and say
+    where each stands (its environment or the file that pins it) and what it moves to."""
+    from fixer.project.roots import _cdktf_folder
+    from fixer.providers import releases
+
+    found = False
+    for root in sorted({_cdktf_folder(p.resolve()) or p.resolve() for p in (paths or [Path(".")])}):
+        for name, stands in releases.stranded(root).items():
+            found = True
+            typer.echo(f"cdktf-fixer: {root.name}: {name} {stands.version} ({stands.source}) -> {stands.target.range}",
+                       err=True)
+        for name, problem in releases.project_maps(root)[1].items():
+            typer.echo(f"cdktf-fixer: warning: {name}: {problem}; its classes are not moved", err=True)
+    return found
 
 
 def _project_folder(paths: list[Path] | None) -> Path:
