@@ -304,6 +304,13 @@ regenerate with `cdktn get`). A provider without a cdktn package is reported (ge
 get`) and the project is left unchanged unless --allow-partial. The rules are the CTM codes
 (`cdktf-fixer rules --pack migrate`).
 
+`--to cdktf` upgrades a stranded project (an old prebuilt provider such as cdktf-cdktf-provider-aws 5.x-9.x,
+cdktf 0.9-0.20) to the last CDKTF line: provider classes move to the modules of the target release
+(`ec2.Instance` -> `from cdktf_cdktf_provider_aws.instance import Instance`), classes it no longer has are
+reported, dependency files move to cdktf 0.21 and the newest prebuilt providers (the CTU codes, `cdktf-fixer
+rules --pack upgrade`). The old release's classes are read from the project's environment, else from the
+package downloaded once into the user cache. `--to cdktn` on a stranded project upgrades it first.
+
 Exit codes as `fix`: 0 nothing left to do; 1 findings left (a provider to generate, a lock file to re-lock,
 bindings to regenerate) or a file that cannot be parsed, and with --diff or --check a change pending; 2 a
 usage error or cdktf-fixer's own failure.
@@ -313,7 +320,7 @@ usage error or cdktf-fixer's own failure.
 @app.command(help=MIGRATE_HELP)
 def migrate(
     paths: PathsArg = None,
-    to: Annotated[str, typer.Option("--to", help="The target: cdktn (CDK Terrain).")] = ...,  # type: ignore[assignment]
+    to: Annotated[str, typer.Option("--to", help="The target: cdktn (CDK Terrain), or cdktf (the last CDKTF line, for a stranded project).")] = ...,  # type: ignore[assignment]
     diff: Annotated[bool, typer.Option("--diff", help="Print a unified diff of the migration and write nothing; exit 1 when a change is pending.")] = False,
     check: Annotated[bool, typer.Option("--check", help="Report what the migration would change and what it leaves to you; write nothing.")] = False,
     allow_partial: Annotated[bool, typer.Option("--allow-partial", help="Migrate a project even when a provider it uses has no cdktn package (that provider is left for `cdktn get`).")] = False,
@@ -722,7 +729,7 @@ def _batch_output(results, settings, diff_dir, report, quiet) -> None:
 @app.command()
 def rules(
     output_format: Annotated[str, typer.Option("--output-format", help="text or json.")] = "text",
-    pack: Annotated[str, typer.Option("--pack", help="fix (the rules of check and fix) or migrate (the rules of migrate).")] = "fix",
+    pack: Annotated[str, typer.Option("--pack", help="fix (the rules of check and fix), migrate (of migrate --to cdktn) or upgrade (of migrate --to cdktf).")] = "fix",
 ) -> None:
     """List every rule: code, name, fix safety, whether it runs by default, summary (`--output-format json`
     for tools)."""
