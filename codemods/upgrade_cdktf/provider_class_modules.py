@@ -176,8 +176,12 @@ class ProviderClassModules(Rule):
             for old_alias, new_alias in zip(original.names, _aliases(updated)):
                 target = self.moved_aliases.get(old_alias)
                 if target is not None:
-                    groups.setdefault(f"{package}.{target[0]}", []).append(
-                        cst.ImportAlias(cst.Name(target[1]), asname=new_alias.asname))
+                    key = (f"{package}.{target[0]}", target[1])
+                    if new_alias.asname is None and key in self.emitted:
+                        continue  # imported already, by another line this rule wrote or by the user
+                    if new_alias.asname is None:
+                        self.emitted.add(key)
+                    groups.setdefault(key[0], []).append(cst.ImportAlias(cst.Name(target[1]), asname=new_alias.asname))
                 elif old_alias not in self.dropped:
                     kept.append(new_alias)
             for module, name in self.additions.get(original, []):

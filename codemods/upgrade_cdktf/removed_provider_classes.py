@@ -65,6 +65,7 @@ class RemovedProviderClasses(Rule):
             elif terraform:
                 message += ": the Terraform provider removed it; replace or drop this resource before upgrading"
             else:
-                message += ": pass this block's value as a dict"
+                message += (": the target generates no class for this block (its resource was removed, or the "
+                            "block's type became open: pass its value as a dict)")
             self.report(use.node, message)
         return False
