@@ -69,13 +69,20 @@ class _Attributes(cst.CSTVisitor):
         self.order[id(node)] = len(self.order)
 
 
-def old_uses(module: cst.Module, context: FileContext, maps: dict[str, NameMap]) -> tuple[list[OldUse], set[cst.ImportAlias]]:
-    """Every use of an old provider class the file makes, in source order, and the import aliases of a
-    module or package that are also used otherwise (passed on, or `ec2.something` that names no class):
-    those stay. Scope-aware: a use counts only when the name it goes through is the one the import binds
-    (a parameter `rds` shadowing the `rds` module is left alone)."""
+@dataclass
+class FileUses:
+    uses: list[OldUse]  # every use of an old provider class, in source order
+    used_otherwise: set[cst.ImportAlias]  # module bindings also used otherwise (passed on, `ec2.x` naming no class)
+    unused: dict[cst.ImportAlias, tuple[NameMap, str]]  # module bindings nothing reads -> (map, old module)
+
+
+def old_uses(module: cst.Module, context: FileContext, maps: dict[str, NameMap]) -> FileUses:
+    """Where the file names classes of an old provider release through its imports (see FileUses).
+    Scope-aware: a use counts only when the name it goes through is the one the import binds (a parameter
+    `rds` shadowing the `rds` module is left alone)."""
     uses: list[OldUse] = []
     other_uses: set[cst.ImportAlias] = set()
+    unused: dict[cst.ImportAlias, tuple[NameMap, str]] = {}
     attributes: _Attributes | None = None
 
     def attributes_of(node: cst.CSTNode) -> list[cst.Attribute]:
@@ -102,6 +109,8 @@ def old_uses(module: cst.Module, context: FileContext, maps: dict[str, NameMap])
             else:
                 other_uses.add(alias)
 
+        if not nodes and module_name:
+            unused[alias] = (name_map, module_name)
         for node in nodes:
             found = attributes_of(node)
             if not found:
@@ -153,7 +162,7 @@ def old_uses(module: cst.Module, context: FileContext, maps: dict[str, NameMap])
                 through(statement, alias, name_map, inner or None, references(statement, dotted))
     order = attributes.order if attributes is not None else {}
     uses.sort(key=lambda use: (0, 0) if use.by_import else (1, order.get(id(use.node), 0)))
-    return uses, other_uses
+    return FileUses(uses, other_uses, unused)
 
 
 def where(name_map: NameMap, module: str, name: str) -> str:

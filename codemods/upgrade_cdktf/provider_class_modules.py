@@ -93,16 +93,21 @@ class ProviderClassModules(Rule):
         maps = upgrade_maps(self.context.project)
         if not maps:
             return False
-        uses, used_otherwise = old_uses(node, self.context, maps)
+        found = old_uses(node, self.context, maps)
         complete: dict[cst.ImportAlias, bool] = {}
-        for use in uses:
+        for use in found.uses:
             target = use.map.lookup(use.module, use.name)
             moved = target is not None and target != (use.module, use.name) and self._plan(use, *target)
             if not use.by_import:
                 complete[use.alias] = complete.get(use.alias, True) and moved
-        self.dropped = {alias for alias, every in complete.items() if every and alias not in used_otherwise}
+        self.dropped = {alias for alias, every in complete.items() if every and alias not in found.used_otherwise}
+        for alias, (name_map, module) in found.unused.items():
+            if module not in name_map.new_modules and self.report(
+                    alias, f"`{module}`: {name_map.distribution} {name_map.new} has no module `{module}` (ImportError), "
+                    "and nothing uses it here: remove the import", Applicability.SAFE):
+                self.dropped.add(alias)
         self.emitted = _imported(node)
-        return bool(self.attributes or self.moved_aliases)
+        return bool(self.attributes or self.moved_aliases or self.dropped)
 
     def _plan(self, use: OldUse, module: str, name: str) -> bool:
         """Report one use; True when its rewrite is to be applied."""

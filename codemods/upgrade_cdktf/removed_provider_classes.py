@@ -51,7 +51,7 @@ class RemovedProviderClasses(Rule):
         maps = upgrade_maps(self.context.project)
         if not maps:
             return False
-        for use in old_uses(node, self.context, maps)[0]:
+        for use in old_uses(node, self.context, maps).uses:
             name_map = use.map
             if not name_map.is_removed(use.module, use.name):
                 continue

@@ -258,6 +258,11 @@ class NameMap:
     def replacement(self, module: str, name: str) -> tuple[str, str] | None:
         return self.replacements.get(self.removed.get(dotted(module, name), ""))
 
+    @property
+    def new_modules(self) -> frozenset[str]:
+        """The target's modules that hold a class of the old release (`vpc`, `instance`)."""
+        return frozenset(module for module, _ in self.moved.values())
+
     def coverage(self) -> tuple[int, int]:
         """(constructs that map, constructs): resource, data source and provider classes."""
         return sum(1 for name in self.constructs if name in self.moved), len(self.constructs)
