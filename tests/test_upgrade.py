@@ -14,7 +14,6 @@ from fixer.providers import releases
 
 AWS = "cdktf-cdktf-provider-aws"
 WHOLE_PROJECT = GOLDEN / "CTU001-provider-class-modules" / "whole-project"
-SYNTH_PROJECT = Path(__file__).parent / "data" / "stranded-aws9"
 
 
 def _write(root: Path, files: dict[str, str]) -> Path:
@@ -182,19 +181,24 @@ def test_upgrade_rules_are_not_run_by_check_or_by_the_cdktn_pack(tmp_path):
 
 
 @pytest.mark.synth
-def test_a_project_written_for_9_0_52_synthesizes_on_the_last_line_once_upgraded(tmp_path):
-    """Written against cdktf-cdktf-provider-aws 9.0.52 (namespace imports); cdktf-fixer's environment has
-    cdktf 0.21 and 21.22.1: it fails at import before, and synthesizes the same resources after."""
+@pytest.mark.parametrize(("folder", "stacks"), [
+    ("stranded-aws9", {"web": {"aws_instance": 1, "aws_s3_bucket": 1, "aws_subnet": 1, "aws_vpc": 1}}),
+    ("stranded-aws5", {"queue": {"aws_sqs_queue": 1, "aws_ssm_parameter": 1, "random_password": 1}}),
+])
+def test_a_stranded_project_synthesizes_on_the_last_line_once_upgraded(tmp_path, folder, stacks):
+    """Written against cdktf-cdktf-provider-aws 9.0.52 (namespace imports) or 5.0.50 with random 0.1.53
+    (`import cdktf_cdktf_provider_aws as aws`, root classes); cdktf-fixer's environment has cdktf 0.21,
+    aws 21.22.1 and random 12.0.1: each fails at import before, and synthesizes its resources after."""
     import sys
 
     from fixer.verify import synth
 
     project = tmp_path / "p"
-    shutil.copytree(SYNTH_PROJECT, project)
+    shutil.copytree(Path(__file__).parent / "data" / folder, project)
     before = synth(project, sys.executable)
-    assert not before.synthesized and before.stage == "import"
+    assert not before.synthesized and before.stage in ("import", "attribute")
     outcome = cli("migrate", "--to", "cdktf", project)
     assert outcome.exit_code == 0, outcome.stdout + outcome.stderr
     after = synth(project, sys.executable)
     assert after.synthesized, after.key_line
-    assert after.stacks == {"web": {"aws_instance": 1, "aws_s3_bucket": 1, "aws_subnet": 1, "aws_vpc": 1}}
+    assert after.stacks == stacks
