@@ -117,11 +117,19 @@ def test_terraform_type_of_old_and_new_docs():
     assert releases.terraform_type({"kind": "interface", "docs": new["docs"]}) is None
 
 
-def test_an_unknown_release_is_an_error_not_a_crash(tmp_path, monkeypatch):
-    monkeypatch.setattr(releases, "download", lambda d, v: (_ for _ in ()).throw(releases.ReleaseError("no such release")))
-    root = _write(tmp_path, {"cdktf.json": "{}", "requirements.txt": f"{AWS}==9.9.999\n"})
+def test_an_unreadable_release_is_said_and_holds_the_dependency_versions_back(tmp_path, monkeypatch):
+    def offline(distribution, version):
+        raise releases.ReleaseError(f"cannot download {distribution}=={version}")
+
+    monkeypatch.setattr(releases, "download", offline)
+    root = _write(tmp_path, {"cdktf.json": "{}", "requirements.txt": f"cdktf~=0.12.3\n{AWS}==9.9.999\n",
+                             "main.py": "from cdktf_cdktf_provider_aws import ec2\nec2.Instance(None, 'x')\n"})
     maps, problems = releases.project_maps(root)
-    assert maps == {} and "no such release" in problems[AWS]
+    assert maps == {} and "cannot download" in problems[AWS]
+    outcome = cli("migrate", "--to", "cdktf", root)
+    assert outcome.exit_code == 1 and "its classes are not moved" in outcome.stderr
+    assert "not rewritten while the classes of the old release cannot be read" in outcome.stdout
+    assert (root / "requirements.txt").read_text() == f"cdktf~=0.12.3\n{AWS}==9.9.999\n"
 
 
 # --- the command ---------------------------------------------------------------------------------------------

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from codemods.upgrade_cdktf.helpers import unreadable_releases
 from fixer.dependency_files import NAME, DependencyFileRule
 from fixer.pins import normalize
 from fixer.providers import releases
@@ -64,7 +65,9 @@ class DependencyVersions(DependencyFileRule):
     `requirements*.txt`, `Pipfile` and `pyproject.toml` (PEP 621 and Poetry), keeping their layout and
     comments; a declaration that already admits the target release (`cdktf = "*"`) is left.
 
-    Reported, never edited: lock files (Pipfile.lock, poetry.lock, uv.lock), to re-lock; requirements
+    Reported, not edited, while the classes of an old release the project uses cannot be read (no network
+    to download it, a version that does not exist): its code cannot be moved yet. Reported, never edited:
+    lock files (Pipfile.lock, poetry.lock, uv.lock), to re-lock; requirements
     compiled with `--hash`, to regenerate; a prebuilt provider cdktf-fixer knows no target release for,
     whose release built on cdktf 0.21 you choose.
 
@@ -111,6 +114,12 @@ class DependencyVersions(DependencyFileRule):
             if name.startswith(releases.PROVIDER_PREFIX) and name not in releases.PROVIDER_TARGETS:
                 self.report_at(line, column, f"`{old}`: choose the release of {name} built on cdktf 0.21 (its "
                                "package requires `cdktf>=0.21.0,<0.22.0`); cdktf-fixer knows no target for it")
+            return False
+        unreadable = unreadable_releases(self.context.project)
+        if unreadable:  # moving the versions without moving the code would break the project
+            names = ", ".join(f"{name} ({why})" for name, why in sorted(unreadable.items()))
+            self.report_at(line, column, f"`{old}` is `{new}` on the last CDKTF line; not rewritten while the "
+                           f"classes of the old release cannot be read: {names}")
             return False
         return self.report_at(line, column, f"`{old}` is `{new}` on the last CDKTF line", Applicability.SAFE)
 

@@ -30,7 +30,13 @@ MARKERS = ("cdktf_cdktf_provider_",)
 
 def upgrade_maps(project: ProjectContext) -> dict[str, NameMap]:
     """Package (`cdktf_cdktf_provider_aws`) -> the name map of the old release the project uses."""
-    return project.derived("upgrade_cdktf.maps", lambda p: project_maps(p.root)[0])
+    return project.derived("upgrade_cdktf.maps", lambda p: project_maps(p.root))[0]
+
+
+def unreadable_releases(project: ProjectContext) -> dict[str, str]:
+    """Distribution -> why the classes of the old release the project uses could not be read (no
+    network, an unknown version): its code is not moved, so neither are its dependency declarations."""
+    return project.derived("upgrade_cdktf.maps", lambda p: project_maps(p.root))[1]
 
 
 @dataclass(frozen=True)
