@@ -386,6 +386,11 @@ def _stranded(paths: list[Path] | None) -> bool:
                        err=True)
         for name, problem in releases.project_maps(root)[1].items():
             typer.echo(f"cdktf-fixer: warning: {name}: {problem}; its classes are not moved", err=True)
+        unset = releases.unset_logical_id_flags(root) if releases.CORE in releases.stranded(root) else []
+        if unset:
+            typer.echo(f"cdktf-fixer: warning: {root.name}: cdktf.json does not set {' and '.join(unset)}, which cdktf "
+                       "0.21 always applies: the Terraform addresses of its resources change; move the state of "
+                       "deployed stacks (compare `terraform plan` before applying)", err=True)
     return found
 
 

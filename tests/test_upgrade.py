@@ -69,6 +69,15 @@ def test_a_project_on_the_last_line_is_not_stranded(tmp_path):
     assert releases.stranded(root) == {}
 
 
+def test_the_logical_id_flags_an_old_project_never_set_are_said(tmp_path):
+    flags = '{"context": {"excludeStackIdFromLogicalIds": "true", "allowSepCharsInLogicalIds": "true"}}'
+    assert releases.unset_logical_id_flags(_write(tmp_path / "set", {"cdktf.json": flags})) == []
+    assert releases.unset_logical_id_flags(_write(tmp_path / "unset", {"cdktf.json": '{"app": "python main.py"}'})) == [
+        "excludeStackIdFromLogicalIds", "allowSepCharsInLogicalIds"]
+    project = _write(tmp_path / "p", {"cdktf.json": "{}", "requirements.txt": "cdktf~=0.12.3\n"})
+    assert "the Terraform addresses of its resources change" in cli("migrate", "--to", "cdktf", "--check", project).stderr
+
+
 # --- the map of real releases ------------------------------------------------------------------------------
 
 

@@ -145,6 +145,21 @@ def stranded(root: Path) -> dict[str, Standing]:
     return {name: s for name, s in standing(root).items() if s.stranded}
 
 
+# Feature flags of cdktf.json that old cores honoured and cdktf 0.21 always applies (its FUTURE_FLAGS map is
+# empty): a project that never set them gets other logical ids, so other Terraform resource addresses.
+LOGICAL_ID_FLAGS = ("excludeStackIdFromLogicalIds", "allowSepCharsInLogicalIds")
+
+
+def unset_logical_id_flags(root: Path) -> list[str]:
+    """The logical-id flags the project's cdktf.json does not turn on (none when there is no readable
+    cdktf.json: nothing to say about it)."""
+    try:
+        context = json.loads((root / "cdktf.json").read_text(encoding="utf-8")).get("context") or {}
+    except (OSError, ValueError, AttributeError):
+        return []
+    return [flag for flag in LOGICAL_ID_FLAGS if str(context.get(flag, "")).lower() != "true"]
+
+
 # --- assemblies ----------------------------------------------------------------------------------------
 
 
