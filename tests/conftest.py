@@ -11,9 +11,11 @@ EXAMPLES = REPO / "examples"
 def _release_cache(request, tmp_path_factory):
     """Old provider releases (wheels downloaded by `migrate --to cdktf`, ~30 MB) and the name maps computed
     from them, kept in pytest's cache folder across sessions: the network is asked once, not per test."""
-    kept = request.config.cache.mkdir("cdktf-fixer-releases")
     cache = tmp_path_factory.getbasetemp() / "cache"
     cache.mkdir(parents=True, exist_ok=True)
+    if getattr(request.config, "cache", None) is None:  # `-p no:cacheprovider`: kept for this session only
+        return cache / "releases"
+    kept = request.config.cache.mkdir("cdktf-fixer-releases")
     if not (cache / "releases").exists():
         (cache / "releases").symlink_to(kept, target_is_directory=True)
     return kept
