@@ -345,8 +345,11 @@ def migrate(
     if (python or target_python) and not verify:
         _fail("--python and --target-python choose the interpreters of --verify: add --verify")
     mode = "diff" if diff else "check" if check else "fix"
-    stranded = _stranded(paths)
-    if target == "cdktf" or stranded:
+    from fixer.providers.releases import before_module_layout
+
+    roots = _project_roots(paths)
+    if target == "cdktf" or any(before_module_layout(root) for root in roots):
+        _say_standing(roots)
         if verify and target == "cdktf":
             _fail("--verify compares a migration to cdktn; `cdktf-fixer verify` proves an upgraded project synthesizes")
         if target == "cdktn":
@@ -372,26 +375,40 @@ def migrate(
          force_exclude, pack="migrate")
 
 
-def _stranded(paths: list[Path] | None) -> bool:
-    """Whether a project named (a folder with cdktf.json at or above it) pins an old CDKTF line, and say
-    where each stands (its environment or the file that pins it) and what it moves to."""
+def _project_roots(paths: list[Path] | None) -> list[Path]:
+    """The projects named: the folder with cdktf.json at or above each path, and every one below it."""
+    from fixer.discovery import ALWAYS_SKIPPED
     from fixer.project.roots import _cdktf_folder
-    from fixer.providers import releases
 
-    found = False
-    for root in sorted({_cdktf_folder(p.resolve()) or p.resolve() for p in (paths or [Path(".")])}):
-        for name, stands in releases.stranded(root).items():
-            found = True
-            typer.echo(f"cdktf-fixer: {root.name}: {name} {stands.version} ({stands.source}) -> {stands.target.range}",
+    roots = set()
+    for path in (p.resolve() for p in (paths or [Path(".")])):
+        roots.add(_cdktf_folder(path) or path)
+        for folder, dirs, files in os.walk(path) if path.is_dir() else ():
+            dirs[:] = [d for d in dirs if d not in ALWAYS_SKIPPED and not d.startswith(".")]
+            if "cdktf.json" in files:
+                roots.add(Path(folder))
+    return sorted(roots)
+
+
+def _say_standing(roots: list[Path]) -> None:
+    """Where each project stands on an old CDKTF line (its environment or the file that pins it) and what
+    it moves to; the old releases' classes are read (downloaded once) here, before the rules run."""
+    from fixer.providers import releases
+    from fixer.reporting import display_path
+
+    for root in roots:
+        where = display_path(str(root))
+        stranded = releases.stranded(root)
+        for name, stands in stranded.items():
+            typer.echo(f"cdktf-fixer: {where}: {name} {stands.version} ({stands.source}) -> {stands.target.range}",
                        err=True)
         for name, problem in releases.project_maps(root)[1].items():
             typer.echo(f"cdktf-fixer: warning: {name}: {problem}; its classes are not moved", err=True)
-        unset = releases.unset_logical_id_flags(root) if releases.CORE in releases.stranded(root) else []
+        unset = releases.unset_logical_id_flags(root) if releases.CORE in stranded else []
         if unset:
-            typer.echo(f"cdktf-fixer: warning: {root.name}: cdktf.json does not set {' and '.join(unset)}, which cdktf "
-                       "0.21 always applies: the Terraform addresses of its resources change; move the state of "
-                       "deployed stacks (compare `terraform plan` before applying)", err=True)
-    return found
+            typer.echo(f"cdktf-fixer: warning: {where}: cdktf.json does not set {' and '.join(unset)}, which cdktf 0.21 "
+                       "always applies: the Terraform addresses of its resources change; move the state of deployed "
+                       "stacks (compare `terraform plan` before applying)", err=True)
 
 
 def _project_folder(paths: list[Path] | None) -> Path:

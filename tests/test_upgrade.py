@@ -69,6 +69,28 @@ def test_a_project_on_the_last_line_is_not_stranded(tmp_path):
     assert releases.stranded(root) == {}
 
 
+def test_a_local_build_of_the_core_is_not_an_old_line(tmp_path):
+    root = _write(tmp_path, {"cdktf.json": "{}", "Pipfile.lock": json.dumps({"default": {"cdktf": {"version": "==0.0.0"}}})})
+    assert releases.standing(root)["cdktf"].version == "0.0.0" and releases.stranded(root) == {}
+
+
+@pytest.mark.parametrize(("pins", "before"), [
+    ("cdktf~=0.12.3\n", True), (f"cdktf>=0.21\n{AWS}==9.0.52\n", True), (f"cdktf~=0.19.2\n{AWS}==19.0.0\n", False),
+])
+def test_which_projects_predate_the_module_layout(tmp_path, pins, before):
+    root = _write(tmp_path, {"cdktf.json": "{}", "requirements.txt": pins})
+    assert releases.before_module_layout(root) is before
+
+
+def test_migrate_to_cdktn_leaves_the_upgrade_to_projects_that_need_it(tmp_path):
+    project = _write(tmp_path / "repo", {"infra/cdktf.json": "{}", "infra/requirements.txt": "cdktf~=0.19.2\n",
+                                         "infra/main.py": "import cdktf\n"})
+    outcome = cli("migrate", "--to", "cdktn", "--check", project)
+    assert "upgrading it first" not in outcome.stderr and "CTM" in outcome.stdout
+    upgrade = cli("migrate", "--to", "cdktf", "--check", project)  # a project below the folder named
+    assert "infra: cdktf 0.19.2 (requirements.txt) -> >=0.21,<0.22" in upgrade.stderr.replace("\\", "/")
+
+
 def test_the_logical_id_flags_an_old_project_never_set_are_said(tmp_path):
     flags = '{"context": {"excludeStackIdFromLogicalIds": "true", "allowSepCharsInLogicalIds": "true"}}'
     assert releases.unset_logical_id_flags(_write(tmp_path / "set", {"cdktf.json": flags})) == []

@@ -92,7 +92,7 @@ class Standing:
     def stranded(self) -> bool:
         """On an older major line than the target: its code is written for another API."""
         target = self.target
-        if target is None or self.version is None:
+        if target is None or self.version in (None, "0.0.0"):  # 0.0.0: a local build (jsii's dev version)
             return False
         try:
             old, new = Version(self.version), Version(target.version)
@@ -143,6 +143,22 @@ def _installed(root: Path) -> dict[str, tuple[str, str]]:
 def stranded(root: Path) -> dict[str, Standing]:
     """The distributions the project uses on an older line than the target."""
     return {name: s for name, s in standing(root).items() if s.stranded}
+
+
+# cdktf 0.13 and the prebuilt providers built on it (aws 10.0.0) moved every class to a module of its own.
+LAYOUT_CHANGE = {CORE: "0.13.0", "cdktf-cdktf-provider-aws": "10.0.0"}
+
+
+def before_module_layout(root: Path) -> bool:
+    """Whether the project is on a line older than the one-module-per-class layout: its code needs the
+    upgrade before any other migration."""
+    for name, stands in stranded(root).items():
+        try:
+            if name in LAYOUT_CHANGE and Version(stands.version or "") < Version(LAYOUT_CHANGE[name]):
+                return True
+        except InvalidVersion:
+            continue
+    return False
 
 
 # Feature flags of cdktf.json that old cores honoured and cdktf 0.21 always applies (its FUTURE_FLAGS map is
