@@ -349,9 +349,13 @@ def migrate(
 
     roots = _project_roots(paths)
     if target == "cdktf" or any(before_module_layout(root) for root in roots):
+        if verify:
+            _fail("--verify compares a migration to cdktn; upgrade a stranded project first (`migrate --to cdktf`, "
+                  "`cdktf-fixer verify` proves it synthesizes), then `migrate --to cdktn --verify`")
+        if target == "cdktn" and output_format != "text":
+            _fail(f"--output-format {output_format}: a stranded project is upgraded first, which is a run of its own: "
+                  "run `migrate --to cdktf`, then `migrate --to cdktn`")
         _say_standing(roots)
-        if verify and target == "cdktf":
-            _fail("--verify compares a migration to cdktn; `cdktf-fixer verify` proves an upgraded project synthesizes")
         if target == "cdktn":
             typer.echo("cdktf-fixer: the project is on an old CDKTF line: upgrading it first (as `migrate --to cdktf`)"
                        + ("; the migration to cdktn follows once the upgrade is written" if mode != "fix" else ""), err=True)

@@ -198,6 +198,16 @@ def test_migrate_to_cdktn_upgrades_a_stranded_project_first(tmp_path):
     assert (project / "requirements.txt").read_text().startswith("cdktn>=0.24,<0.25\ncdktn-provider-aws>=")
 
 
+def test_what_a_stranded_project_cannot_combine(tmp_path):
+    project = tmp_path / "p"
+    shutil.copytree(WHOLE_PROJECT / "before", project)
+    before = snapshot(project)
+    assert cli("migrate", "--to", "cdktf", "--verify", project).exit_code == 2
+    assert cli("migrate", "--to", "cdktn", "--verify", project).exit_code == 2  # the upgrade comes first
+    assert cli("migrate", "--to", "cdktn", "--output-format", "json", project).exit_code == 2  # one document
+    assert snapshot(project) == before
+
+
 def test_check_and_diff_of_an_upgrade_write_nothing(tmp_path):
     project = tmp_path / "p"
     shutil.copytree(WHOLE_PROJECT / "before", project)
