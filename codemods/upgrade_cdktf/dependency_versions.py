@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import json
 import re
+import tomllib
+from pathlib import Path, PurePath
 
-from codemods.upgrade_cdktf.helpers import unreadable_releases
+from codemods.upgrade_cdktf.helpers import imported_providers, unreadable_releases
 from fixer.dependency_files import NAME, DependencyFileRule
 from fixer.pins import normalize
 from fixer.providers import releases
@@ -67,9 +70,10 @@ class DependencyVersions(DependencyFileRule):
 
     Reported, not edited, while the classes of an old release the project uses cannot be read (no network
     to download it, a version that does not exist): its code cannot be moved yet. Reported, never edited:
-    lock files (Pipfile.lock, poetry.lock, uv.lock), to re-lock; requirements
-    compiled with `--hash`, to regenerate; a prebuilt provider cdktf-fixer knows no target release for,
-    whose release built on cdktf 0.21 you choose.
+    lock files (Pipfile.lock, poetry.lock, uv.lock), to re-lock; a provider the code imports that
+    Pipfile.lock alone pins (re-locking would drop it); requirements compiled with `--hash`, to
+    regenerate; a prebuilt provider cdktf-fixer knows no target release for, whose release built on
+    cdktf 0.21 you choose.
 
     ## Why is this bad?
     The upgraded code imports each class from its own module (`cdktf_cdktf_provider_aws.instance`), which
@@ -129,3 +133,25 @@ class DependencyVersions(DependencyFileRule):
             line = text.count("\n", 0, match.start()) + 1
             self.report_at(line, 1, f"lock file pins an old CDKTF line: re-lock after the upgrade (`{command}`); "
                            "it is never edited here")
+        if PurePath(self.context.path).name == "Pipfile.lock":
+            self._locked_only(text)
+
+    def _locked_only(self, text: str) -> None:
+        """A provider the code imports that Pipfile.lock pins and the Pipfile does not declare: re-locking
+        after the upgrade would drop it."""
+        try:
+            locked = json.loads(text).get("default", {})
+            pipfile = tomllib.loads((Path(self.context.path).parent / "Pipfile").read_text(encoding="utf-8"))
+        except (OSError, ValueError, AttributeError):
+            return
+        declared = {normalize(name) for section in ("packages", "dev-packages") for name in pipfile.get(section, {})}
+        imported = imported_providers(self.context.project)
+        for name in locked:
+            distribution = normalize(name)
+            if distribution in imported and distribution not in declared:
+                target = releases.PROVIDER_TARGETS.get(distribution)
+                wanted = f'`{distribution} = "{target.range}"`' if target else f"`{distribution}`"
+                offset = text.find(f'"{name}"')
+                self.report_at(text.count("\n", 0, max(offset, 0)) + 1, 1,
+                               f"`{distribution}` is pinned by the lock alone, and the code imports it: declare "
+                               f"{wanted} in the Pipfile before re-locking, or `pipenv lock` drops it")

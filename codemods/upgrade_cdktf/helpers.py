@@ -8,6 +8,7 @@ and `vpc.Subnet` then fails, so every use is judged by the old `vpc.Subnet`.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -15,6 +16,8 @@ import libcst as cst
 from libcst.helpers import get_full_name_for_node
 from libcst.metadata import ScopeProvider
 
+from fixer.discovery import iter_python_files
+from fixer.pins import normalize
 from fixer.providers import provider_package
 from fixer.providers.releases import NameMap, project_maps
 from fixer.statements import statement_imports
@@ -37,6 +40,25 @@ def unreadable_releases(project: ProjectContext) -> dict[str, str]:
     """Distribution -> why the classes of the old release the project uses could not be read (no
     network, an unknown version): its code is not moved, so neither are its dependency declarations."""
     return project.derived("upgrade_cdktf.maps", lambda p: project_maps(p.root))[1]
+
+
+_IMPORTED_PROVIDER = re.compile(r"^\s*(?:from|import)\s+(cdktf_cdktf_provider_\w+)", re.MULTILINE)
+
+
+def imported_providers(project: ProjectContext) -> frozenset[str]:
+    """The prebuilt provider distributions the project's Python code imports (`cdktf-cdktf-provider-aws`)."""
+    return project.derived("upgrade_cdktf.imported", _imported_providers)
+
+
+def _imported_providers(project: ProjectContext) -> frozenset[str]:
+    found = set()
+    for path in iter_python_files(project.root):
+        try:
+            text = path.read_text(encoding="utf-8", errors="replace")
+        except OSError:
+            continue
+        found.update(normalize(name) for name in _IMPORTED_PROVIDER.findall(text))
+    return frozenset(found)
 
 
 @dataclass(frozen=True)
