@@ -102,6 +102,7 @@ class FileUses:
     uses: list[OldUse]  # every use of an old provider class, in source order
     used_otherwise: set[cst.ImportAlias]  # module bindings also used otherwise (passed on, `ec2.x` naming no class)
     unused: dict[cst.ImportAlias, tuple[NameMap, str]]  # module bindings nothing reads -> (map, old module)
+    stars: list[tuple[cst.ImportFrom, NameMap, str]]  # `from <old module> import *` -> (map, old module)
 
 
 def old_uses(module: cst.Module, context: FileContext, maps: dict[str, NameMap]) -> FileUses:
@@ -111,6 +112,7 @@ def old_uses(module: cst.Module, context: FileContext, maps: dict[str, NameMap])
     uses: list[OldUse] = []
     other_uses: set[cst.ImportAlias] = set()
     unused: dict[cst.ImportAlias, tuple[NameMap, str]] = {}
+    stars: list[tuple[cst.ImportFrom, NameMap, str]] = []
     attributes: _Attributes | None = None
 
     def attributes_of(node: cst.CSTNode) -> list[cst.Attribute]:
@@ -156,7 +158,7 @@ def old_uses(module: cst.Module, context: FileContext, maps: dict[str, NameMap])
 
     for statement in statement_imports(module):
         if isinstance(statement, cst.ImportFrom):
-            if statement.relative or statement.module is None or isinstance(statement.names, cst.ImportStar):
+            if statement.relative or statement.module is None:
                 continue
             dotted = get_full_name_for_node(statement.module) or ""
             package = provider_package(dotted)
@@ -166,6 +168,9 @@ def old_uses(module: cst.Module, context: FileContext, maps: dict[str, NameMap])
             inner = dotted[len(package) + 1:] if package and dotted != package else ""
             if inner and inner not in name_map.namespaces:
                 continue  # a module of the new layout, or one the old release never had
+            if isinstance(statement.names, cst.ImportStar):
+                stars.append((statement, name_map, inner))
+                continue
             for alias in statement.names:
                 name = get_full_name_for_node(alias.name) or ""
                 if not inner and name in name_map.namespaces:
@@ -190,7 +195,7 @@ def old_uses(module: cst.Module, context: FileContext, maps: dict[str, NameMap])
                 through(statement, alias, name_map, inner or None, references(statement, dotted))
     order = attributes.order if attributes is not None else {}
     uses.sort(key=lambda use: (0, 0) if use.by_import else (1, order.get(id(use.node), 0)))
-    return FileUses(uses, other_uses, unused)
+    return FileUses(uses, other_uses, unused, stars)
 
 
 def where(name_map: NameMap, module: str, name: str) -> str:

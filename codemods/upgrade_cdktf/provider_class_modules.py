@@ -33,8 +33,9 @@ class ProviderClassModules(Rule):
     its lock file or requirements pin; its assembly is read from the project's environment or from the
     package, downloaded once into the user cache. A use is judged by its old qualified name: `vpc.Subnet`
     moves to `subnet.Subnet` although a module `vpc` still exists. Scope-aware: a parameter that shadows
-    a module's name (`def database(rds): rds.x`) is left alone. Classes the target no longer has are
-    CTU002's.
+    a module's name (`def database(rds): rds.x`) is left alone. An import of an old namespace that nothing
+    uses is removed when the target has no module of that name; a star import from the old layout is
+    reported (which classes it stood for is not known). Classes the target no longer has are CTU002's.
 
     ## Why is this bad?
     From `cdktf-cdktf-provider-aws` 10.0 on, the service namespaces are gone: `from
@@ -106,6 +107,11 @@ class ProviderClassModules(Rule):
                     alias, f"`{module}`: {name_map.distribution} {name_map.new} has no module `{module}` (ImportError), "
                     "and nothing uses it here: remove the import", Applicability.SAFE):
                 self.dropped.add(alias)
+        for statement, name_map, module in found.stars:
+            where = f"{name_map.package}.{module}" if module else name_map.package
+            gone = f" (`{module}` is gone, or holds another resource)" if module else ""
+            self.report(statement, f"`from {where} import *` ({name_map.distribution} {name_map.old}): {name_map.new} "
+                        f"has one module per class{gone}: import each class the code uses from its module")
         self.emitted = _imported(node)
         return bool(self.attributes or self.moved_aliases or self.dropped)
 
