@@ -140,6 +140,21 @@ def test_a_computed_map_is_cached_and_read_back(aws9_map):
     assert again.moved == aws9_map.moved and again.coverage() == aws9_map.coverage()
 
 
+def test_an_old_release_installed_in_the_project_is_read_there(tmp_path, monkeypatch):
+    """The project's .venv holds the old package (here: the random provider's, unpacked from its wheel):
+    its assembly is read there and nothing is downloaded."""
+    import zipfile
+
+    wheel = releases.download("cdktf-cdktf-provider-random", "0.1.53")  # cached by the session
+    site = tmp_path / ".venv" / "lib" / "python3.11" / "site-packages"
+    with zipfile.ZipFile(wheel) as archive:
+        archive.extractall(site)
+    monkeypatch.setattr(releases, "download", lambda *a: pytest.fail("downloaded although installed"))
+    assembly, where = releases.assembly("cdktf-cdktf-provider-random", "0.1.53", tmp_path)
+    assert where == "project environment" and assembly["version"] == "0.1.53"
+    assert releases.standing(tmp_path)["cdktf-cdktf-provider-random"].source.startswith("project environment")
+
+
 def test_terraform_type_of_old_and_new_docs():
     old = {"kind": "class", "docs": {"summary": "Represents a {@link https://www.terraform.io/docs/providers/aws/d/subnet_ids aws_subnet_ids}."}}
     new = {"kind": "class", "docs": {"summary": "Represents a {@link https://registry.terraform.io/providers/hashicorp/aws/6.25.0/docs/resources/instance aws_instance}."}}
