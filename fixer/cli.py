@@ -359,14 +359,18 @@ def migrate(
         if target == "cdktn":
             typer.echo("cdktf-fixer: the project is on an old CDKTF line: upgrading it first (as `migrate --to cdktf`)"
                        + ("; the migration to cdktn follows once the upgrade is written" if mode != "fix" else ""), err=True)
+        chained = target == "cdktn"  # --select/--ignore then name CTM rules: the whole upgrade runs
         try:
-            _run(paths, select, ignore, output_format, jobs, statistics, quiet, verbose, mode, False, True, None,
-                 force_exclude, pack="upgrade")
+            _run(paths, None if chained else select, None if chained else ignore, output_format, jobs, statistics,
+                 quiet, verbose, mode, False, True, None, force_exclude, pack="upgrade")
         except typer.Exit as exc:
-            if target == "cdktf" or exc.exit_code == 2 or mode != "fix":
+            if not chained or exc.exit_code == 2 or mode != "fix":
                 raise
-        if target == "cdktf" or mode != "fix":
+        if not chained or mode != "fix":
             return
+        from fixer import pins
+
+        pins._pins.cache_clear()  # the upgrade rewrote the dependency files the migration reads next
     if verify:
         allowed = _verify_migration(paths, select, ignore, allow_partial, python, target_python, timeout)
         if not allowed and mode == "fix":

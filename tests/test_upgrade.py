@@ -205,8 +205,8 @@ def test_migrate_to_cdktn_upgrades_a_stranded_project_first(tmp_path):
             ec2.Instance(stack, "web", ami="ami-123")
             """,
     })
-    outcome = cli("migrate", "--to", "cdktn", project)
-    assert "upgrading it first" in outcome.stderr
+    outcome = cli("migrate", "--to", "cdktn", "--select", "CTM", project)  # CTM codes: the upgrade runs whole
+    assert outcome.exit_code in (0, 1) and "upgrading it first" in outcome.stderr
     code = (project / "main.py").read_text()
     assert "from cdktn_provider_aws.instance import Instance" in code
     assert "from cdktn_provider_aws.provider import AwsProvider" in code and "ec2" not in code
