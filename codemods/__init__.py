@@ -10,4 +10,5 @@ own code prefix. Rules import the rule base, helpers and domain modules, never a
 PACKS: dict[str, tuple[str, ...]] = {
     "fix": ("structure", "provider_api", "environments", "service_constraints", "packaging", "hygiene"),
     "migrate": ("migrate_cdktn",),
+    "upgrade": ("upgrade_cdktf",),  # `migrate --to cdktf`: stranded projects to the last CDKTF line
 }

@@ -182,7 +182,8 @@ def _run(
             summary_out.write(f"{left:5d} left {fixed:5d} fixed  {code}  {name}\n")
     if not quiet:
         unsafe_flag = "--allow-partial" if pack == "migrate" else "--unsafe-fixes"
-        command = "cdktf-fixer migrate --to cdktn" if pack == "migrate" else "cdktf-fixer fix"
+        command = {"migrate": "cdktf-fixer migrate --to cdktn", "upgrade": "cdktf-fixer migrate --to cdktf"}.get(
+            pack, "cdktf-fixer fix")
         summary_out.write(reporting.summary_line(totals, mode, unsafe_fixes, unsafe_flag, command) + "\n")
 
     if totals.internal_errors:
@@ -312,6 +313,13 @@ regenerate with `cdktn get`). A provider without a cdktn package is reported (ge
 get`) and the project is left unchanged unless --allow-partial. The rules are the CTM codes
 (`cdktf-fixer rules --pack migrate`).
 
+`--to cdktf` upgrades a stranded project (an old prebuilt provider such as cdktf-cdktf-provider-aws 5.x-9.x,
+cdktf 0.9-0.20) to the last CDKTF line: provider classes move to the modules of the target release
+(`ec2.Instance` -> `from cdktf_cdktf_provider_aws.instance import Instance`), classes it no longer has are
+reported, dependency files move to cdktf 0.21 and the newest prebuilt providers (the CTU codes, `cdktf-fixer
+rules --pack upgrade`). The old release's classes are read from the project's environment, else from the
+package downloaded once into the user cache. `--to cdktn` on a stranded project upgrades it first.
+
 Exit codes as `fix`: 0 nothing left to do; 1 findings left (a provider to generate, a lock file to re-lock,
 bindings to regenerate) or a file that cannot be parsed, and with --diff or --check a change pending; 2 a
 usage error or cdktf-fixer's own failure.
@@ -321,7 +329,7 @@ usage error or cdktf-fixer's own failure.
 @app.command(help=MIGRATE_HELP)
 def migrate(
     paths: PathsArg = None,
-    to: Annotated[str, typer.Option("--to", help="The target: cdktn (CDK Terrain).")] = ...,  # type: ignore[assignment]
+    to: Annotated[str, typer.Option("--to", help="The target: cdktn (CDK Terrain), or cdktf (the last CDKTF line, for a stranded project).")] = ...,  # type: ignore[assignment]
     diff: Annotated[bool, typer.Option("--diff", help="Print a unified diff of the migration and write nothing; exit 1 when a change is pending.")] = False,
     check: Annotated[bool, typer.Option("--check", help="Report what the migration would change and what it leaves to you; write nothing.")] = False,
     allow_partial: Annotated[bool, typer.Option("--allow-partial", help="Migrate a project even when a provider it uses has no cdktn package (that provider is left for `cdktn get`).")] = False,
@@ -338,13 +346,40 @@ def migrate(
     target_python: Annotated[str | None, typer.Option("--target-python", help="With --verify: an interpreter with the cdktn packages that runs the migrated copy (default: one cdktf-fixer builds with pip in its cache folder, keyed by the target versions, and reuses).")] = None,
     timeout: TimeoutOpt = 300.0,
 ) -> None:
-    if to.strip().lower() != "cdktn":
-        _fail(f"--to {to!r}: the one migration is --to cdktn (CDK Terrain)")
+    target = to.strip().lower()
+    if target not in ("cdktn", "cdktf"):
+        _fail(f"--to {to!r}: migrate --to cdktn (CDK Terrain) or --to cdktf (a stranded project to the last CDKTF line)")
     if diff and check:
         _fail("give --diff or --check, not both")
     if (python or target_python) and not verify:
         _fail("--python and --target-python choose the interpreters of --verify: add --verify")
     mode = "diff" if diff else "check" if check else "fix"
+    from fixer.providers.releases import before_module_layout
+
+    roots = _project_roots(paths)
+    if target == "cdktf" or any(before_module_layout(root) for root in roots):
+        if verify:
+            _fail("--verify compares a migration to cdktn; upgrade a stranded project first (`migrate --to cdktf`, "
+                  "`cdktf-fixer verify` proves it synthesizes), then `migrate --to cdktn --verify`")
+        if target == "cdktn" and output_format != "text":
+            _fail(f"--output-format {output_format}: a stranded project is upgraded first, which is a run of its own: "
+                  "run `migrate --to cdktf`, then `migrate --to cdktn`")
+        _say_standing(roots)
+        if target == "cdktn":
+            typer.echo("cdktf-fixer: the project is on an old CDKTF line: upgrading it first (as `migrate --to cdktf`)"
+                       + ("; the migration to cdktn follows once the upgrade is written" if mode != "fix" else ""), err=True)
+        chained = target == "cdktn"  # --select/--ignore then name CTM rules: the whole upgrade runs
+        try:
+            _run(paths, None if chained else select, None if chained else ignore, output_format, jobs, statistics,
+                 quiet, verbose, mode, False, True, None, force_exclude, pack="upgrade")
+        except typer.Exit as exc:
+            if not chained or exc.exit_code == 2 or mode != "fix":
+                raise
+        if not chained or mode != "fix":
+            return
+        from fixer import pins
+
+        pins._pins.cache_clear()  # the upgrade rewrote the dependency files the migration reads next
     if verify:
         allowed = _verify_migration(paths, select, ignore, allow_partial, python, target_python, timeout)
         if not allowed and mode == "fix":
@@ -355,6 +390,42 @@ def migrate(
     # cdktn package anywhere holds the whole project back): no per-file results cache
     _run(paths, select, ignore, output_format, jobs, statistics, quiet, verbose, mode, allow_partial, True, None,
          force_exclude, pack="migrate")
+
+
+def _project_roots(paths: list[Path] | None) -> list[Path]:
+    """The projects named: the folder with cdktf.json at or above each path, and every one below it."""
+    from fixer.discovery import ALWAYS_SKIPPED
+    from fixer.project.roots import _cdktf_folder
+
+    roots = set()
+    for path in (p.resolve() for p in (paths or [Path(".")])):
+        roots.add(_cdktf_folder(path) or path)
+        for folder, dirs, files in os.walk(path) if path.is_dir() else ():
+            dirs[:] = [d for d in dirs if d not in ALWAYS_SKIPPED and not d.startswith(".")]
+            if "cdktf.json" in files:
+                roots.add(Path(folder))
+    return sorted(roots)
+
+
+def _say_standing(roots: list[Path]) -> None:
+    """Where each project stands on an old CDKTF line (its environment or the file that pins it) and what
+    it moves to; the old releases' classes are read (downloaded once) here, before the rules run."""
+    from fixer.providers import releases
+    from fixer.reporting import display_path
+
+    for root in roots:
+        where = display_path(str(root))
+        stranded = releases.stranded(root)
+        for name, stands in stranded.items():
+            typer.echo(f"cdktf-fixer: {where}: {name} {stands.version} ({stands.source}) -> {stands.target.range}",
+                       err=True)
+        for name, problem in releases.project_maps(root)[1].items():
+            typer.echo(f"cdktf-fixer: warning: {name}: {problem}; its classes are not moved", err=True)
+        unset = releases.unset_logical_id_flags(root) if releases.CORE in stranded else []
+        if unset:
+            typer.echo(f"cdktf-fixer: warning: {where}: cdktf.json does not set {' and '.join(unset)}, which cdktf 0.21 "
+                       "always applies: the Terraform addresses of its resources change; move the state of deployed "
+                       "stacks (compare `terraform plan` before applying)", err=True)
 
 
 def _project_folder(paths: list[Path] | None) -> Path:
@@ -701,7 +772,7 @@ def _batch_output(results, settings, diff_dir, report, quiet) -> None:
 @app.command()
 def rules(
     output_format: Annotated[str, typer.Option("--output-format", help="text or json.")] = "text",
-    pack: Annotated[str, typer.Option("--pack", help="fix (the rules of check and fix) or migrate (the rules of migrate).")] = "fix",
+    pack: Annotated[str, typer.Option("--pack", help="fix (the rules of check and fix), migrate (of migrate --to cdktn) or upgrade (of migrate --to cdktf).")] = "fix",
 ) -> None:
     """List every rule: code, name, fix safety, whether it runs by default, summary (`--output-format json`
     for tools)."""

@@ -7,8 +7,22 @@ GOLDEN = REPO / "golden"
 EXAMPLES = REPO / "examples"
 
 
+@pytest.fixture(scope="session")
+def _release_cache(request, tmp_path_factory):
+    """Old provider releases (wheels downloaded by `migrate --to cdktf`, ~30 MB) and the name maps computed
+    from them, kept in pytest's cache folder across sessions: the network is asked once, not per test."""
+    cache = tmp_path_factory.getbasetemp() / "cache"
+    cache.mkdir(parents=True, exist_ok=True)
+    if getattr(request.config, "cache", None) is None:  # `-p no:cacheprovider`: kept for this session only
+        return cache / "releases"
+    kept = request.config.cache.mkdir("cdktf-fixer-releases")
+    if not (cache / "releases").exists():
+        (cache / "releases").symlink_to(kept, target_is_directory=True)
+    return kept
+
+
 @pytest.fixture(autouse=True)
-def _isolated_cache(tmp_path_factory, monkeypatch):
+def _isolated_cache(tmp_path_factory, monkeypatch, _release_cache):
     """Tests never read or write the user's provider-index cache, nor leave a results cache in the repo."""
     monkeypatch.setenv("CDKTF_FIXER_CACHE_DIR", str(tmp_path_factory.getbasetemp() / "cache"))
     monkeypatch.delenv("CI", raising=False)

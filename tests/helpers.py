@@ -66,9 +66,13 @@ class GoldenCase:
         (whose --allow-partial is what `unsafe_fixes` asks for there)."""
         if self.pack == "migrate":
             return ["migrate", "--to", "cdktn", *(["--allow-partial"] if self.spec.get("unsafe_fixes") else [])]
+        if self.pack == "upgrade":
+            return ["migrate", "--to", "cdktf"]
         return ["fix", *(["--unsafe-fixes"] if self.spec.get("unsafe_fixes") else [])]
 
     def check_command(self) -> list[str]:
+        if self.pack == "upgrade":
+            return ["migrate", "--to", "cdktf", "--check"]
         return ["migrate", "--to", "cdktn", "--check"] if self.pack == "migrate" else ["check"]
 
     def materialize(self, which: str, into: Path) -> Path:

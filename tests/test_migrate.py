@@ -38,7 +38,7 @@ def test_diff_and_check_write_nothing_and_fix_writes_both_kinds_of_file(tmp_path
 
 def test_usage_errors_exit_2(tmp_path):
     project = _project(tmp_path)
-    assert cli("migrate", "--to", "cdktf", project).exit_code == 2
+    assert cli("migrate", "--to", "pulumi", project).exit_code == 2  # cdktn and cdktf are the targets
     assert cli("migrate", project).exit_code == 2  # --to is required
     assert cli("migrate", "--to", "cdktn", "--diff", "--check", project).exit_code == 2
     assert cli("migrate", "--to", "cdktn", "--select", "CTB001", project).exit_code == 2  # not a migrate rule

@@ -58,7 +58,7 @@ def test_rule_metadata_is_complete():
         assert rule.name and rule.summary and rule.markers and rule.__doc__
 
 
-@pytest.mark.parametrize("pack", ["fix", "migrate"])
+@pytest.mark.parametrize("pack", ["fix", "migrate", "upgrade"])
 def test_rules_command_lists_every_rule(pack):
     rows = cli("rules", "--pack", pack, "--output-format", "json").json()
     assert [r["code"] for r in rows] == [r.code for r in all_rules(pack)]
@@ -67,7 +67,7 @@ def test_rules_command_lists_every_rule(pack):
     assert cli("rules", "--pack", "nope").exit_code == 2
 
 
-@pytest.mark.parametrize("pack", ["fix", "migrate"])
+@pytest.mark.parametrize("pack", ["fix", "migrate", "upgrade"])
 def test_rules_fit_an_80_column_terminal(monkeypatch, pack):
     monkeypatch.setenv("COLUMNS", "80")
     RULES = all_rules(pack)  # the pack's rules, as the module's RULES are every pack's

@@ -11,6 +11,7 @@ from libcst.helpers import get_full_name_for_node
 from libcst.metadata import ScopeProvider
 
 from fixer import cdktn
+from fixer.dependency_files import DEPENDENCY_FILES
 from fixer.discovery import iter_python_files
 from fixer.rule import Rule
 from fixer.statements import dotted_name, statement_imports
@@ -19,7 +20,6 @@ from fixer.types import Applicability
 if TYPE_CHECKING:
     from fixer.project import ProjectContext
 
-DEPENDENCY_FILES = ("requirements*.txt", "Pipfile", "pyproject.toml")
 _IMPORTED_PROVIDER = re.compile(r"^\s*(?:from|import)\s+cdktf_cdktf_provider_(\w+)", re.MULTILINE)
 _DECLARED_PROVIDER = re.compile(r"cdktf[-_.]cdktf[-_.]provider[-_.]([A-Za-z0-9][A-Za-z0-9_.-]*[A-Za-z0-9]|[A-Za-z0-9])", re.IGNORECASE)
 

@@ -1,0 +1,1 @@
+"""The `upgrade` pack (`migrate --to cdktf`): stranded projects move to the last CDKTF line (CTU)."""

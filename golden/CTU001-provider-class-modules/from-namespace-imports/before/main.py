@@ -1,0 +1,10 @@
+from cdktf_cdktf_provider_aws.ec2 import (
+    Instance,  # the server
+    InstanceEbsBlockDevice,
+)
+from cdktf_cdktf_provider_aws.rds import DbInstance as Database
+
+
+def server(scope):
+    Instance(scope, "web", ami="ami-123", ebs_block_device=[InstanceEbsBlockDevice(device_name="/dev/sdb")])
+    Database(scope, "db", instance_class="db.t3.micro")

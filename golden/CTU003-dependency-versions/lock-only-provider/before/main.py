@@ -1,0 +1,2 @@
+from cdktf_cdktf_provider_aws import AwsProvider
+from cdktf_cdktf_provider_random import RandomProvider
