@@ -358,9 +358,9 @@ def migrate(
 
     roots = _project_roots(paths)
     if target == "cdktf" or any(before_module_layout(root) for root in roots):
-        if verify:
-            _fail("--verify compares a migration to cdktn; upgrade a stranded project first (`migrate --to cdktf`, "
-                  "`cdktf-fixer verify` proves it synthesizes), then `migrate --to cdktn --verify`")
+        if verify and target == "cdktn":
+            _fail("--verify compares one migration at a time; upgrade a stranded project first (`migrate --to cdktf "
+                  "--verify`), then `migrate --to cdktn --verify`")
         if target == "cdktn" and output_format != "text":
             _fail(f"--output-format {output_format}: a stranded project is upgraded first, which is a run of its own: "
                   "run `migrate --to cdktf`, then `migrate --to cdktn`")
@@ -368,18 +368,30 @@ def migrate(
         if target == "cdktn":
             typer.echo("cdktf-fixer: the project is on an old CDKTF line: upgrading it first (as `migrate --to cdktf`)"
                        + ("; the migration to cdktn follows once the upgrade is written" if mode != "fix" else ""), err=True)
+        if verify and not _verify_upgrade(paths, select, ignore, python, target_python, timeout, mode):
+            if mode == "fix":
+                typer.echo("cdktf-fixer: upgrade not written, for the reason `verify:` gives above "
+                           "(`migrate --to cdktf --diff` shows the changes).", err=True)
+            raise typer.Exit(1)
         chained = target == "cdktn"  # --select/--ignore then name CTM rules: the whole upgrade runs
+        if mode != "fix" and not chained and output_format == "text":
+            typer.echo(f"cdktf-fixer: the arguments and core functions the current line changed ({', '.join(_UPGRADE_RECIPES)}) "
+                       "are read once the upgrade is written (`migrate --to cdktf`, or `fix` after it)", err=True)
+        upgrade_exit = 0
         try:
             _run(paths, None if chained else select, None if chained else ignore, output_format, jobs, statistics,
                  quiet, verbose, mode, False, True, None, force_exclude, pack="upgrade")
         except typer.Exit as exc:
-            if not chained or exc.exit_code == 2 or mode != "fix":
+            if exc.exit_code == 2 or mode != "fix":
                 raise
-        if not chained or mode != "fix":
+            upgrade_exit = exc.exit_code
+        if mode != "fix":
             return
         from fixer import pins
 
-        pins._pins.cache_clear()  # the upgrade rewrote the dependency files the migration reads next
+        pins._pins.cache_clear()  # the upgrade rewrote the dependency files the next rules read
+        if not chained:
+            _upgrade_arguments(paths, output_format, jobs, statistics, quiet, verbose, force_exclude, upgrade_exit)
     if verify:
         allowed = _verify_migration(paths, select, ignore, allow_partial, python, target_python, timeout)
         if not allowed and mode == "fix":
@@ -390,6 +402,70 @@ def migrate(
     # cdktn package anywhere holds the whole project back): no per-file results cache
     _run(paths, select, ignore, output_format, jobs, statistics, quiet, verbose, mode, allow_partial, True, None,
          force_exclude, pack="migrate")
+
+
+def _upgrade_arguments(paths, output_format, jobs, statistics, quiet, verbose, force_exclude, upgrade_exit: int) -> None:
+    """After the upgrade's names and pins are written, the arguments and `Fn` calls the current line changed:
+    the fix pack's recipe rules, which answer from the versions the project now declares."""
+    if output_format == "text":
+        typer.echo("cdktf-fixer: the arguments and core functions the current line changed (CTB008, CTB009):", err=True)
+    try:
+        _run(paths, list(_UPGRADE_RECIPES), None, output_format, jobs, statistics, quiet, verbose, "fix", False, True,
+             None, force_exclude)
+    except typer.Exit as exc:
+        raise typer.Exit(max(exc.exit_code, upgrade_exit)) from None
+    raise typer.Exit(upgrade_exit)
+
+
+_UPGRADE_RECIPES = ("CTB008", "CTB009")
+
+
+def _verify_upgrade(paths, select, ignore, python, target_python, timeout, mode: str) -> bool:
+    """Synthesize the project with its own versions and an upgraded copy with the current line, pair their
+    resources by construct path, and print the addresses that change; True when the upgrade may be written.
+    Written with it (fix mode): the `terraform state mv` script for the resources whose address changed."""
+    from fixer import addresses, migration
+    from fixer import verify as verify_module
+    from fixer.plan import PlanError
+    from fixer.reporting import display_path
+
+    root = _project_folder(paths)
+    typer.echo("cdktf-fixer: the project runs with its own versions (its .venv, else an environment built from its "
+               f"pins) and the upgraded copy with the current line's, under {migration.environments_dir()} unless "
+               "--python/--target-python name them.", err=True)
+    try:
+        verification = migration.verify_upgrade(root, select, ignore, "upgrade", python, target_python, timeout,
+                                                recipes=list(_UPGRADE_RECIPES))
+    except (verify_module.VerifyError, migration.TargetEnvironmentError, PlanError) as exc:
+        _fail(str(exc))
+    def say(line: str) -> None:
+        typer.echo(line, err=True)
+
+    say(f"before  {verification.before.summary()}  ({verification.python})")
+    say(f"after   {verification.after.summary()}  ({verification.target_python})")
+    report = verification.addresses
+    if report is not None:
+        for line in addresses.describe(report):
+            say(line)
+        for difference in report.differences:
+            kind = "metadata " if difference.metadata_only else "unstable " if difference.unstable else "differs  "
+            say(kind + difference.describe())
+    say("verify: " + ("same stacks once the changed addresses are paired: the upgrade may be written"
+                      if verification.allowed else f"REFUSED: {verification.reason}"))
+    if verification.allowed and report is not None and report.moves:
+        script = root / STATE_MOVES_SCRIPT
+        if mode == "fix":
+            from fixer.textio import atomic_write
+
+            atomic_write(script, addresses.state_moves_script(report).encode())
+            script.chmod(0o755)
+        say(f"cdktf-fixer: {len(report.moves)} deployed resource{'s' * (len(report.moves) != 1)} change address: "
+            + (f"{display_path(str(script))} moves their state (run it after `cdktf synth`, before the first apply)"
+               if mode == "fix" else f"fix mode writes {STATE_MOVES_SCRIPT} to move their state"))
+    return verification.allowed
+
+
+STATE_MOVES_SCRIPT = "cdktf-state-moves.sh"
 
 
 def _project_roots(paths: list[Path] | None) -> list[Path]:

@@ -426,7 +426,7 @@ class UpgradeVerification:
 
 def verify_upgrade(root: Path, select: list[str] | None, ignore: list[str] | None, pack: str,
                    python: str | None = None, target_python: str | None = None,
-                   timeout: float = 300) -> UpgradeVerification:
+                   timeout: float = 300, recipes: list[str] | None = None) -> UpgradeVerification:
     """Synthesize the project with its own (old) versions and an upgraded copy with the versions the upgrade
     declares, pair their blocks by construct path and say which addresses changed and what else did."""
     from fixer import engine
@@ -448,6 +448,12 @@ def verify_upgrade(root: Path, select: list[str] | None, ignore: list[str] | Non
         upgraded = copy_project(root, Path(scratch))
         plan = make_plan([upgraded], select, ignore, "fix", True, config_boundary=upgraded, pack=pack)
         results = engine.run(plan.files, plan.roots, plan.options, jobs=1)
+        if recipes:  # the fix pack's rules for what the new line changed, reading the pins the upgrade wrote
+            from fixer.pins import _pins
+
+            _pins.cache_clear()
+            plan = make_plan([upgraded], recipes, None, "fix", False, config_boundary=upgraded)
+            results += engine.run(plan.files, plan.roots, plan.options, jobs=1)
         changed = frozenset(Path(r.path).resolve().relative_to(upgraded.resolve()).as_posix()
                             for r in results if r.changed)
         target = target_python or target_environment(pinned_requirements(upgraded), family="cdktf")

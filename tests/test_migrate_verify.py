@@ -326,3 +326,33 @@ def test_an_upgrade_without_an_environment_or_pins_asks_for_python(tmp_path):
     pinned = project(tmp_path / "pinned")  # pins are read once per folder and process
     (pinned / "requirements.txt").write_text("cdktf==0.12.3\ncdktf-cdktf-provider-aws~=9.0\nconstructs>=10.0.0\nboto3\n")
     assert migration.pinned_requirements(pinned) == ["cdktf-cdktf-provider-aws~=9.0", "cdktf==0.12.3", "constructs>=10.0.0"]
+
+
+def test_migrate_to_cdktf_verify_prints_the_changed_addresses_and_writes_the_state_moves(tmp_path):
+    root = project(tmp_path / "payments")
+    (root / "requirements.txt").write_text("cdktf==0.12.3\n")
+    old, new = old_core(tmp_path / "old"), new_core(tmp_path / "new")
+    previewed = cli("migrate", "--to", "cdktf", "--verify", "--diff", "--python", old, "--target-python", new, root)
+    assert previewed.exit_code == 1, previewed.stdout + previewed.stderr  # the pins' change is pending
+    assert not (root / "cdktf-state-moves.sh").exists() and "fix mode writes cdktf-state-moves.sh" in previewed.stderr
+
+    outcome = cli("migrate", "--to", "cdktf", "--verify", "--python", old, "--target-python", new, root)
+
+    assert outcome.exit_code == 0, outcome.stdout + outcome.stderr
+    assert "address  Tap aws_s3_bucket.tap_bucket_5366E848 -> aws_s3_bucket.bucket" in outcome.stderr
+    assert "the upgrade may be written" in outcome.stderr
+    script = (root / "cdktf-state-moves.sh").read_text()
+    assert "terraform state mv aws_s3_bucket.tap_bucket_5366E848 aws_s3_bucket.bucket" in script
+    assert "terraform state mv aws_vpc.tap_vpc_4161EAED aws_vpc.vpc" in script
+    assert (root / "requirements.txt").read_text().startswith("cdktf>=0.21,<0.22")
+
+
+def test_migrate_to_cdktf_verify_writes_nothing_when_more_than_addresses_change(tmp_path):
+    root = project(tmp_path / "payments")
+    (root / "requirements.txt").write_text("cdktf==0.12.3\n")
+    untouched = snapshot(root)
+    outcome = cli("migrate", "--to", "cdktf", "--verify", "--python", old_core(tmp_path / "old"), "--target-python",
+                  new_core(tmp_path / "new", {"bucket": "payments-audit-prod"}), root)
+    assert outcome.exit_code == 1
+    assert 'differs  Tap aws_s3_bucket.bucket bucket: "payments-audit-dev" -> "payments-audit-prod"' in outcome.stderr
+    assert "upgrade not written" in outcome.stderr and snapshot(root) == untouched

@@ -217,7 +217,7 @@ def test_what_a_stranded_project_cannot_combine(tmp_path):
     project = tmp_path / "p"
     shutil.copytree(WHOLE_PROJECT / "before", project)
     before = snapshot(project)
-    assert cli("migrate", "--to", "cdktf", "--verify", project).exit_code == 2
+    assert cli("migrate", "--to", "cdktf", "--verify", project, project).exit_code == 2  # one project folder
     assert cli("migrate", "--to", "cdktn", "--verify", project).exit_code == 2  # the upgrade comes first
     assert cli("migrate", "--to", "cdktn", "--output-format", "json", project).exit_code == 2  # one document
     assert snapshot(project) == before
