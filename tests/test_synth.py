@@ -532,3 +532,33 @@ def test_ctb008_ctb009_old_provider_and_core_arguments_fail_before_and_synthesiz
     assert resources["aws_instance"]["vm"]["cpu_options"] == {"core_count": 2, "threads_per_core": 1}
     assert stack["output"]["database"]["value"] == "${aws_db_instance.db.db_name}"
     assert stack["output"]["zones"]["value"] == '${join(",", ["a", "b"])}'
+
+
+def test_migrate_to_cdktf_verify_builds_the_old_environment_and_moves_every_changed_address(
+        tmp_path, monkeypatch, request):
+    """A project written for cdktf 0.12 and cdktf-cdktf-provider-aws 9.0.52 that never set the logical-id
+    flags: synthesized in an environment cdktf-fixer builds from its pins (kept in pytest's cache folder) and,
+    upgraded, with cdktf 0.21 and 21.22.1 (this interpreter). cdktf 0.21 leaves the stack id out of every
+    logical id, so each resource's address changes: the report pairs them by construct path, nothing else
+    differs, and the state-moves script moves each one."""
+    monkeypatch.setenv("CDKTF_FIXER_CACHE_DIR", str(request.config.cache.mkdir("cdktf-fixer-cache")))
+    project = tmp_path / "web"
+    shutil.copytree(REPO / "tests" / "data" / "stranded-aws9", project)
+    (project / "cdktf.json").write_text('{"language": "python", "app": "python main.py"}\n')  # no flags set
+
+    outcome = cli("migrate", "--to", "cdktf", "--verify", "--target-python", sys.executable, project)
+
+    assert outcome.exit_code == 0, outcome.stdout + outcome.stderr
+    assert outcome.stderr.count("synthesized: 1 stack, 4 resources") == 2  # 0.12.3 before, 0.21.0 after
+    assert "the upgrade may be written" in outcome.stderr
+    assert "address  web output.web_serverip_079E497E -> output.server_ip" in outcome.stderr
+    moves = [line.strip() for line in (project / "cdktf-state-moves.sh").read_text().splitlines() if "state mv" in line]
+    assert [m.removesuffix(" &&") for m in moves] == [
+        "terraform state mv aws_s3_bucket.web_assets_9A1AD52D aws_s3_bucket.assets",
+        "terraform state mv aws_vpc.web_network_666C4F10 aws_vpc.network",
+        "terraform state mv aws_subnet.web_public_8470930D aws_subnet.public",
+        "terraform state mv aws_instance.web_4780DFF3 aws_instance.web",
+    ]
+    code = (project / "main.py").read_text()
+    assert "from cdktf_cdktf_provider_aws.instance import Instance, InstanceRootBlockDevice" in code
+    assert (project / "requirements.txt").read_text().startswith("cdktf>=0.21,<0.22")
