@@ -318,7 +318,12 @@ cdktf 0.9-0.20) to the last CDKTF line: provider classes move to the modules of 
 (`ec2.Instance` -> `from cdktf_cdktf_provider_aws.instance import Instance`), classes it no longer has are
 reported, dependency files move to cdktf 0.21 and the newest prebuilt providers (the CTU codes, `cdktf-fixer
 rules --pack upgrade`). The old release's classes are read from the project's environment, else from the
-package downloaded once into the user cache. `--to cdktn` on a stranded project upgrades it first.
+package downloaded once into the user cache. Then the arguments and core `Fn` functions the current line
+removed are rewritten (CTB008, CTB009). `--to cdktf --verify` synthesizes the old project (its .venv,
+--python, else an environment built from its pins) and the upgraded copy, prints each Terraform address
+that changes (cdktf 0.21 leaves the stack id out of every logical id), writes only when nothing else
+differs, and then writes cdktf-state-moves.sh (`terraform state mv` per moved resource). `--to cdktn` on a
+stranded project upgrades it first.
 
 Exit codes as `fix`: 0 nothing left to do; 1 findings left (a provider to generate, a lock file to re-lock,
 bindings to regenerate) or a file that cannot be parsed, and with --diff or --check a change pending; 2 a
@@ -342,7 +347,7 @@ def migrate(
     verbose: VerboseOpt = False,
     force_exclude: ForceExcludeOpt = False,
     verify: Annotated[bool, typer.Option("--verify", help="Synthesize the project as it is and a migrated copy (with the target packages) side by side, compare every stack's cdk.tf.json, and write the migration only when the copy synthesizes the same resources, data, outputs and providers. One project folder.")] = False,
-    python: Annotated[str | None, typer.Option("--python", help="With --verify: the interpreter that runs the app before the migration (default: the project's .venv, else this one).")] = None,
+    python: Annotated[str | None, typer.Option("--python", help="With --verify: the interpreter that runs the app before the migration (default: the project's .venv, else this one; --to cdktf: else one built from the project's pins).")] = None,
     target_python: Annotated[str | None, typer.Option("--target-python", help="With --verify: an interpreter with the cdktn packages that runs the migrated copy (default: one cdktf-fixer builds with pip in its cache folder, keyed by the target versions, and reuses).")] = None,
     timeout: TimeoutOpt = 300.0,
 ) -> None:
