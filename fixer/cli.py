@@ -414,9 +414,14 @@ def _upgrade_arguments(paths, output_format, jobs, statistics, quiet, verbose, f
     the fix pack's recipe rules, which answer from the versions the project now declares."""
     if output_format == "text":
         typer.echo("cdktf-fixer: the arguments and core functions the current line changed (CTB008, CTB009):", err=True)
+    from fixer.pins import lock_files_ignored
+
     try:
-        _run(paths, list(_UPGRADE_RECIPES), None, output_format, jobs, statistics, quiet, verbose, "fix", False, True,
-             None, force_exclude)
+        # the lock files still name the old line until re-locked (CTU003 says so): the rules answer from the
+        # declarations the upgrade wrote; in this process, hence one job
+        with lock_files_ignored():
+            _run(paths, list(_UPGRADE_RECIPES), None, output_format, 1, statistics, quiet, verbose, "fix", False, True,
+                 None, force_exclude)
     except typer.Exit as exc:
         raise typer.Exit(max(exc.exit_code, upgrade_exit)) from None
     raise typer.Exit(upgrade_exit)

@@ -12,6 +12,8 @@ from __future__ import annotations
 import json
 import re
 import tomllib
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -55,11 +57,31 @@ def project_pins(root: Path) -> dict[str, Pin]:
     return dict(_pins(root.resolve()))
 
 
+_locks_ignored = False
+
+
+@contextmanager
+def lock_files_ignored() -> Iterator[None]:
+    """Pins read from manifests only, while lock files are known to be stale: after `migrate --to cdktf` rewrote
+    the dependency declarations and before the user re-locks, the locks say the old line."""
+    global _locks_ignored
+    _pins.cache_clear()
+    _locks_ignored = True
+    try:
+        yield
+    finally:
+        _locks_ignored = False
+        _pins.cache_clear()
+
+
 @lru_cache(maxsize=64)
 def _pins(root: Path) -> tuple[tuple[str, Pin], ...]:
     found: dict[str, Pin] = {}
     for folder in repository_folders(root):
+        here: dict[str, Pin] = {}
         for reader, pattern in READERS:
+            if _locks_ignored and pattern in LOCK_FILES:
+                continue
             for path in sorted(folder.glob(pattern)):
                 if not path.is_file():
                     continue
@@ -68,8 +90,25 @@ def _pins(root: Path) -> tuple[tuple[str, Pin], ...]:
                 except (OSError, UnicodeDecodeError, ValueError, tomllib.TOMLDecodeError, TypeError, AttributeError):
                     continue  # a file we cannot read pins nothing
                 for name, specifier in pins:
-                    found.setdefault(normalize(name), Pin(normalize(name), specifier, path))
+                    pin = Pin(normalize(name), specifier, path)
+                    if pin.distribution in here and _stale(here[pin.distribution], pin):
+                        here[pin.distribution] = pin
+                    here.setdefault(pin.distribution, pin)
+        for name, pin in here.items():
+            found.setdefault(name, pin)
     return tuple(found.items())
+
+
+def _stale(locked: Pin, declared: Pin) -> bool:
+    """A lock file's version that its folder's manifest no longer allows: the manifest was changed (by hand,
+    or by `migrate --to cdktf`) after locking, so the lock no longer says what will be installed."""
+    if locked.source.name not in LOCK_FILES or declared.source.name in LOCK_FILES or not declared.specifier:
+        return False
+    version = locked.specifier.removeprefix("==")
+    try:
+        return not SpecifierSet(declared.specifier).contains(Version(version), prereleases=True)
+    except (InvalidVersion, InvalidSpecifier):
+        return False
 
 
 def _pipfile_lock(path: Path) -> list[tuple[str, str]]:
@@ -150,6 +189,7 @@ def _poetry_specifier(value: object) -> str:
     return ",".join(parts)
 
 
+LOCK_FILES = ("Pipfile.lock", "poetry.lock", "uv.lock")
 # Most precise first: a lock file says what is installed, a manifest what is allowed.
 READERS = (
     (_pipfile_lock, "Pipfile.lock"),

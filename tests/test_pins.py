@@ -63,6 +63,17 @@ def test_a_lock_file_wins_over_the_manifest_and_the_nearest_folder_over_its_pare
     assert pins.project_pins(tmp_path)[AWS].specifier == "==5.0.50"
 
 
+@pytest.mark.parametrize(("declared", "answers"), [
+    ('">=21.22,<22"', ">=21.22,<22"),  # changed after locking (by hand, or by `migrate --to cdktf`): stale lock
+    ('"*"', "==5.0.50"), ('"==5.0.50"', "==5.0.50"), ('"~=5.0"', "==5.0.50"),  # the lock still says what installs
+])
+def test_a_lock_its_own_manifest_no_longer_allows_does_not_answer(tmp_path, declared, answers):
+    (tmp_path / ".git").mkdir()
+    write(tmp_path / "Pipfile.lock", json.dumps({"default": {AWS: {"version": "==5.0.50"}}}))
+    write(tmp_path / "Pipfile", f"[packages]\n{AWS} = {declared}\n")
+    assert pins.project_pins(tmp_path)[AWS].specifier == answers
+
+
 @pytest.mark.parametrize(
     ("specifier", "admitted"),
     [("==21.10.0", True), ("==9.0.52", False), ("~=9.0.52", False), (">=21", True), (">=9.0,<10", False), ("", True)],

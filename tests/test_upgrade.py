@@ -266,3 +266,28 @@ def test_a_stranded_project_synthesizes_on_the_last_line_once_upgraded(tmp_path,
     after = synth(project, sys.executable)
     assert after.synthesized, after.key_line
     assert after.stacks == stacks
+
+
+def test_migrate_to_cdktf_rewrites_the_arguments_the_current_line_removed_despite_the_stale_lock(tmp_path):
+    """After the names and pins, the recipe rules answer from the declarations the upgrade wrote: the lock
+    file still says 9.0.52 until the user re-locks, and would otherwise keep them silent."""
+    project = _write(tmp_path / "p", {
+        "cdktf.json": '{"app": "python main.py"}',
+        "Pipfile": f'[packages]\ncdktf = "~=0.12.3"\n{AWS} = "*"\n',
+        "Pipfile.lock": json.dumps({"default": {"cdktf": {"version": "==0.12.3"}, AWS: {"version": "==9.0.52"}}}),
+        "main.py": """
+            from cdktf import App, TerraformStack
+            from cdktf_cdktf_provider_aws import AwsProvider, ec2, rds
+            app = App()
+            stack = TerraformStack(app, "web")
+            AwsProvider(stack, "aws", region="eu-west-1")
+            ec2.Eip(stack, "nat", vpc=True)
+            rds.DbInstance(stack, "db", name="orders", engine="postgres", instance_class="db.t3.micro")
+            """,
+    })
+    outcome = cli("migrate", "--to", "cdktf", project)
+    assert "(CTB008, CTB009)" in outcome.stderr and "Fixed 2 findings in 1 file" in outcome.stdout
+    code = (project / "main.py").read_text()
+    assert 'Eip(stack, "nat", domain="vpc")' in code and 'DbInstance(stack, "db", db_name="orders"' in code
+    assert "from cdktf_cdktf_provider_aws.eip import Eip" in code
+    assert json.loads((project / "Pipfile.lock").read_text())["default"][AWS]["version"] == "==9.0.52"  # never edited
