@@ -165,3 +165,72 @@ def describe(report: AddressReport) -> list[str]:
     lines += [f"only after   {stack} {address}" for stack, address in report.only_after]
     return lines
 
+
+
+# --- keeping the old addresses instead: `--keep-addresses` ---------------------------------------------------
+
+KEEP_MODULE = "cdktf_kept_addresses"
+KEEP_FUNCTION = "kept_logical_id"
+_MARK = "# cdktf-fixer --keep-addresses: the logical ids its deployed state has"
+
+
+def logical_ids_by_path(documents: dict[str, dict]) -> dict[str, str]:
+    """Construct path -> logical id of every resource, data source and output of a synth's stacks."""
+    return {path.removeprefix("output:"): address.rsplit(".", 1)[-1]
+            for document in documents.values() for path, address in _by_construct_path(document).items()}
+
+
+def kept_addresses_module(kept: dict[str, str]) -> str:
+    """The module the project's stacks ask for each construct's logical id: the one it was deployed with."""
+    entries = "".join(f"    {path!r}: {logical_id!r},\n" for path, logical_id in sorted(kept.items()))
+    return (
+        '"""Written by `cdktf-fixer migrate --to cdktf --verify --keep-addresses`.\n\n'
+        "cdktf 0.21 leaves the stack id out of every logical id, which older cores put in: each stack class of the\n"
+        "project allocates these constructs the logical ids their deployed state has (its `_allocate_logical_id`\n"
+        "asks here first). A construct added later gets the current naming.\n"
+        '"""\n'
+        "from constructs import Node\n\n"
+        "# construct path -> the logical id the stack was deployed with\n"
+        f"KEPT = {{\n{entries}}}\n\n\n"
+        f"def {KEEP_FUNCTION}(element) -> str | None:\n"
+        "    return KEPT.get((element if isinstance(element, Node) else element.node).path)\n"
+    )
+
+
+def keep_in_stack_classes(source: str) -> tuple[str, list[str]]:
+    """`source` with every class deriving from `TerraformStack` given an `_allocate_logical_id` that asks the
+    kept ids first, and the import; the names of classes that define their own already (left as they are)."""
+    import libcst as cst
+    from libcst.codemod import CodemodContext
+    from libcst.codemod.visitors import AddImportsVisitor
+    from libcst.helpers import get_full_name_for_node
+
+    refused: list[str] = []
+    method = cst.parse_statement(
+        f"def _allocate_logical_id(self, tf_element):  {_MARK}\n"
+        f"    return {KEEP_FUNCTION}(tf_element) or super()._allocate_logical_id(tf_element)\n")
+
+    class Stacks(cst.CSTTransformer):
+        changed = False
+
+        def leave_ClassDef(self, original: cst.ClassDef, updated: cst.ClassDef) -> cst.ClassDef:
+            bases = {(get_full_name_for_node(b.value) or "").rsplit(".", 1)[-1] for b in updated.bases}
+            if "TerraformStack" not in bases:
+                return updated
+            body = updated.body.body
+            if any(isinstance(s, cst.FunctionDef) and s.name.value == "_allocate_logical_id" for s in body):
+                if _MARK not in cst.Module(body=[]).code_for_node(updated):
+                    refused.append(updated.name.value)
+                return updated
+            self.changed = True
+            return updated.with_deep_changes(updated.body, body=[*body, method.with_changes(
+                leading_lines=[cst.EmptyLine(indent=False)])])
+
+    module = cst.parse_module(source)
+    stacks = Stacks()
+    module = module.visit(stacks)
+    if not stacks.changed:
+        return source, refused
+    context = CodemodContext()
+    AddImportsVisitor.add_needed_import(context, KEEP_MODULE, KEEP_FUNCTION)
+    return AddImportsVisitor(context).transform_module(module).code, refused

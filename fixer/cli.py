@@ -322,8 +322,9 @@ package downloaded once into the user cache. Then the arguments and core `Fn` fu
 removed are rewritten (CTB008, CTB009). `--to cdktf --verify` synthesizes the old project (its .venv,
 --python, else an environment built from its pins) and the upgraded copy, prints each Terraform address
 that changes (cdktf 0.21 leaves the stack id out of every logical id), writes only when nothing else
-differs, and then writes cdktf-state-moves.sh (`terraform state mv` per moved resource). `--to cdktn` on a
-stranded project upgrades it first.
+differs, and then writes cdktf-state-moves.sh (`terraform state mv` per moved resource), or with
+--keep-addresses gives the stack classes the old logical ids instead. `--to cdktn` on a stranded project
+upgrades it first.
 
 Exit codes as `fix`: 0 nothing left to do; 1 findings left (a provider to generate, a lock file to re-lock,
 bindings to regenerate) or a file that cannot be parsed, and with --diff or --check a change pending; 2 a
@@ -349,6 +350,7 @@ def migrate(
     verify: Annotated[bool, typer.Option("--verify", help="Synthesize the project as it is and a migrated copy (with the target packages) side by side, compare every stack's cdk.tf.json, and write the migration only when the copy synthesizes the same resources, data, outputs and providers. One project folder.")] = False,
     python: Annotated[str | None, typer.Option("--python", help="With --verify: the interpreter that runs the app before the migration (default: the project's .venv, else this one; --to cdktf: else one built from the project's pins).")] = None,
     target_python: Annotated[str | None, typer.Option("--target-python", help="With --verify: an interpreter with the cdktn packages that runs the migrated copy (default: one cdktf-fixer builds with pip in its cache folder, keyed by the target versions, and reuses).")] = None,
+    keep_addresses: Annotated[bool, typer.Option("--keep-addresses", help="With --to cdktf --verify: instead of moving deployed state, keep each construct's old Terraform address (a generated module the app calls before synth() overrides their logical ids).")] = False,
     timeout: TimeoutOpt = 300.0,
 ) -> None:
     target = to.strip().lower()
@@ -358,6 +360,8 @@ def migrate(
         _fail("give --diff or --check, not both")
     if (python or target_python) and not verify:
         _fail("--python and --target-python choose the interpreters of --verify: add --verify")
+    if keep_addresses and not (verify and target == "cdktf"):
+        _fail("--keep-addresses reads the old addresses from the old synth: use it with --to cdktf --verify")
     mode = "diff" if diff else "check" if check else "fix"
     from fixer.providers.releases import before_module_layout
 
@@ -373,7 +377,7 @@ def migrate(
         if target == "cdktn":
             typer.echo("cdktf-fixer: the project is on an old CDKTF line: upgrading it first (as `migrate --to cdktf`)"
                        + ("; the migration to cdktn follows once the upgrade is written" if mode != "fix" else ""), err=True)
-        if verify and not _verify_upgrade(paths, select, ignore, python, target_python, timeout, mode):
+        if verify and not _verify_upgrade(paths, select, ignore, python, target_python, timeout, mode, keep_addresses):
             if mode == "fix":
                 typer.echo("cdktf-fixer: upgrade not written, for the reason `verify:` gives above "
                            "(`migrate --to cdktf --diff` shows the changes).", err=True)
@@ -430,7 +434,7 @@ def _upgrade_arguments(paths, output_format, jobs, statistics, quiet, verbose, f
 _UPGRADE_RECIPES = ("CTB008", "CTB009")
 
 
-def _verify_upgrade(paths, select, ignore, python, target_python, timeout, mode: str) -> bool:
+def _verify_upgrade(paths, select, ignore, python, target_python, timeout, mode: str, keep_addresses: bool) -> bool:
     """Synthesize the project with its own versions and an upgraded copy with the current line, pair their
     resources by construct path, and print the addresses that change; True when the upgrade may be written.
     Written with it (fix mode): the `terraform state mv` script for the resources whose address changed."""
@@ -445,7 +449,7 @@ def _verify_upgrade(paths, select, ignore, python, target_python, timeout, mode:
                "--python/--target-python name them.", err=True)
     try:
         verification = migration.verify_upgrade(root, select, ignore, "upgrade", python, target_python, timeout,
-                                                recipes=list(_UPGRADE_RECIPES))
+                                                recipes=list(_UPGRADE_RECIPES), keep_addresses=keep_addresses)
     except (verify_module.VerifyError, migration.TargetEnvironmentError, PlanError) as exc:
         _fail(str(exc))
     def say(line: str) -> None:
@@ -462,7 +466,15 @@ def _verify_upgrade(paths, select, ignore, python, target_python, timeout, mode:
             say(kind + difference.describe())
     say("verify: " + ("same stacks once the changed addresses are paired: the upgrade may be written"
                       if verification.allowed else f"REFUSED: {verification.reason}"))
-    if verification.allowed and report is not None and report.moves:
+    if verification.allowed and verification.kept:
+        if mode == "fix":
+            from fixer.textio import atomic_write
+
+            for relative, text in verification.kept.items():
+                atomic_write(root / relative, text.encode("utf-8"))
+        say(f"cdktf-fixer: addresses kept: {', '.join(sorted(verification.kept))} "
+            + ("written (the upgrade follows)" if mode == "fix" else "would be written in fix mode"))
+    elif verification.allowed and report is not None and report.moves:
         script = root / STATE_MOVES_SCRIPT
         if mode == "fix":
             from fixer.textio import atomic_write

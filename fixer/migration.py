@@ -397,6 +397,7 @@ class UpgradeVerification:
     python: str = ""
     target_python: str = ""
     changed: frozenset[str] = frozenset()
+    kept: dict[str, str] = field(default_factory=dict)  # --keep-addresses: files to write (relative path -> text)
 
     @property
     def blocking(self) -> list[Difference]:
@@ -426,7 +427,8 @@ class UpgradeVerification:
 
 def verify_upgrade(root: Path, select: list[str] | None, ignore: list[str] | None, pack: str,
                    python: str | None = None, target_python: str | None = None,
-                   timeout: float = 300, recipes: list[str] | None = None) -> UpgradeVerification:
+                   timeout: float = 300, recipes: list[str] | None = None,
+                   keep_addresses: bool = False) -> UpgradeVerification:
     """Synthesize the project with its own (old) versions and an upgraded copy with the versions the upgrade
     declares, pair their blocks by construct path and say which addresses changed and what else did."""
     from fixer import engine
@@ -458,6 +460,9 @@ def verify_upgrade(root: Path, select: list[str] | None, ignore: list[str] | Non
                             for r in results if r.changed)
         target = target_python or target_environment(pinned_requirements(upgraded), family="cdktf")
         before_result = synth(root, interpreter, timeout)
+        kept: dict[str, str] = {}
+        if keep_addresses and before_result.synthesized:
+            kept = _keep_addresses(upgraded, before_result.documents)
         after_result = synth(upgraded, target, timeout)
     report = None
     if before_result.synthesized and after_result.synthesized:
@@ -468,4 +473,37 @@ def verify_upgrade(root: Path, select: list[str] | None, ignore: list[str] | Non
             if again.synthesized:
                 report.differences = mark_unstable(report.differences, compare_documents(
                     before_result.documents, again.documents, before_result.folders, again.folders))
-    return UpgradeVerification(before_result, after_result, report, interpreter, target, changed)
+    return UpgradeVerification(before_result, after_result, report, interpreter, target, changed, kept)
+
+
+def _keep_addresses(upgraded: Path, before: dict[str, dict]) -> dict[str, str]:
+    """Give every stack class of the upgraded copy the old logical ids (the module they ask, and the method
+    that asks it); return the files written (relative path -> text) for the project."""
+    from fixer.addresses import (
+        KEEP_MODULE,
+        keep_in_stack_classes,
+        kept_addresses_module,
+        logical_ids_by_path,
+    )
+    from fixer.discovery import iter_python_files
+    from fixer.verify import VerifyError
+
+    files: dict[str, str] = {}
+    for path in iter_python_files(upgraded):
+        if path.name == f"{KEEP_MODULE}.py":
+            continue
+        source = path.read_bytes().decode("utf-8")  # as written: its line endings are kept
+        if "TerraformStack" not in source:
+            continue
+        kept, refused = keep_in_stack_classes(source)
+        if refused:
+            raise VerifyError(f"--keep-addresses: {', '.join(refused)} in {path.relative_to(upgraded)} allocate "
+                              "their own logical ids; keep the old ones there by hand")
+        if kept != source:
+            files[path.relative_to(upgraded).as_posix()] = kept
+    if not files:
+        raise VerifyError("--keep-addresses: no class deriving from TerraformStack to give the old logical ids")
+    files[f"{KEEP_MODULE}.py"] = kept_addresses_module(logical_ids_by_path(before))
+    for relative, text in files.items():
+        (upgraded / relative).write_bytes(text.encode("utf-8"))
+    return files

@@ -92,3 +92,59 @@ def test_a_failed_move_stops_the_script(tmp_path):
     done = subprocess.run(["sh", "moves.sh"], check=False, cwd=tmp_path, env={**os.environ, "PATH": f"{bin_dir}:{os.environ['PATH']}"})
     assert done.returncode != 0
     assert len((tmp_path / "calls").read_text().splitlines()) == 2  # init, then the first move, which failed
+
+
+STACKS = '''\
+from cdktf import App, TerraformStack
+import cdktf
+
+
+class WebStack(TerraformStack):
+    def __init__(self, scope, ns):
+        super().__init__(scope, ns)
+
+
+class DataStack(cdktf.TerraformStack):  # a comment stays
+    pass
+
+
+class Helper:
+    pass
+'''
+
+
+def test_keep_addresses_gives_each_stack_class_the_kept_ids_once():
+    from fixer.addresses import keep_in_stack_classes
+
+    kept, refused = keep_in_stack_classes(STACKS)
+    assert refused == []
+    assert kept.count("def _allocate_logical_id(self, tf_element):") == 2  # WebStack and DataStack, not Helper
+    assert "        return kept_logical_id(tf_element) or super()._allocate_logical_id(tf_element)\n" in kept
+    assert "from cdktf_kept_addresses import kept_logical_id\n" in kept
+    assert "class DataStack(cdktf.TerraformStack):  # a comment stays\n    pass\n\n    def _allocate" in kept
+    compile(kept, "main.py", "exec")
+    assert keep_in_stack_classes(kept) == (kept, [])  # a second run changes nothing
+
+
+def test_keep_addresses_leaves_a_stack_that_allocates_its_own_ids_and_says_so():
+    from fixer.addresses import keep_in_stack_classes
+
+    own = STACKS.replace("        super().__init__(scope, ns)\n",
+                         "        super().__init__(scope, ns)\n\n    def _allocate_logical_id(self, e):\n        return 'x'\n")
+    kept, refused = keep_in_stack_classes(own)
+    assert refused == ["WebStack"] and kept.count("def _allocate_logical_id") == 2
+
+
+def test_the_kept_module_answers_by_construct_path():
+    from fixer.addresses import kept_addresses_module, logical_ids_by_path
+
+    namespace: dict = {}
+    exec(kept_addresses_module(logical_ids_by_path({"old-stack": OLD})), namespace)  # noqa: S102  our own output
+    assert namespace["KEPT"]["old-stack/network/vpc"] == "oldstack_network_vpc_4161EAED"
+    assert namespace["KEPT"]["old-stack/bucket_arn"] == "oldstack_bucketarn_E568135E"
+
+    class Element:
+        class node:  # noqa: N801  the shape of a construct's node
+            path = "old-stack/web"
+
+    assert namespace["kept_logical_id"](Element()) == "oldstack_web_663D2A92"

@@ -256,6 +256,8 @@ def test_verify_with_diff_prints_the_migration_and_writes_nothing_either_way(tmp
 
 def test_verify_usage_errors_exit_2(tmp_path):
     root = project(tmp_path / "payments")
+    assert cli("migrate", "--to", "cdktf", "--keep-addresses", root).exit_code == 2  # needs --verify
+    assert cli("migrate", "--to", "cdktn", "--verify", "--keep-addresses", root).exit_code == 2  # upgrades only
     assert cli("migrate", "--to", "cdktn", "--python", sys.executable, root).exit_code == 2  # needs --verify
     assert cli("migrate", "--to", "cdktn", "--target-python", sys.executable, root).exit_code == 2
     assert cli("migrate", "--to", "cdktn", "--verify", root, root).exit_code == 2  # one project folder

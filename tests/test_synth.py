@@ -562,3 +562,26 @@ def test_migrate_to_cdktf_verify_builds_the_old_environment_and_moves_every_chan
     code = (project / "main.py").read_text()
     assert "from cdktf_cdktf_provider_aws.instance import Instance, InstanceRootBlockDevice" in code
     assert (project / "requirements.txt").read_text().startswith("cdktf>=0.21,<0.22")
+
+
+def test_migrate_to_cdktf_verify_keep_addresses_keeps_every_old_logical_id(tmp_path, monkeypatch, request):
+    """The same stranded project with --keep-addresses: its stack class allocates the ids of the old synth,
+    so the upgraded stack has every address (and reference) its deployed state has, and nothing is moved."""
+    monkeypatch.setenv("CDKTF_FIXER_CACHE_DIR", str(request.config.cache.mkdir("cdktf-fixer-cache")))
+    project = tmp_path / "web"
+    shutil.copytree(REPO / "tests" / "data" / "stranded-aws9", project)
+    (project / "cdktf.json").write_text('{"language": "python", "app": "python main.py"}\n')
+
+    outcome = cli("migrate", "--to", "cdktf", "--verify", "--keep-addresses", "--target-python", sys.executable,
+                  project)
+
+    assert outcome.exit_code == 0, outcome.stdout + outcome.stderr
+    assert "the upgrade may be written" in outcome.stderr and "address  " not in outcome.stderr
+    assert not (project / "cdktf-state-moves.sh").exists()
+    assert "def _allocate_logical_id(self, tf_element):" in (project / "main.py").read_text()
+    out = tmp_path / "out"
+    subprocess.run([sys.executable, "main.py"], cwd=project, env={**os.environ, "CDKTF_OUTDIR": str(out)},
+                   check=True, capture_output=True)
+    document = json.loads((out / "stacks" / "web" / "cdk.tf.json").read_text())
+    assert document["resource"]["aws_subnet"]["web_public_8470930D"]["vpc_id"] == "${aws_vpc.web_network_666C4F10.id}"
+    assert set(document["resource"]["aws_instance"]) == {"web_4780DFF3"}
