@@ -25,6 +25,7 @@ import shutil
 import subprocess
 import sys
 import tempfile
+from collections import Counter
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
@@ -81,6 +82,10 @@ def _replace_folders(value, folders: list[str]):
     if isinstance(value, list):
         return [_replace_folders(item, folders) for item in value]
     return value
+
+
+def normalise_all(result: SynthResult) -> dict[str, dict]:
+    return {stack: normalise(document, result.folders) for stack, document in result.documents.items()}
 
 
 def provider_versions(document: dict) -> dict[str, str]:
@@ -184,13 +189,26 @@ def compare_documents(before: dict[str, dict], after: dict[str, dict], before_fo
     return differences
 
 
-def mark_unstable(differences: list[Difference], rerun: list[Difference]) -> list[Difference]:
+def mark_unstable(differences: list[Difference], rerun: list[Difference], before: dict[str, dict] | None = None,
+                  after: dict[str, dict] | None = None) -> list[Difference]:
     """`differences` with those that `rerun` (the unmigrated project against itself) shows too marked
-    unstable: the same key, or a whole block or stack that differs on its own."""
+    unstable: the same key, or a whole block or stack that differs on its own. A stack whose block names
+    differ between two synths of itself (a random or timestamped suffix in its construct ids) cannot be
+    paired by address: its added and vanished blocks are unstable when each block type counts the same
+    before and after."""
     varying = {(d.stack, d.address, d.key) for d in rerun}
+    renaming = {d.stack for d in rerun if d.address and not d.key and d.kind != "changed"}
+
+    def counts(documents: dict[str, dict] | None, stack: str) -> Counter:
+        return Counter(address.rsplit(".", 1)[0] for address in addressed((documents or {}).get(stack, {}))
+                       if "." in address)
+
+    same_counts = {stack for stack in renaming if before is not None and counts(before, stack) == counts(after, stack)}
 
     def unstable(d: Difference) -> bool:
-        return bool({(d.stack, "", ""), (d.stack, d.address, ""), (d.stack, d.address, d.key)} & varying)
+        if {(d.stack, "", ""), (d.stack, d.address, ""), (d.stack, d.address, d.key)} & varying:
+            return True
+        return d.stack in same_counts and bool(d.address) and not d.key and d.kind != "changed"
 
     return [replace(d, unstable=True) if unstable(d) else d for d in differences]
 
@@ -373,7 +391,8 @@ def verify_migration(root: Path, select: list[str] | None, ignore: list[str] | N
             again = synth(root, interpreter, timeout)
             if again.synthesized:
                 differences = mark_unstable(differences, compare_documents(
-                    before_result.documents, again.documents, before_result.folders, again.folders))
+                    before_result.documents, again.documents, before_result.folders, again.folders),
+                    normalise_all(before_result), normalise_all(after_result))
     return MigrationVerification(before_result, after_result, differences, target, changed)
 
 

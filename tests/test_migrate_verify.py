@@ -161,6 +161,8 @@ class App:
         project_tweak = document.pop("cdktn_tweak", {{}})
         if document.pop("from_the_clock", False):  # an app that stamps a resource with the time of its synth
             document["resource"]["aws_vpc"]["vpc"]["tags"] = {{"Built": str(time.time_ns())}}
+        if document.pop("named_by_the_clock", False):  # ... or puts a fresh suffix in a construct id
+            document["resource"]["aws_vpc"] = {{f"vpc-{{time.time_ns()}}": document["resource"]["aws_vpc"]["vpc"]}}
         document["resource"]["aws_s3_bucket"]["bucket"].update(TWEAK or (project_tweak if VERSION != "0.21.0" else {{}}))
         folder = os.path.join(os.environ["CDKTF_OUTDIR"], "stacks", "Tap")
         os.makedirs(folder)
@@ -178,7 +180,8 @@ def interpreter(folder: Path, module: str, version: str, tweak: dict | None = No
     return script
 
 
-def project(root: Path, cdktn_tweak: dict | None = None, from_the_clock: bool = False) -> Path:
+def project(root: Path, cdktn_tweak: dict | None = None, from_the_clock: bool = False,
+            named_by_the_clock: bool = False) -> Path:
     root.mkdir(parents=True)
     (root / "cdktf.json").write_text('{"language": "python", "app": "python main.py"}\n')
     (root / "main.py").write_text("from cdktf import App\n\nApp().synth()\n")
@@ -188,6 +191,7 @@ def project(root: Path, cdktn_tweak: dict | None = None, from_the_clock: bool = 
     if cdktn_tweak:
         document["cdktn_tweak"] = cdktn_tweak
     document["from_the_clock"] = from_the_clock
+    document["named_by_the_clock"] = named_by_the_clock
     (root / "stack.json").write_text(json.dumps(document))
     return root
 
@@ -195,8 +199,9 @@ def project(root: Path, cdktn_tweak: dict | None = None, from_the_clock: bool = 
 pytestmark = pytest.mark.skipif(os.name == "nt", reason="the stand-in interpreters are shell scripts")
 
 
-def run_verify(tmp_path: Path, *extra: str, tweak: dict | None = None, from_the_clock: bool = False):
-    root = project(tmp_path / "payments", from_the_clock=from_the_clock)
+def run_verify(tmp_path: Path, *extra: str, tweak: dict | None = None, from_the_clock: bool = False,
+               named_by_the_clock: bool = False):
+    root = project(tmp_path / "payments", from_the_clock=from_the_clock, named_by_the_clock=named_by_the_clock)
     before = interpreter(tmp_path / "before-env", "cdktf", "0.21.0")
     after = interpreter(tmp_path / "after-env", "cdktn", "0.24.0", tweak)
     return root, cli("migrate", "--to", "cdktn", "--verify", "--python", before, "--target-python", after, *extra, root)
@@ -225,6 +230,27 @@ def test_a_value_that_differs_between_two_synths_of_the_unmigrated_project_refus
     assert outcome.exit_code == 0, outcome.stdout + outcome.stderr
     assert "unstable Tap aws_vpc.vpc tags.Built" in outcome.stderr and "the migration may be written" in outcome.stderr
     assert (root / "main.py").read_text() == "from cdktn import App\n\nApp().synth()\n"
+
+
+def test_blocks_named_afresh_by_each_synth_are_unstable_when_every_type_counts_the_same(tmp_path):
+    root, outcome = run_verify(tmp_path, named_by_the_clock=True)
+    assert outcome.exit_code == 0, outcome.stdout + outcome.stderr
+    assert "unstable Tap aws_vpc.vpc-" in outcome.stderr and ": added" in outcome.stderr
+    assert "the migration may be written" in outcome.stderr
+
+
+def test_a_block_type_that_counts_differently_is_not_hidden_by_unstable_names():
+    def synth(*labels: str) -> dict:
+        return {"Tap": {"resource": {"aws_vpc": {label: {"cidr_block": "10.0.0.0/16"} for label in labels}}}}
+
+    before, again, after = synth("vpc-1"), synth("vpc-2"), synth("vpc-3", "vpc-4")
+    differences = migration.mark_unstable(compare_documents(before, after), compare_documents(before, again),
+                                          before, after)
+    assert {(d.address, d.unstable) for d in differences} == {
+        ("aws_vpc.vpc-1", True), ("aws_vpc.vpc-3", False), ("aws_vpc.vpc-4", False)}  # one more vpc: refused
+    same = migration.mark_unstable(compare_documents(before, synth("vpc-3")), compare_documents(before, again),
+                                   before, synth("vpc-3"))
+    assert all(d.unstable for d in same)
 
 
 def test_an_unstable_value_does_not_hide_a_real_difference(tmp_path):
