@@ -111,6 +111,7 @@ def _run(
     force_exclude: bool = False,
     pack: str = "fix",
     max_file_size: str = "2MB",
+    unsafe_options: frozenset[str] | None = None,
 ) -> None:
     from fixer import reporting
     from fixer.plan import PlanError, make_plan
@@ -119,7 +120,7 @@ def _run(
         _fail(f"unknown --output-format {output_format!r}; choose from {', '.join(FORMATS)}")
     try:
         plan = make_plan(paths or [Path(".")], select, ignore, mode, unsafe_fixes, verbose, force_exclude=force_exclude,
-                         pack=pack, max_file_size=_size(max_file_size))
+                         pack=pack, max_file_size=_size(max_file_size), unsafe_options=unsafe_options)
     except PlanError as exc:
         _fail(str(exc))
     rules, options, files, roots, config = plan.rules, plan.options, plan.files, plan.roots, plan.config
@@ -181,9 +182,17 @@ def _run(
         for code, name, left, fixed in reporting.statistics(results, rules):
             summary_out.write(f"{left:5d} left {fixed:5d} fixed  {code}  {name}\n")
     if not quiet:
-        unsafe_flag = "--allow-partial" if pack == "migrate" else "--unsafe-fixes"
+        unsafe_flag, unsafe_enabled = "--unsafe-fixes", unsafe_fixes
+        if unsafe_options is not None:  # each rule's unsafe fixes have their own option: name the ones not given
+            from fixer.types import Applicability
+
+            option_of = {rule.code: rule.unsafe_option for rule in rules}
+            wanted = {option_of.get(f.code, "--unsafe-fixes") for r in results for f in r.findings
+                      if f.fix is Applicability.UNSAFE and not f.fixed}
+            missing = sorted(wanted - unsafe_options)
+            unsafe_flag, unsafe_enabled = " or ".join(missing), not missing
         command = "cdktf-fixer migrate --to cdktn" if pack == "migrate" else "cdktf-fixer fix"
-        summary_out.write(reporting.summary_line(totals, mode, unsafe_fixes, unsafe_flag, command) + "\n")
+        summary_out.write(reporting.summary_line(totals, mode, unsafe_enabled, unsafe_flag, command) + "\n")
 
     if totals.internal_errors:
         raise typer.Exit(2)
@@ -316,6 +325,7 @@ def migrate(
     diff: Annotated[bool, typer.Option("--diff", help="Print a unified diff of the migration and write nothing; exit 1 when a change is pending.")] = False,
     check: Annotated[bool, typer.Option("--check", help="Report what the migration would change and what it leaves to you; write nothing.")] = False,
     allow_partial: Annotated[bool, typer.Option("--allow-partial", help="Migrate a project even when a provider it uses has no cdktn package (that provider is left for `cdktn get`).")] = False,
+    unsafe_fixes: Annotated[bool, typer.Option("--unsafe-fixes", help="Also rewrite the command lines that call the cdktf CLI (package.json, Makefiles, shell scripts, CI workflows, Dockerfiles, READMEs) to cdktn.")] = False,
     select: SelectOpt = None,
     ignore: IgnoreOpt = None,
     output_format: FormatOpt = "text",
@@ -344,8 +354,9 @@ def migrate(
             raise typer.Exit(1)
     # a migration is one run over a project whose every file depends on the others (a provider without a
     # cdktn package anywhere holds the whole project back): no per-file results cache
-    _run(paths, select, ignore, output_format, jobs, statistics, quiet, verbose, mode, allow_partial, True, None,
-         force_exclude, pack="migrate")
+    given = frozenset(option for option, on in (("--allow-partial", allow_partial), ("--unsafe-fixes", unsafe_fixes)) if on)
+    _run(paths, select, ignore, output_format, jobs, statistics, quiet, verbose, mode, bool(given), True, None,
+         force_exclude, pack="migrate", unsafe_options=given)
 
 
 def _project_folder(paths: list[Path] | None) -> Path:

@@ -338,7 +338,8 @@ def verify_migration(root: Path, select: list[str] | None, ignore: list[str] | N
     app_command(root)  # fail early, before copying, when there is nothing to run
     with tempfile.TemporaryDirectory(prefix="cdktf-fixer-migrate-") as scratch:
         migrated = copy_project(root, Path(scratch))
-        plan = make_plan([migrated], select, ignore, "fix", allow_partial, config_boundary=migrated, pack="migrate")
+        plan = make_plan([migrated], select, ignore, "fix", allow_partial, config_boundary=migrated, pack="migrate",
+                         unsafe_options=frozenset({"--allow-partial"}))
         results = engine.run(plan.files, plan.roots, plan.options, jobs=1)
         changed = frozenset(Path(r.path).resolve().relative_to(migrated.resolve()).as_posix()
                             for r in results if r.changed)

@@ -54,6 +54,9 @@ class FileContext:
     apply: frozenset[Applicability]  # which fixes to apply: empty in check/diff-less reporting
     suppressed: dict[int, frozenset[str] | None]  # line -> codes (None: all) silenced by ignore comments
     findings: list[Finding] = field(default_factory=list)
+    # the options that enable unsafe fixes given on the command line (`--unsafe-fixes`, `--allow-partial`):
+    # an unsafe fix applies when its rule's `unsafe_option` is among them; None: every rule's does
+    unsafe_options: frozenset[str] | None = None
     wrapper: MetadataWrapper | None = None  # the tree the current rule runs on; set by the engine
     source: str | None = None  # the file's text as read (a cheap prefilter for rules; stale after fixes)
     parsed: cst.Module | None = None  # the tree parsed from `source`, set by the engine
@@ -72,6 +75,12 @@ class FileContext:
     _computed: dict[type, Mapping] = field(default_factory=dict, init=False, repr=False)
     _ranges: dict[cst.CSTNode, CodeRange] = field(default_factory=dict, init=False, repr=False)
     _computed_for: MetadataWrapper | None = field(default=None, init=False, repr=False)
+
+    def applies(self, fix: Applicability, unsafe_option: str) -> bool:
+        """Whether a fix of this applicability, from a rule enabled by `unsafe_option`, is applied now."""
+        if fix is Applicability.NONE or fix not in self.apply:
+            return False
+        return fix is Applicability.SAFE or self.unsafe_options is None or unsafe_option in self.unsafe_options
 
     @property
     def core_module(self) -> str:
@@ -287,6 +296,10 @@ class RuleDeclaration:
     # Cheap substrings: a file that contains none of them is never parsed for this rule.
     markers: ClassVar[tuple[str, ...]]
     default_enabled: ClassVar[bool] = True
+    # The command-line option that applies this rule's unsafe fixes. A migration has two kinds: moving a
+    # project some of whose providers cannot move yet (`--allow-partial`) and rewriting command lines
+    # outside the code (`--unsafe-fixes`); each applies only its own.
+    unsafe_option: ClassVar[str] = "--unsafe-fixes"
     # Whether the rule asks the project which classes are constructs (the engine then indexes them).
     uses_project_classes: ClassVar[bool] = False
     VALID: ClassVar[tuple[str, ...]] = ()
@@ -376,7 +389,7 @@ class Rule(RuleDeclaration, cst.CSTTransformer):
         position = self.context.metadata(PositionProvider)[node].start
         if self.context.is_suppressed(self.code, position.line):
             return False
-        apply = fix is not Applicability.NONE and fix in self.context.apply
+        apply = self.context.applies(fix, self.unsafe_option)
         self.context.findings.append(
             Finding(self.code, message, self.context.path, position.line, position.column + 1, fix, apply)
         )
@@ -426,7 +439,7 @@ class ProjectFileRule(RuleDeclaration):
         self._check_contract(fix)
         if self.context.is_suppressed(self.code, line):
             return False
-        apply = fix is not Applicability.NONE and fix in self.context.apply
+        apply = self.context.applies(fix, self.unsafe_option)
         self.context.findings.append(Finding(self.code, message, self.context.path, line, column, fix, apply))
         return apply
 

@@ -6,7 +6,7 @@ import re
 import tomllib
 from pathlib import PurePath
 
-from codemods.migrate_cdktn.helpers import DEPENDENCY_FILES, migration_fix, partial_note
+from codemods.migrate_cdktn.helpers import DEPENDENCY_FILES, PARTIAL_OPTION, migration_fix, partial_note
 from fixer import cdktn
 from fixer.rule import ProjectFileRule
 from fixer.types import Applicability, Example, FixAvailability
@@ -77,6 +77,7 @@ class DependencyDeclarations(ProjectFileRule):
     summary = "Dependency on cdktf packages: CDK Terrain's are `cdktn` and `cdktn-provider-<name>`"
     fix_availability = FixAvailability.SOMETIMES
     fix_applicability = frozenset({Applicability.SAFE, Applicability.UNSAFE})
+    unsafe_option = PARTIAL_OPTION
     file_names = (*DEPENDENCY_FILES, *LOCK_FILES)
     markers = ("cdktf", "constructs")
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 
-from codemods.migrate_cdktn.helpers import migration_fix, partial_note
+from codemods.migrate_cdktn.helpers import PARTIAL_OPTION, migration_fix, partial_note
 from fixer import target_versions as tv
 from fixer.rule import ProjectFileRule
 from fixer.types import Applicability, Example, FixAvailability
@@ -43,6 +43,7 @@ class TargetVersions(ProjectFileRule):
     summary = "Code uses a feature cdktn validates against cdktf.json `targetVersions`, which does not admit it"
     fix_availability = FixAvailability.SOMETIMES
     fix_applicability = frozenset({Applicability.SAFE, Applicability.UNSAFE})
+    unsafe_option = PARTIAL_OPTION
     file_names = ("cdktf.json",)
     markers = ("{",)  # every cdktf.json: what decides is the code beside it
 
