@@ -6,7 +6,13 @@ import re
 import tomllib
 from pathlib import PurePath
 
-from codemods.migrate_cdktn.helpers import DEPENDENCY_FILES, PARTIAL_OPTION, migration_fix, partial_note
+from codemods.migrate_cdktn.helpers import (
+    DEPENDENCY_FILES,
+    PARTIAL_OPTION,
+    as_pep440,
+    migration_fix,
+    partial_note,
+)
 from fixer import cdktn
 from fixer.rule import ProjectFileRule
 from fixer.types import Applicability, Example, FixAvailability
@@ -204,7 +210,7 @@ class DependencyDeclarations(ProjectFileRule):
             if specifier is None:
                 continue
             spec = "" if specifier.strip() == "*" else specifier.strip()
-            pep440 = _as_pep440(spec)
+            pep440 = as_pep440(spec)
             new = replacement(key + pep440) if pep440 is not None else replacement(key)
             if new is None and cdktn.normalize(key) == cdktn.CONSTRUCTS:
                 continue  # a range that admits 10.6/10.7, or one we cannot read
@@ -231,40 +237,6 @@ class DependencyDeclarations(ProjectFileRule):
                     table[name] = item
             changed = True
         return changed
-
-
-_POETRY = re.compile(r"^(\^|~(?!=))?\s*(\d+(?:\.\d+)*)$")
-
-
-def _as_pep440(specifier: str) -> str | None:
-    """A Pipfile or Poetry version constraint as a PEP 440 specifier: Poetry's bare `10.8.1` is `==10.8.1`,
-    `^10.3` is `>=10.3,<11`, `~10.3` is `>=10.3,<10.4`; None when it cannot be read."""
-    from packaging.specifiers import InvalidSpecifier, SpecifierSet
-
-    parts = []
-    for part in specifier.split(","):
-        part = part.strip()
-        match = _POETRY.match(part)
-        if match:
-            operator, version = match.groups()
-            numbers = [int(n) for n in version.split(".")]
-            if operator is None:
-                part = f"=={version}"
-            elif operator == "^":
-                first = next((i for i, n in enumerate(numbers) if n), len(numbers) - 1)
-                upper = [*numbers[:first], numbers[first] + 1]
-                part = f">={version},<{'.'.join(map(str, upper))}"
-            else:
-                upper = [*numbers[:1], numbers[1] + 1] if len(numbers) > 1 else [numbers[0] + 1]
-                part = f">={version},<{'.'.join(map(str, upper))}"
-        if part:
-            parts.append(part)
-    joined = ",".join(parts)
-    try:
-        SpecifierSet(joined)
-    except InvalidSpecifier:
-        return None
-    return joined
 
 
 def _position(text: str, needle: str, key: bool) -> tuple[int, int]:

@@ -26,6 +26,40 @@ _IMPORTED_PROVIDER = re.compile(r"^\s*(?:from|import)\s+cdktf_cdktf_provider_(\w
 _DECLARED_PROVIDER = re.compile(r"cdktf[-_.]cdktf[-_.]provider[-_.]([A-Za-z0-9][A-Za-z0-9_.-]*[A-Za-z0-9]|[A-Za-z0-9])", re.IGNORECASE)
 
 
+_POETRY = re.compile(r"^(\^|~(?!=))?\s*(\d+(?:\.\d+)*)$")
+
+
+def as_pep440(specifier: str) -> str | None:
+    """A Pipfile or Poetry version constraint as a PEP 440 specifier: Poetry's bare `10.8.1` is `==10.8.1`,
+    `^10.3` is `>=10.3,<11`, `~10.3` is `>=10.3,<10.4`; None when it cannot be read."""
+    from packaging.specifiers import InvalidSpecifier, SpecifierSet
+
+    parts = []
+    for part in specifier.split(","):
+        part = part.strip()
+        match = _POETRY.match(part)
+        if match:
+            operator, version = match.groups()
+            numbers = [int(n) for n in version.split(".")]
+            if operator is None:
+                part = f"=={version}"
+            elif operator == "^":
+                first = next((i for i, n in enumerate(numbers) if n), len(numbers) - 1)
+                upper = [*numbers[:first], numbers[first] + 1]
+                part = f">={version},<{'.'.join(map(str, upper))}"
+            else:
+                upper = [*numbers[:1], numbers[1] + 1] if len(numbers) > 1 else [numbers[0] + 1]
+                part = f">={version},<{'.'.join(map(str, upper))}"
+        if part:
+            parts.append(part)
+    joined = ",".join(parts)
+    try:
+        SpecifierSet(joined)
+    except InvalidSpecifier:
+        return None
+    return joined
+
+
 def providers_without_package(project: ProjectContext) -> tuple[str, ...]:
     """The providers the project imports or declares that CDK Terrain publishes no package for. While
     there is one, the migration is partial: its fixes are offered as unsafe (`--allow-partial`)."""
