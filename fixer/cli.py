@@ -156,6 +156,7 @@ def _run(
     machine = output_format != "text"
     out = sys.stdout
     findings_out = sys.stderr if (mode == "diff" and not machine) else out
+    api_lines = _api_changes(projects, roots, results) if pack == "migrate" and "CTM005" in options.rule_codes else []
     diffs = {}
     if mode == "diff":
         diffs = {r.path: reporting.unified_diff(r) for r in sorted(results, key=lambda r: r.path) if r.changed and not r.error}
@@ -172,6 +173,8 @@ def _run(
         reporting.write_github(out, results)
     else:
         reporting.write_text(findings_out, results, verbose)
+        for line in api_lines:  # what the provider comparison found, also when it found nothing
+            findings_out.write(f"{line}\n")
 
     totals = reporting.totals(results, unindexed=len(blind))
     summary_out = sys.stderr if (machine or mode == "diff") else out
@@ -201,6 +204,32 @@ def _run(
     pending = totals.changed_files if mode == "diff" else totals.findings
     if pending or totals.errors or totals.unindexed:
         raise typer.Exit(1)
+
+
+def _api_changes(projects: list[dict], roots: dict[Path, Path], results: list[FileResult]) -> list[str]:
+    """For `migrate`: each project's line per provider on the API changes between its cdktf provider and the
+    cdktn one (`aws: none of the 13 API changes between ... is used`); each project entry gets them too
+    (`api_changes`, in the JSON output)."""
+    from collections import Counter
+
+    from fixer.migration import api_change_summaries, describe_api_changes
+    from fixer.reporting import display_path
+
+    by_root: dict[str, Counter] = {}
+    for result in results:
+        root = roots.get(Path(result.path)) or roots.get(Path(result.path).resolve())
+        if root is not None:
+            by_root.setdefault(display_path(str(root)), Counter()).update(f.code for f in result.findings)
+    lines = []
+    for root in sorted(set(roots.values())):
+        shown = display_path(str(root))
+        project = next((p for p in projects if p["root"] == shown), None)
+        if project is None:
+            continue
+        project["api_changes"] = api_change_summaries(project, root, by_root.get(shown, Counter()))
+        prefix = f"{shown}: " if len(projects) > 1 else ""
+        lines.extend(prefix + describe_api_changes(summary) for summary in project["api_changes"])
+    return lines
 
 
 def _projects(roots: dict[Path, Path]) -> list[dict]:

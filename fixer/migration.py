@@ -353,3 +353,66 @@ def verify_migration(root: Path, select: list[str] | None, ignore: list[str] | N
         differences = compare_documents(before_result.documents, after_result.documents, before_result.folders,
                                         after_result.folders)
     return MigrationVerification(before_result, after_result, differences, target, changed)
+
+
+# --- what the provider API comparison found, per project ---------------------------------------------
+
+_IMPORTED_PROVIDER = re.compile(r"^\s*(?:from|import)\s+(?:cdktf_cdktf_provider_|cdktn_provider_)(\w+)", re.MULTILINE)
+
+
+def providers_used(root: Path) -> set[str]:
+    """The prebuilt providers a project's Python files import, in either spelling (`aws`, `google-beta`)."""
+    from fixer import cdktn
+    from fixer.discovery import iter_python_files
+
+    found = set()
+    for path in iter_python_files(root):
+        text = path.read_text(encoding="utf-8", errors="replace")
+        if "_provider_" in text:
+            found.update(cdktn.normalize(name.split(".")[0]) for name in _IMPORTED_PROVIDER.findall(text))
+    return found
+
+
+def api_change_summaries(project: dict, root: Path, findings_by_code: dict[str, int]) -> list[dict]:
+    """For each prebuilt provider the project imports that has a cdktn package: the versions compared, how
+    many API changes lie between them and how many of those the project uses (its CTM005 findings), so a
+    project that uses none is told so. `project` is the run's entry for it (`providers`: the versions the
+    rules answer from); `findings_by_code` counts the project's findings left and fixed."""
+    from fixer import cdktn
+    from fixer.providers.changes import shipped
+
+    answering = {row["distribution"]: row["version"] for row in project.get("providers", [])}
+    summaries = []
+    for provider in sorted(providers_used(root)):
+        if not cdktn.has_cdktn_package(provider):
+            continue
+        source = cdktn.PROVIDER_DISTRIBUTION_PREFIX + provider
+        target = cdktn.NEW_PROVIDER_DISTRIBUTION_PREFIX + provider
+        version = answering.get(source)
+        comparison = shipped(source, version, target) if version else None
+        summaries.append({
+            "provider": provider,
+            "from": {"distribution": source, "version": version},
+            "to": comparison.target if comparison else {"distribution": target,
+                                                        "version": cdktn.provider_version(provider)},
+            "changes": len(comparison.changes) if comparison else None,
+            "uses": findings_by_code.get("CTM005", 0) if comparison else None,
+        })
+    return summaries
+
+
+def describe_api_changes(summary: dict) -> str:
+    """`aws: none of the 13 API changes between cdktf-cdktf-provider-aws 21.22.1 and cdktn-provider-aws
+    25.8.1 is used`, or how many uses there are, or that no comparison ships for that version."""
+    source, target = summary["from"], summary["to"]
+    between = (f"between {source['distribution']} {source['version']} and "
+               f"{target['distribution']} {target['version']}")
+    if summary["changes"] is None:
+        known = f" {source['version']}" if source["version"] else ""
+        return (f"{summary['provider']}: no comparison of {source['distribution']}{known} with "
+                f"{target['distribution']} {target['version']} ships with cdktf-fixer: its API changes are not checked")
+    count, uses = summary["changes"], summary["uses"]
+    changes = f"{count} API change{'s' * (count != 1)}"
+    if not uses:
+        return f"{summary['provider']}: none of the {changes} {between} is used"
+    return f"{summary['provider']}: {uses} use{'s' * (uses != 1)} of the {changes} {between} (CTM005)"
