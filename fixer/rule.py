@@ -84,8 +84,17 @@ class FileContext:
 
     @property
     def core_module(self) -> str:
-        """The core package this file uses, `cdktf` or CDK Terrain's `cdktn`: what an added import names."""
+        """The core package this file uses, `cdktf` or CDK Terrain's `cdktn` (a file that imports only a cdktn
+        provider is CDK Terrain code too): what an added import names."""
         return "cdktn" if self.source is not None and _CDKTN_IMPORT.search(self.source) else "cdktf"
+
+    @property
+    def aws_package(self) -> str:
+        """The prebuilt AWS provider package this file's spelling uses: `cdktf_cdktf_provider_aws`, or
+        `cdktn_provider_aws` in CDK Terrain code. What an added provider import names."""
+        from fixer.providers import AWS, cdktn_twin
+
+        return cdktn_twin(AWS).package if self.core_module == "cdktn" else AWS.package
 
     def add_import(self, module: str, name: str | None = None) -> None:
         """`from module import name` (`import module` without a name), merged into existing imports."""
@@ -445,7 +454,7 @@ class ProjectFileRule(RuleDeclaration):
 
 
 _CDKTF_IMPORT = re.compile(r"^\s*(?:from|import)\s+(?:cdktf\w*|cdktn\w*|constructs)\b", re.MULTILINE)
-_CDKTN_IMPORT = re.compile(r"^\s*(?:from|import)\s+cdktn\b", re.MULTILINE)
+_CDKTN_IMPORT = re.compile(r"^\s*(?:from|import)\s+cdktn(?:\b|_provider_)", re.MULTILINE)
 
 
 def is_cdktf_code(text: str) -> bool:
