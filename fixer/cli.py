@@ -335,15 +335,21 @@ MIGRATE_HELP = """Migrate CDK for Terraform (cdktf) projects to CDK Terrain (cdk
 Python code: `cdktf` imports and uses become `cdktn` (`cdktf.testing_matchers` too), prebuilt providers
 `cdktf_cdktf_provider_<x>` become `cdktn_provider_<x>`. Dependency files (requirements*.txt, Pipfile,
 pyproject.toml: PEP 621 and Poetry) move to `cdktn`, `cdktn-provider-<x>` and a compatible `constructs`,
-with the newest cdktn line's ranges. Never edited: strings and comments (`"cdktf.out"` stays), cdktf.json,
-`CDKTF_*` variables, lock files (reported: re-lock), bindings `cdktf get` wrote in imports/ (reported:
-regenerate with `cdktn get`). A provider without a cdktn package is reported (generate it with `cdktn
-get`) and the project is left unchanged unless --allow-partial. The rules are the CTM codes
-(`cdktf-fixer rules --pack migrate`).
+with the newest cdktn line's ranges. cdktf.json gets `targetVersions` only where the code uses a feature
+cdktn validates against it (write-only `*_wo` arguments: terraform >=1.11.0; ephemeral resources, provider
+functions, S3Backend use_lockfile, newer Fn functions), with the lowest version that admits them all.
+Command lines that call the cdktf CLI (package.json, Makefiles, *.sh, CI workflows, Dockerfiles, READMEs)
+are reported with their `cdktn` line and rewritten only with --unsafe-fixes (npm cdktn-cli, Node >= 22.19).
+Never edited: strings and comments (`"cdktf.out"` stays), cdktf.json's other keys, `CDKTF_*` variables,
+`~/.cdktf`, lock files (reported: re-lock), bindings `cdktf get` wrote in imports/ (reported: regenerate
+with `cdktn get`). Reported too: a declared Python below 3.10, and for each provider how many of the API
+changes between its cdktf and cdktn versions the code uses (also when none). A provider without a cdktn
+package is reported (generate it with `cdktn get`) and the project is left unchanged unless
+--allow-partial. The rules are the CTM codes (`cdktf-fixer rules --pack migrate`).
 
 Exit codes as `fix`: 0 nothing left to do; 1 findings left (a provider to generate, a lock file to re-lock,
-bindings to regenerate) or a file that cannot be parsed, and with --diff or --check a change pending; 2 a
-usage error or cdktf-fixer's own failure.
+bindings to regenerate, command lines or a Python version to change) or a file that cannot be parsed, and
+with --diff or --check a change pending; 2 a usage error or cdktf-fixer's own failure.
 """
 
 
