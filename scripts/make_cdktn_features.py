@@ -31,7 +31,7 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
-from fixer import cdktn  # noqa: E402
+from fixer import cdktn
 
 _FEATURE = re.compile(r'ProviderFeature\.(\w+)\]:\s*\{([^}]*)\}')
 _FEATURE_NAME = re.compile(r'ProviderFeature\["(\w+)"\]\s*=\s*"(\w+)"')
@@ -107,7 +107,7 @@ def provider_features(tarball: Path) -> dict:
 def _download(requirement: str, folder: Path) -> Path:
     subprocess.run([sys.executable, "-m", "pip", "download", "--quiet", "--no-deps", "-d", str(folder), requirement],
                    check=True)
-    wheel = sorted(folder.glob("*.whl"))[-1]
+    wheel = max(folder.glob("*.whl"))
     with zipfile.ZipFile(wheel) as archive:
         member = next(n for n in archive.namelist() if n.endswith(".jsii.tgz"))
         archive.extract(member, folder)

@@ -17,8 +17,8 @@ SUBCOMMANDS = ("synth", "synthesize", "deploy", "apply", "diff", "plan", "get", 
                "help", "completion")
 # `cdktf` as a command word: not inside a name or a path (`cdktf_cdktf_provider`, `~/.cdktf`, `cdktf.out`,
 # `CDKTF_LOG` is another case), then a subcommand or an option
-_COMMAND = re.compile(r"(?<![\w./~@$-])cdktf(?=[ \t]+(?:(?:%s)(?![\w.-])|--?[A-Za-z]))" % "|".join(
-    re.escape(s) for s in SUBCOMMANDS))
+_SUBCOMMAND = "|".join(re.escape(s) for s in SUBCOMMANDS)
+_COMMAND = re.compile(rf"(?<![\w./~@$-])cdktf(?=[ \t]+(?:(?:{_SUBCOMMAND})(?![\w.-])|--?[A-Za-z]))")
 # the npm package of the CLI, as a dependency, an install or an npx argument (`cdktf-cli@0.21.0`)
 _PACKAGE = re.compile(r"(?<![\w./~@$-])cdktf-cli(?:@[\w.^~<>=*-]+)?(?![\w.-])")
 _DEPENDENCY = re.compile(r'"cdktf-cli"(\s*:\s*)"[^"]*"')

@@ -51,8 +51,8 @@ class TargetVersions(ProjectFileRule):
         Example('{\n  "language": "python",\n  "app": "python main.py"\n}\n',
                 '{\n  "language": "python",\n  "app": "python main.py",\n  "targetVersions": {\n'
                 '    "terraform": ">=1.11.0"\n  }\n}\n',
-                files=(("main.py", "from cdktf_cdktf_provider_aws.db_instance import DbInstance\n\n"
-                                   "DbInstance(self, 'db', instance_class='db.t3.micro', password_wo='x')\n"),),
+                files=(("main.py", ("from cdktf_cdktf_provider_aws.db_instance import DbInstance\n\n"
+                                    "DbInstance(self, 'db', instance_class='db.t3.micro', password_wo='x')\n")),),
                 path="cdktf.json"),
     )
 
