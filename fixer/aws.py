@@ -5,10 +5,8 @@ from __future__ import annotations
 import libcst as cst
 from libcst.helpers import get_full_name_for_node
 
-from fixer.providers import PROVIDERS
-
 IDENTITY_CLASS = "DataAwsCallerIdentity"
-IDENTITY_MODULE = f"{PROVIDERS[0].package}.data_aws_caller_identity"
+IDENTITY_SUBMODULE = "data_aws_caller_identity"
 
 
 def caller_identity_in(function: cst.FunctionDef) -> str | None:

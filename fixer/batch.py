@@ -280,7 +280,10 @@ def _process(source: str, settings: Settings, scratch: Path, result: RepoResult)
     try:
         plan = make_plan(projects, list(settings.select), list(settings.ignore), settings.mode,
                          settings.unsafe_fixes, config_boundary=workspace,
-                         pack="migrate" if settings.migrate else "fix")
+                         pack="migrate" if settings.migrate else "fix",
+                         # --migrate's unsafe fixes are the partial migration's (--allow-partial), never
+                         # the rewrite of command lines, which batch does not offer
+                         unsafe_options=frozenset({"--allow-partial"}) if settings.migrate else None)
     except PlanError as exc:
         raise BatchError(f"configuration: {exc}") from exc
     results = engine.run(plan.files, plan.roots, plan.options, jobs=1)

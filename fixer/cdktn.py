@@ -29,6 +29,8 @@ NEW_PROVIDER_DISTRIBUTION_PREFIX = "cdktn-provider-"
 CONSTRUCTS = "constructs"
 
 DATA = Path(__file__).parent / "data" / "cdktn_providers.json"
+# what cdktn validates against cdktf.json's `targetVersions` (scripts/make_cdktn_features.py)
+FEATURES = Path(__file__).parent / "data" / "cdktn_features.json"
 
 
 @dataclass(frozen=True)

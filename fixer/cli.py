@@ -111,6 +111,7 @@ def _run(
     force_exclude: bool = False,
     pack: str = "fix",
     max_file_size: str = "2MB",
+    unsafe_options: frozenset[str] | None = None,
 ) -> None:
     from fixer import reporting
     from fixer.plan import PlanError, make_plan
@@ -119,7 +120,7 @@ def _run(
         _fail(f"unknown --output-format {output_format!r}; choose from {', '.join(FORMATS)}")
     try:
         plan = make_plan(paths or [Path(".")], select, ignore, mode, unsafe_fixes, verbose, force_exclude=force_exclude,
-                         pack=pack, max_file_size=_size(max_file_size))
+                         pack=pack, max_file_size=_size(max_file_size), unsafe_options=unsafe_options)
     except PlanError as exc:
         _fail(str(exc))
     rules, options, files, roots, config = plan.rules, plan.options, plan.files, plan.roots, plan.config
@@ -155,6 +156,7 @@ def _run(
     machine = output_format != "text"
     out = sys.stdout
     findings_out = sys.stderr if (mode == "diff" and not machine) else out
+    api_lines = _api_changes(projects, roots, results) if pack == "migrate" and "CTM005" in options.rule_codes else []
     diffs = {}
     if mode == "diff":
         diffs = {r.path: reporting.unified_diff(r) for r in sorted(results, key=lambda r: r.path) if r.changed and not r.error}
@@ -171,6 +173,8 @@ def _run(
         reporting.write_github(out, results)
     else:
         reporting.write_text(findings_out, results, verbose)
+        for line in api_lines:  # what the provider comparison found, also when it found nothing
+            findings_out.write(f"{line}\n")
 
     totals = reporting.totals(results, unindexed=len(blind))
     summary_out = sys.stderr if (machine or mode == "diff") else out
@@ -181,10 +185,18 @@ def _run(
         for code, name, left, fixed in reporting.statistics(results, rules):
             summary_out.write(f"{left:5d} left {fixed:5d} fixed  {code}  {name}\n")
     if not quiet:
-        unsafe_flag = "--allow-partial" if pack == "migrate" else "--unsafe-fixes"
+        unsafe_flag, unsafe_enabled = "--unsafe-fixes", unsafe_fixes
+        if unsafe_options is not None:  # each rule's unsafe fixes have their own option: name the ones not given
+            from fixer.types import Applicability
+
+            option_of = {rule.code: rule.unsafe_option for rule in rules}
+            wanted = {option_of.get(f.code, "--unsafe-fixes") for r in results for f in r.findings
+                      if f.fix is Applicability.UNSAFE and not f.fixed}
+            missing = sorted(wanted - unsafe_options)
+            unsafe_flag, unsafe_enabled = " or ".join(missing), not missing
         command = {"migrate": "cdktf-fixer migrate --to cdktn", "upgrade": "cdktf-fixer migrate --to cdktf"}.get(
             pack, "cdktf-fixer fix")
-        summary_out.write(reporting.summary_line(totals, mode, unsafe_fixes, unsafe_flag, command) + "\n")
+        summary_out.write(reporting.summary_line(totals, mode, unsafe_enabled, unsafe_flag, command) + "\n")
 
     if totals.internal_errors:
         raise typer.Exit(2)
@@ -193,6 +205,32 @@ def _run(
     pending = totals.changed_files if mode == "diff" else totals.findings
     if pending or totals.errors or totals.unindexed:
         raise typer.Exit(1)
+
+
+def _api_changes(projects: list[dict], roots: dict[Path, Path], results: list[FileResult]) -> list[str]:
+    """For `migrate`: each project's line per provider on the API changes between its cdktf provider and the
+    cdktn one (`aws: none of the 13 API changes between ... is used`); each project entry gets them too
+    (`api_changes`, in the JSON output)."""
+    from collections import Counter
+
+    from fixer.migration import api_change_summaries, describe_api_changes
+    from fixer.reporting import display_path
+
+    by_root: dict[str, Counter] = {}
+    for result in results:
+        root = roots.get(Path(result.path)) or roots.get(Path(result.path).resolve())
+        if root is not None:
+            by_root.setdefault(display_path(str(root)), Counter()).update(f.code for f in result.findings)
+    lines = []
+    for root in sorted(set(roots.values())):
+        shown = display_path(str(root))
+        project = next((p for p in projects if p["root"] == shown), None)
+        if project is None:
+            continue
+        project["api_changes"] = api_change_summaries(project, root, by_root.get(shown, Counter()))
+        prefix = f"{shown}: " if len(projects) > 1 else ""
+        lines.extend(prefix + describe_api_changes(summary) for summary in project["api_changes"])
+    return lines
 
 
 def _projects(roots: dict[Path, Path]) -> list[dict]:
@@ -307,11 +345,17 @@ MIGRATE_HELP = """Migrate CDK for Terraform (cdktf) projects to CDK Terrain (cdk
 Python code: `cdktf` imports and uses become `cdktn` (`cdktf.testing_matchers` too), prebuilt providers
 `cdktf_cdktf_provider_<x>` become `cdktn_provider_<x>`. Dependency files (requirements*.txt, Pipfile,
 pyproject.toml: PEP 621 and Poetry) move to `cdktn`, `cdktn-provider-<x>` and a compatible `constructs`,
-with the newest cdktn line's ranges. Never edited: strings and comments (`"cdktf.out"` stays), cdktf.json,
-`CDKTF_*` variables, lock files (reported: re-lock), bindings `cdktf get` wrote in imports/ (reported:
-regenerate with `cdktn get`). A provider without a cdktn package is reported (generate it with `cdktn
-get`) and the project is left unchanged unless --allow-partial. The rules are the CTM codes
-(`cdktf-fixer rules --pack migrate`).
+with the newest cdktn line's ranges. cdktf.json gets `targetVersions` only where the code uses a feature
+cdktn validates against it (write-only `*_wo` arguments: terraform >=1.11.0; ephemeral resources, provider
+functions, S3Backend use_lockfile, newer Fn functions), with the lowest version that admits them all.
+Command lines that call the cdktf CLI (package.json, Makefiles, *.sh, CI workflows, Dockerfiles, READMEs)
+are reported with their `cdktn` line and rewritten only with --unsafe-fixes (npm cdktn-cli, Node >= 22.19).
+Never edited: strings and comments (`"cdktf.out"` stays), cdktf.json's other keys, `CDKTF_*` variables,
+`~/.cdktf`, lock files (reported: re-lock), bindings `cdktf get` wrote in imports/ (reported: regenerate
+with `cdktn get`). Reported too: a declared Python below 3.10, and for each provider how many of the API
+changes between its cdktf and cdktn versions the code uses (also when none). A provider without a cdktn
+package is reported (generate it with `cdktn get`) and the project is left unchanged unless
+--allow-partial. The rules are the CTM codes (`cdktf-fixer rules --pack migrate`).
 
 `--to cdktf` upgrades a stranded project (an old prebuilt provider such as cdktf-cdktf-provider-aws 5.x-9.x,
 cdktf 0.9-0.20) to the last CDKTF line: provider classes move to the modules of the target release
@@ -327,8 +371,8 @@ differs, and then writes cdktf-state-moves.sh (`terraform state mv` per moved re
 upgrades it first.
 
 Exit codes as `fix`: 0 nothing left to do; 1 findings left (a provider to generate, a lock file to re-lock,
-bindings to regenerate) or a file that cannot be parsed, and with --diff or --check a change pending; 2 a
-usage error or cdktf-fixer's own failure.
+bindings to regenerate, command lines or a Python version to change) or a file that cannot be parsed, and
+with --diff or --check a change pending; 2 a usage error or cdktf-fixer's own failure.
 """
 
 
@@ -339,6 +383,7 @@ def migrate(
     diff: Annotated[bool, typer.Option("--diff", help="Print a unified diff of the migration and write nothing; exit 1 when a change is pending.")] = False,
     check: Annotated[bool, typer.Option("--check", help="Report what the migration would change and what it leaves to you; write nothing.")] = False,
     allow_partial: Annotated[bool, typer.Option("--allow-partial", help="Migrate a project even when a provider it uses has no cdktn package (that provider is left for `cdktn get`).")] = False,
+    unsafe_fixes: Annotated[bool, typer.Option("--unsafe-fixes", help="--to cdktn: also rewrite the command lines that call the cdktf CLI (package.json, Makefiles, shell scripts, CI workflows, Dockerfiles, READMEs) to cdktn. --to cdktf: also apply the argument recipes' unsafe fixes (regrouped blocks, resources split off).")] = False,
     select: SelectOpt = None,
     ignore: IgnoreOpt = None,
     output_format: FormatOpt = "text",
@@ -377,7 +422,8 @@ def migrate(
         if target == "cdktn":
             typer.echo("cdktf-fixer: the project is on an old CDKTF line: upgrading it first (as `migrate --to cdktf`)"
                        + ("; the migration to cdktn follows once the upgrade is written" if mode != "fix" else ""), err=True)
-        if verify and not _verify_upgrade(paths, select, ignore, python, target_python, timeout, mode, keep_addresses):
+        if verify and not _verify_upgrade(paths, select, ignore, python, target_python, timeout, mode, keep_addresses,
+                                          unsafe_fixes):
             if mode == "fix":
                 typer.echo("cdktf-fixer: upgrade not written, for the reason `verify:` gives above "
                            "(`migrate --to cdktf --diff` shows the changes).", err=True)
@@ -389,7 +435,7 @@ def migrate(
         upgrade_exit = 0
         try:
             _run(paths, None if chained else select, None if chained else ignore, output_format, jobs, statistics,
-                 quiet, verbose, mode, False, True, None, force_exclude, pack="upgrade")
+                 quiet, verbose, mode, unsafe_fixes and not chained, True, None, force_exclude, pack="upgrade")
         except typer.Exit as exc:
             if exc.exit_code == 2 or mode != "fix":
                 raise
@@ -400,7 +446,7 @@ def migrate(
 
         pins._pins.cache_clear()  # the upgrade rewrote the dependency files the next rules read
         if not chained:
-            _upgrade_arguments(paths, output_format, jobs, statistics, quiet, verbose, force_exclude, upgrade_exit)
+            _upgrade_arguments(paths, output_format, statistics, quiet, verbose, force_exclude, unsafe_fixes, upgrade_exit)
     if verify:
         allowed = _verify_migration(paths, select, ignore, allow_partial, python, target_python, timeout)
         if not allowed and mode == "fix":
@@ -409,11 +455,13 @@ def migrate(
             raise typer.Exit(1)
     # a migration is one run over a project whose every file depends on the others (a provider without a
     # cdktn package anywhere holds the whole project back): no per-file results cache
-    _run(paths, select, ignore, output_format, jobs, statistics, quiet, verbose, mode, allow_partial, True, None,
-         force_exclude, pack="migrate")
+    given = frozenset(option for option, on in (("--allow-partial", allow_partial), ("--unsafe-fixes", unsafe_fixes)) if on)
+    _run(paths, select, ignore, output_format, jobs, statistics, quiet, verbose, mode, bool(given), True, None,
+         force_exclude, pack="migrate", unsafe_options=given)
 
 
-def _upgrade_arguments(paths, output_format, jobs, statistics, quiet, verbose, force_exclude, upgrade_exit: int) -> None:
+def _upgrade_arguments(paths, output_format, statistics, quiet, verbose, force_exclude, unsafe_fixes: bool,
+                       upgrade_exit: int) -> None:
     """After the upgrade's names and pins are written, the arguments and `Fn` calls the current line changed:
     the fix pack's recipe rules, which answer from the versions the project now declares."""
     if output_format == "text":
@@ -424,8 +472,8 @@ def _upgrade_arguments(paths, output_format, jobs, statistics, quiet, verbose, f
         # the lock files still name the old line until re-locked (CTU003 says so): the rules answer from the
         # declarations the upgrade wrote; in this process, hence one job
         with lock_files_ignored():
-            _run(paths, list(_UPGRADE_RECIPES), None, output_format, 1, statistics, quiet, verbose, "fix", False, True,
-                 None, force_exclude)
+            _run(paths, list(_UPGRADE_RECIPES), None, output_format, 1, statistics, quiet, verbose, "fix", unsafe_fixes,
+                 True, None, force_exclude)
     except typer.Exit as exc:
         raise typer.Exit(max(exc.exit_code, upgrade_exit)) from None
     raise typer.Exit(upgrade_exit)
@@ -434,7 +482,8 @@ def _upgrade_arguments(paths, output_format, jobs, statistics, quiet, verbose, f
 _UPGRADE_RECIPES = ("CTB008", "CTB009")
 
 
-def _verify_upgrade(paths, select, ignore, python, target_python, timeout, mode: str, keep_addresses: bool) -> bool:
+def _verify_upgrade(paths, select, ignore, python, target_python, timeout, mode: str, keep_addresses: bool,
+                    unsafe_fixes: bool) -> bool:
     """Synthesize the project with its own versions and an upgraded copy with the current line, pair their
     resources by construct path, and print the addresses that change; True when the upgrade may be written.
     Written with it (fix mode): the `terraform state mv` script for the resources whose address changed."""
@@ -449,7 +498,8 @@ def _verify_upgrade(paths, select, ignore, python, target_python, timeout, mode:
                "--python/--target-python name them.", err=True)
     try:
         verification = migration.verify_upgrade(root, select, ignore, "upgrade", python, target_python, timeout,
-                                                recipes=list(_UPGRADE_RECIPES), keep_addresses=keep_addresses)
+                                                recipes=list(_UPGRADE_RECIPES), keep_addresses=keep_addresses,
+                                                unsafe_fixes=unsafe_fixes)
     except (verify_module.VerifyError, migration.TargetEnvironmentError, PlanError) as exc:
         _fail(str(exc))
     def say(line: str) -> None:

@@ -47,6 +47,8 @@ class Options:
     # the selected rules (Python `Rule`s and `ProjectFileRule`s): the engine runs what it is given, it imports no rule
     rules: tuple[type[RuleDeclaration], ...]
     apply: frozenset[Applicability] = frozenset()  # fixes to apply; empty for `check`
+    # the options given that enable unsafe fixes (`--unsafe-fixes`, `--allow-partial`); None: all of them
+    unsafe_options: frozenset[str] | None = None
     write: bool = False  # write fixed files (False for check and --diff)
     keep_text: bool = False  # return before/after text (for --diff)
     verbose: bool = False
@@ -331,7 +333,8 @@ def _apply(module: cst.Module, text: str, path: str, active: Sequence[type[Rule]
            suppressed: dict[int, frozenset[str] | None], options: Options) -> tuple[FileContext, cst.Module] | FileError:
     """The rules one after another as transformers, each rewriting the previous one's output, then the
     import edits their fixes scheduled."""
-    context = FileContext(path, project, options.apply, suppressed, source=text, parsed=module)
+    context = FileContext(path, project, options.apply, suppressed, source=text, parsed=module,
+                          unsafe_options=options.unsafe_options)
     wrapper = MetadataWrapper(module, unsafe_skip_copy=True)
     for rule_class in active:
         if wrapper.module is not module:
@@ -450,7 +453,7 @@ def fix_project_file(
     if not active:
         return result
     result.parsed = True
-    context = FileContext(path, project, options.apply, {}, source=text)
+    context = FileContext(path, project, options.apply, {}, source=text, unsafe_options=options.unsafe_options)
     new_text = text
     for rule_class in active:
         try:

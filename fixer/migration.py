@@ -372,7 +372,8 @@ def verify_migration(root: Path, select: list[str] | None, ignore: list[str] | N
     app_command(root)  # fail early, before copying, when there is nothing to run
     with tempfile.TemporaryDirectory(prefix="cdktf-fixer-migrate-") as scratch:
         migrated = copy_project(root, Path(scratch))
-        plan = make_plan([migrated], select, ignore, "fix", allow_partial, config_boundary=migrated, pack="migrate")
+        plan = make_plan([migrated], select, ignore, "fix", allow_partial, config_boundary=migrated, pack="migrate",
+                         unsafe_options=frozenset({"--allow-partial"}))
         results = engine.run(plan.files, plan.roots, plan.options, jobs=1)
         changed = frozenset(Path(r.path).resolve().relative_to(migrated.resolve()).as_posix()
                             for r in results if r.changed)
@@ -447,7 +448,7 @@ class UpgradeVerification:
 def verify_upgrade(root: Path, select: list[str] | None, ignore: list[str] | None, pack: str,
                    python: str | None = None, target_python: str | None = None,
                    timeout: float = 300, recipes: list[str] | None = None,
-                   keep_addresses: bool = False) -> UpgradeVerification:
+                   keep_addresses: bool = False, unsafe_fixes: bool = False) -> UpgradeVerification:
     """Synthesize the project with its own (old) versions and an upgraded copy with the versions the upgrade
     declares, pair their blocks by construct path and say which addresses changed and what else did."""
     from fixer import engine
@@ -467,13 +468,13 @@ def verify_upgrade(root: Path, select: list[str] | None, ignore: list[str] | Non
     interpreter = python or str(own)
     with tempfile.TemporaryDirectory(prefix="cdktf-fixer-upgrade-") as scratch:
         upgraded = copy_project(root, Path(scratch))
-        plan = make_plan([upgraded], select, ignore, "fix", True, config_boundary=upgraded, pack=pack)
+        plan = make_plan([upgraded], select, ignore, "fix", unsafe_fixes, config_boundary=upgraded, pack=pack)
         results = engine.run(plan.files, plan.roots, plan.options, jobs=1)
         if recipes:  # the fix pack's rules for what the new line changed, reading the pins the upgrade wrote
             from fixer.pins import _pins
 
             _pins.cache_clear()
-            plan = make_plan([upgraded], recipes, None, "fix", False, config_boundary=upgraded)
+            plan = make_plan([upgraded], recipes, None, "fix", unsafe_fixes, config_boundary=upgraded)
             results += engine.run(plan.files, plan.roots, plan.options, jobs=1)
         changed = frozenset(Path(r.path).resolve().relative_to(upgraded.resolve()).as_posix()
                             for r in results if r.changed)
@@ -526,3 +527,66 @@ def _keep_addresses(upgraded: Path, before: dict[str, dict]) -> dict[str, str]:
     for relative, text in files.items():
         (upgraded / relative).write_bytes(text.encode("utf-8"))
     return files
+
+
+# --- what the provider API comparison found, per project ---------------------------------------------
+
+_IMPORTED_PROVIDER = re.compile(r"^\s*(?:from|import)\s+(?:cdktf_cdktf_provider_|cdktn_provider_)(\w+)", re.MULTILINE)
+
+
+def providers_used(root: Path) -> set[str]:
+    """The prebuilt providers a project's Python files import, in either spelling (`aws`, `google-beta`)."""
+    from fixer import cdktn
+    from fixer.discovery import iter_python_files
+
+    found = set()
+    for path in iter_python_files(root):
+        text = path.read_text(encoding="utf-8", errors="replace")
+        if "_provider_" in text:
+            found.update(cdktn.normalize(name.split(".")[0]) for name in _IMPORTED_PROVIDER.findall(text))
+    return found
+
+
+def api_change_summaries(project: dict, root: Path, findings_by_code: dict[str, int]) -> list[dict]:
+    """For each prebuilt provider the project imports that has a cdktn package: the versions compared, how
+    many API changes lie between them and how many of those the project uses (its CTM005 findings), so a
+    project that uses none is told so. `project` is the run's entry for it (`providers`: the versions the
+    rules answer from); `findings_by_code` counts the project's findings left and fixed."""
+    from fixer import cdktn
+    from fixer.providers.changes import shipped
+
+    answering = {row["distribution"]: row["version"] for row in project.get("providers", [])}
+    summaries = []
+    for provider in sorted(providers_used(root)):
+        if not cdktn.has_cdktn_package(provider):
+            continue
+        source = cdktn.PROVIDER_DISTRIBUTION_PREFIX + provider
+        target = cdktn.NEW_PROVIDER_DISTRIBUTION_PREFIX + provider
+        version = answering.get(source)
+        comparison = shipped(source, version, target) if version else None
+        summaries.append({
+            "provider": provider,
+            "from": {"distribution": source, "version": version},
+            "to": comparison.target if comparison else {"distribution": target,
+                                                        "version": cdktn.provider_version(provider)},
+            "changes": len(comparison.changes) if comparison else None,
+            "uses": findings_by_code.get("CTM005", 0) if comparison else None,
+        })
+    return summaries
+
+
+def describe_api_changes(summary: dict) -> str:
+    """`aws: none of the 13 API changes between cdktf-cdktf-provider-aws 21.22.1 and cdktn-provider-aws
+    25.8.1 is used`, or how many uses there are, or that no comparison ships for that version."""
+    source, target = summary["from"], summary["to"]
+    between = (f"between {source['distribution']} {source['version']} and "
+               f"{target['distribution']} {target['version']}")
+    if summary["changes"] is None:
+        known = f" {source['version']}" if source["version"] else ""
+        return (f"{summary['provider']}: no comparison of {source['distribution']}{known} with "
+                f"{target['distribution']} {target['version']} ships with cdktf-fixer: its API changes are not checked")
+    count, uses = summary["changes"], summary["uses"]
+    changes = f"{count} API change{'s' * (count != 1)}"
+    if not uses:
+        return f"{summary['provider']}: none of the {changes} {between} is used"
+    return f"{summary['provider']}: {uses} use{'s' * (uses != 1)} of the {changes} {between} (CTM005)"

@@ -45,10 +45,12 @@ def make_plan(
     force_exclude: bool = False,
     pack: str = "fix",
     max_file_size: int | None = None,
+    unsafe_options: frozenset[str] | None = None,
 ) -> Plan:
     """`pack` names the rules' pack (`fix` for check/fix, `migrate` for migrate). `[tool.cdktf-fixer]`'s
     select, ignore and per-file-ignores name rules of the `fix` pack, so another pack takes only its
-    `exclude` from there."""
+    `exclude` from there. `unsafe_options` narrows `unsafe_fixes` to the rules those options enable
+    (`migrate --allow-partial` without `--unsafe-fixes`); None applies every selected rule's unsafe fixes."""
     assert mode in MODES, mode
     missing = [str(p) for p in paths if not p.exists()]
     if missing:
@@ -75,6 +77,7 @@ def make_plan(
     options = engine.Options(
         rules=tuple(rules),
         apply=apply,
+        unsafe_options=unsafe_options,
         write=mode == "fix",
         keep_text=mode == "diff",
         verbose=verbose,

@@ -54,6 +54,9 @@ class FileContext:
     apply: frozenset[Applicability]  # which fixes to apply: empty in check/diff-less reporting
     suppressed: dict[int, frozenset[str] | None]  # line -> codes (None: all) silenced by ignore comments
     findings: list[Finding] = field(default_factory=list)
+    # the options that enable unsafe fixes given on the command line (`--unsafe-fixes`, `--allow-partial`):
+    # an unsafe fix applies when its rule's `unsafe_option` is among them; None: every rule's does
+    unsafe_options: frozenset[str] | None = None
     wrapper: MetadataWrapper | None = None  # the tree the current rule runs on; set by the engine
     source: str | None = None  # the file's text as read (a cheap prefilter for rules; stale after fixes)
     parsed: cst.Module | None = None  # the tree parsed from `source`, set by the engine
@@ -73,10 +76,25 @@ class FileContext:
     _ranges: dict[cst.CSTNode, CodeRange] = field(default_factory=dict, init=False, repr=False)
     _computed_for: MetadataWrapper | None = field(default=None, init=False, repr=False)
 
+    def applies(self, fix: Applicability, unsafe_option: str) -> bool:
+        """Whether a fix of this applicability, from a rule enabled by `unsafe_option`, is applied now."""
+        if fix is Applicability.NONE or fix not in self.apply:
+            return False
+        return fix is Applicability.SAFE or self.unsafe_options is None or unsafe_option in self.unsafe_options
+
     @property
     def core_module(self) -> str:
-        """The core package this file uses, `cdktf` or CDK Terrain's `cdktn`: what an added import names."""
+        """The core package this file uses, `cdktf` or CDK Terrain's `cdktn` (a file that imports only a cdktn
+        provider is CDK Terrain code too): what an added import names."""
         return "cdktn" if self.source is not None and _CDKTN_IMPORT.search(self.source) else "cdktf"
+
+    @property
+    def aws_package(self) -> str:
+        """The prebuilt AWS provider package this file's spelling uses: `cdktf_cdktf_provider_aws`, or
+        `cdktn_provider_aws` in CDK Terrain code. What an added provider import names."""
+        from fixer.providers import AWS, cdktn_twin
+
+        return cdktn_twin(AWS).package if self.core_module == "cdktn" else AWS.package
 
     def add_import(self, module: str, name: str | None = None) -> None:
         """`from module import name` (`import module` without a name), merged into existing imports."""
@@ -287,6 +305,10 @@ class RuleDeclaration:
     # Cheap substrings: a file that contains none of them is never parsed for this rule.
     markers: ClassVar[tuple[str, ...]]
     default_enabled: ClassVar[bool] = True
+    # The command-line option that applies this rule's unsafe fixes. A migration has two kinds: moving a
+    # project some of whose providers cannot move yet (`--allow-partial`) and rewriting command lines
+    # outside the code (`--unsafe-fixes`); each applies only its own.
+    unsafe_option: ClassVar[str] = "--unsafe-fixes"
     # Whether the rule asks the project which classes are constructs (the engine then indexes them).
     uses_project_classes: ClassVar[bool] = False
     VALID: ClassVar[tuple[str, ...]] = ()
@@ -376,7 +398,7 @@ class Rule(RuleDeclaration, cst.CSTTransformer):
         position = self.context.metadata(PositionProvider)[node].start
         if self.context.is_suppressed(self.code, position.line):
             return False
-        apply = fix is not Applicability.NONE and fix in self.context.apply
+        apply = self.context.applies(fix, self.unsafe_option)
         self.context.findings.append(
             Finding(self.code, message, self.context.path, position.line, position.column + 1, fix, apply)
         )
@@ -426,13 +448,13 @@ class ProjectFileRule(RuleDeclaration):
         self._check_contract(fix)
         if self.context.is_suppressed(self.code, line):
             return False
-        apply = fix is not Applicability.NONE and fix in self.context.apply
+        apply = self.context.applies(fix, self.unsafe_option)
         self.context.findings.append(Finding(self.code, message, self.context.path, line, column, fix, apply))
         return apply
 
 
 _CDKTF_IMPORT = re.compile(r"^\s*(?:from|import)\s+(?:cdktf\w*|cdktn\w*|constructs)\b", re.MULTILINE)
-_CDKTN_IMPORT = re.compile(r"^\s*(?:from|import)\s+cdktn\b", re.MULTILINE)
+_CDKTN_IMPORT = re.compile(r"^\s*(?:from|import)\s+cdktn(?:\b|_provider_)", re.MULTILINE)
 
 
 def is_cdktf_code(text: str) -> bool:

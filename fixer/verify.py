@@ -115,6 +115,9 @@ def classify(stderr: str) -> tuple[str, str]:
         jsii = [line.strip() for line in lines if "Error" in line or "Found resources" in line]
         message = next((line for line in jsii if "Found resources" in line), None) or next(
             (line for line in jsii if "Validation" in line), None)
+        if message is not None and message.endswith(":"):  # "Validation failed with the following errors:"
+            following = lines[[line.strip() for line in lines].index(message) + 1:][:1]
+            message = " ".join([message, *(line.strip() for line in following)])
         return "jsii validation", message or (jsii[-1] if jsii else lines[-1] if lines else "")
     for line in reversed(lines):
         match = _EXCEPTION.match(line.strip())
@@ -147,6 +150,24 @@ def _summarize(documents: dict[str, dict]) -> tuple[dict[str, dict[str, int]], d
     return stacks, addresses
 
 
+def cli_context(root: Path) -> dict[str, str]:
+    """The app context the CLI hands the app through CDKTF_CONTEXT_JSON: cdktf.json's `context`, and its
+    `targetVersions`, which cdktn validates features against (cdktf ignores the key). Nothing when the
+    environment already sets CDKTF_CONTEXT_JSON or cdktf.json has neither."""
+    if "CDKTF_CONTEXT_JSON" in os.environ:
+        return {}
+    try:
+        config = json.loads((root / "cdktf.json").read_text(encoding="utf-8-sig"))
+    except (OSError, ValueError):
+        return {}
+    if not isinstance(config, dict):
+        return {}
+    context = dict(config.get("context") or {}) if isinstance(config.get("context"), dict) else {}
+    if "targetVersions" in config:
+        context["targetVersions"] = config["targetVersions"]
+    return {"CDKTF_CONTEXT_JSON": json.dumps(context)} if context else {}
+
+
 def synth(root: Path, python: str | None = None, timeout: float = 300) -> SynthResult:
     """Run the project's app once, output in a temporary folder."""
     command = _with_interpreter(app_command(root), python or default_python(root))
@@ -154,7 +175,7 @@ def synth(root: Path, python: str | None = None, timeout: float = 300) -> SynthR
         raise VerifyError(f"cannot run {command[0]!r}: not found")
     with tempfile.TemporaryDirectory(prefix="cdktf-fixer-synth-") as outdir:
         # no __pycache__ in the user's tree either: verifying writes nothing there
-        env = {**os.environ, "CDKTF_OUTDIR": outdir, "PYTHONDONTWRITEBYTECODE": "1"}
+        env = {**os.environ, "CDKTF_OUTDIR": outdir, "PYTHONDONTWRITEBYTECODE": "1", **cli_context(root)}
         started = time.monotonic()
         try:
             run = subprocess.run(command, cwd=root, env=env, capture_output=True, text=True, timeout=timeout,

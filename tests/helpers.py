@@ -63,9 +63,11 @@ class GoldenCase:
 
     def fix_command(self) -> list[str]:
         """How the case's pack is run to fix: `fix` for the fix pack, `migrate --to cdktn` for migrate
-        (whose --allow-partial is what `unsafe_fixes` asks for there)."""
+        (whose --allow-partial is what `unsafe_fixes` asks for there, unless the case names the options that
+        enable its unsafe fixes: `"unsafe_options": ["--unsafe-fixes"]` for command lines)."""
         if self.pack == "migrate":
-            return ["migrate", "--to", "cdktn", *(["--allow-partial"] if self.spec.get("unsafe_fixes") else [])]
+            options = self.spec.get("unsafe_options", ["--allow-partial"]) if self.spec.get("unsafe_fixes") else []
+            return ["migrate", "--to", "cdktn", *options]
         if self.pack == "upgrade":
             return ["migrate", "--to", "cdktf"]
         return ["fix", *(["--unsafe-fixes"] if self.spec.get("unsafe_fixes") else [])]

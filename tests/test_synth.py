@@ -585,3 +585,59 @@ def test_migrate_to_cdktf_verify_keep_addresses_keeps_every_old_logical_id(tmp_p
     document = json.loads((out / "stacks" / "web" / "cdk.tf.json").read_text())
     assert document["resource"]["aws_subnet"]["web_public_8470930D"]["vpc_id"] == "${aws_vpc.web_network_666C4F10.id}"
     assert set(document["resource"]["aws_instance"]) == {"web_4780DFF3"}
+
+
+WRITE_ONLY = {
+    "cdktf.json": '{\n  "language": "python",\n  "app": "python main.py"\n}\n',
+    "main.py": '''\
+from constructs import Construct
+from cdktf import App, TerraformStack
+from cdktf_cdktf_provider_aws.db_instance import DbInstance
+from cdktf_cdktf_provider_aws.provider import AwsProvider
+
+
+class Database(TerraformStack):
+    def __init__(self, scope: Construct, construct_id: str):
+        super().__init__(scope, construct_id)
+        AwsProvider(self, "aws", region="us-east-1")
+        DbInstance(self, "db", instance_class="db.t3.micro", allocated_storage=20, engine="postgres",
+                   username="app", password_wo="from-a-secret", password_wo_version=1)
+
+
+app = App()
+Database(app, "database")
+app.synth()
+''',
+}
+
+
+def test_migrate_verify_a_write_only_attribute_synthesizes_under_cdktn_once_target_versions_is_declared(
+        tmp_path, monkeypatch, request):
+    """`password_wo=` synthesizes under cdktf, which never checks; cdktn refuses it while cdktf.json declares
+    no `targetVersions` (it assumes terraform >=1.5.7). Without CTM006 the migrated copy fails with cdktn's
+    own message and nothing is written; with it cdktf.json gets `{"terraform": ">=1.11.0"}` and the copy
+    synthesizes the same stack."""
+    monkeypatch.setenv("CDKTF_FIXER_CACHE_DIR", str(request.config.cache.mkdir("cdktf-fixer-cache")))
+    project = tmp_path / "write-only"
+    project.mkdir()
+    for name, text in WRITE_ONLY.items():
+        (project / name).write_text(text)
+
+    refused = cli("migrate", "--to", "cdktn", "--verify", "--ignore", "CTM006", project)
+
+    assert refused.exit_code == 1, refused.stdout + refused.stderr
+    flat = " ".join(refused.stderr.replace("│", " ").split())  # the table wraps the message in its cell
+    assert "write-only attributes requires terraform >=1.11.0, but the project targets terraform >=1.5.7" in flat
+    assert "REFUSED: the migrated project does not synthesize" in refused.stderr
+    assert (project / "main.py").read_text() == WRITE_ONLY["main.py"]  # nothing written
+    assert (project / "cdktf.json").read_text() == WRITE_ONLY["cdktf.json"]
+
+    migrated = cli("migrate", "--to", "cdktn", "--verify", project)
+
+    assert migrated.exit_code == 0, migrated.stdout + migrated.stderr
+    assert migrated.stderr.count("synthesized: 1 stack, 1 resources") == 2, migrated.stderr
+    assert "verify: same stacks once normalised" in migrated.stderr
+    assert (project / "cdktf.json").read_text() == (
+        '{\n  "language": "python",\n  "app": "python main.py",\n  "targetVersions": {\n'
+        '    "terraform": ">=1.11.0"\n  }\n}\n')
+    assert "from cdktn_provider_aws.db_instance import DbInstance" in (project / "main.py").read_text()

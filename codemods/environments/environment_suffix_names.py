@@ -5,7 +5,7 @@ from __future__ import annotations
 import libcst as cst
 from libcst.helpers import get_full_name_for_node
 
-from fixer.providers import PROVIDERS
+from fixer.providers import PROVIDERS, packages_of
 from fixer.rule import Rule
 from fixer.statements import NameScopes
 from fixer.types import Applicability, Example, FixAvailability
@@ -107,11 +107,11 @@ class EnvironmentSuffixNames(NameScopes, Rule):
         module = get_full_name_for_node(node.module) if node.module else None
         if node.relative or not module or isinstance(node.names, cst.ImportStar):
             return
-        for spec in PROVIDERS:
-            if module == spec.package or module.startswith(spec.package + "."):
+        for package in (package for spec in PROVIDERS for package in packages_of(spec)):
+            if module == package or module.startswith(package + "."):
                 for alias in node.names:
                     local = alias.evaluated_alias or get_full_name_for_node(alias.name) or ""
-                    (self.provider_modules if module == spec.package and local.islower() else self.provider_names).add(local)
+                    (self.provider_modules if module == package and local.islower() else self.provider_names).add(local)
 
     def _provider_class(self, func: cst.BaseExpression) -> str | None:
         if isinstance(func, cst.Name) and func.value in self.provider_names:

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 import libcst as cst
 from libcst.helpers import get_full_name_for_node
 
-from fixer.aws import IDENTITY_CLASS, IDENTITY_MODULE, caller_identity_in
+from fixer.aws import IDENTITY_CLASS, IDENTITY_SUBMODULE, caller_identity_in
 from fixer.rule import Rule
 from fixer.types import Applicability, Example, FixAvailability
 
@@ -190,5 +190,5 @@ class HardcodedAccountId(Rule):
             return updated_node
         if create:
             self.needs_identity.add(self.context.functions[-1])
-            self.context.add_import(IDENTITY_MODULE, IDENTITY_CLASS)
+            self.context.add_import(f"{self.context.aws_package}.{IDENTITY_SUBMODULE}", IDENTITY_CLASS)
         return cst.parse_expression(source)

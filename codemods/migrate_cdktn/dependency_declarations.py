@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from codemods.migrate_cdktn.helpers import migration_fix, partial_note
+from codemods.migrate_cdktn.helpers import PARTIAL_OPTION, migration_fix, partial_note
 from fixer import cdktn
 from fixer.dependency_files import NAME, DependencyFileRule
 from fixer.types import Applicability, Example, FixAvailability
@@ -71,6 +71,7 @@ class DependencyDeclarations(DependencyFileRule):
     summary = "Dependency on cdktf packages: CDK Terrain's are `cdktn` and `cdktn-provider-<name>`"
     fix_availability = FixAvailability.SOMETIMES
     fix_applicability = frozenset({Applicability.SAFE, Applicability.UNSAFE})
+    unsafe_option = PARTIAL_OPTION
     markers = ("cdktf", "constructs")
 
     INVALID = (

@@ -20,6 +20,8 @@ from fixer.types import Applicability
 if TYPE_CHECKING:
     from fixer.project import ProjectContext
 
+# what applies the fixes that are unsafe only because the migration is partial (a provider has no cdktn package)
+PARTIAL_OPTION = "--allow-partial"
 _IMPORTED_PROVIDER = re.compile(r"^\s*(?:from|import)\s+cdktf_cdktf_provider_(\w+)", re.MULTILINE)
 _DECLARED_PROVIDER = re.compile(r"cdktf[-_.]cdktf[-_.]provider[-_.]([A-Za-z0-9][A-Za-z0-9_.-]*[A-Za-z0-9]|[A-Za-z0-9])", re.IGNORECASE)
 
@@ -67,6 +69,8 @@ class ModuleRenames(Rule):
     """Renames the modules `new_name` answers for, in `import`/`from` statements and, for `import m`
     without an alias, in every use of the name it binds (`cdktf.Fn.join(...)`). Strings and comments are
     never touched: only import statements and the Name nodes scope analysis ties to them change."""
+
+    unsafe_option = PARTIAL_OPTION
 
     def handles(self, module: str) -> bool:
         raise NotImplementedError

@@ -11,7 +11,7 @@ from codemods.provider_api.helpers import (
     RULE_TYPES,
     resource_shaped,
 )
-from fixer.providers import PROVIDERS
+from fixer.providers import PROVIDERS, packages_of
 from fixer.rule import Rule, insert_keyword_first
 from fixer.statements import keyword_arg
 from fixer.types import Applicability, Example, FixAvailability
@@ -78,7 +78,8 @@ class SecurityGroupRuleResource(Rule):
         module = get_full_name_for_node(node.module) if node.module else None
         if node.relative or not module or isinstance(node.names, cst.ImportStar):
             return
-        if not any(module == p.package or module.startswith(p.package + ".") for p in PROVIDERS):
+        if not any(module == package or module.startswith(package + ".")
+                   for p in PROVIDERS for package in packages_of(p)):
             return
         for alias in node.names:
             name = get_full_name_for_node(alias.name)
@@ -90,6 +91,7 @@ class SecurityGroupRuleResource(Rule):
         if not (isinstance(func, cst.Name) and func.value in self.bindings) or not resource_shaped(original_node):
             return updated_node
         name = self.bindings[func.value][1]
+        package = self.bindings[func.value][0].split(".")[0]  # the spelling the file imports it in
         rule_type = RULE_TYPES[name]
         sources = keyword_arg(original_node, "security_groups")
         problem = None
@@ -98,7 +100,7 @@ class SecurityGroupRuleResource(Rule):
         elif sources is not None and not (isinstance(sources.value, (cst.List, cst.Tuple)) and len(sources.value.elements) == 1):
             problem = "`security_groups` must become one `source_security_group_id` per rule"
         base = (f"`{name}` is the nested `{rule_type}` block of SecurityGroup, not a resource; a standalone rule is "
-                f"`{RULE_CLASS}(..., type=\"{rule_type}\")` from {PROVIDERS[0].package}.{RULE_MODULE}")
+                f"`{RULE_CLASS}(..., type=\"{rule_type}\")` from {package}.{RULE_MODULE}")
         if problem:
             self.report(original_node, f"{base}; {problem}")
             return updated_node
@@ -114,6 +116,6 @@ class SecurityGroupRuleResource(Rule):
             ])
         if keyword_arg(original_node, "type") is None:
             call = insert_keyword_first(call, "type", cst.SimpleString(f'"{rule_type}"'))
-        self.context.add_import(f"{PROVIDERS[0].package}.{RULE_MODULE}", RULE_CLASS)
+        self.context.add_import(f"{package}.{RULE_MODULE}", RULE_CLASS)
         self.context.remove_import_if_unused(*self.bindings[func.value])
         return call

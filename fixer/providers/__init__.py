@@ -269,11 +269,41 @@ SNAPSHOT_SUFFIX = ".schema.zip"
 
 
 def snapshot_files(spec: ProviderSpec) -> list[Path]:
-    return sorted(DATA_DIR.glob(f"{spec.distribution}-*{SNAPSHOT_SUFFIX}"))
+    """The schemas shipped for this provider. CDK Terrain's prebuilt package (`cdktn_provider_aws`) is the
+    same generated API under a new name (its newer lines a superset but for a few properties, CTM005): when
+    it is not installed, the schema shipped for its cdktf twin answers (a project whose pins exclude that
+    version gets no answer: `pinned_mismatch`)."""
+    own = sorted(DATA_DIR.glob(f"{spec.distribution}-*{SNAPSHOT_SUFFIX}"))
+    twin = _cdktf_twin(spec)
+    return own if own or twin is None else snapshot_files(twin)
 
 
 def snapshot_version(spec: ProviderSpec, path: Path) -> str:
-    return path.name[len(spec.distribution) + 1 : -len(SNAPSHOT_SUFFIX)]
+    twin = _cdktf_twin(spec)
+    distribution = twin.distribution if twin is not None and not path.name.startswith(spec.distribution + "-") \
+        else spec.distribution
+    return path.name[len(distribution) + 1 : -len(SNAPSHOT_SUFFIX)]
+
+
+def cdktn_twin(spec: ProviderSpec) -> ProviderSpec:
+    """`cdktf_cdktf_provider_aws` -> the spec of CDK Terrain's `cdktn_provider_aws`."""
+    return spec_for(PREBUILT_PREFIXES[1] + spec.package[len(PREBUILT_PREFIXES[0]):])
+
+
+def packages_of(spec: ProviderSpec) -> tuple[str, ...]:
+    """The import names a prebuilt provider has in either spelling: (`cdktf_cdktf_provider_aws`,
+    `cdktn_provider_aws`); the rules that match one module of a provider match both."""
+    if spec.package.startswith(PREBUILT_PREFIXES[0]):
+        return spec.package, cdktn_twin(spec).package
+    return (spec.package,)
+
+
+def _cdktf_twin(spec: ProviderSpec) -> ProviderSpec | None:
+    """`cdktn_provider_aws` -> the spec of `cdktf_cdktf_provider_aws`; None for any other package."""
+    cdktn_prefix, cdktf_prefix = PREBUILT_PREFIXES[1], PREBUILT_PREFIXES[0]
+    if not spec.package.startswith(cdktn_prefix) or spec.package == cdktn_prefix:
+        return None
+    return spec_for(cdktf_prefix + spec.package[len(cdktn_prefix):])
 
 
 def cache_dir() -> Path:
@@ -304,6 +334,11 @@ def _locate(spec: ProviderSpec, project_root: Path | None) -> tuple[Path, str] |
     key = (spec.package, tuple(project_site_packages(project_root)))
     if key not in _LOCATED:
         _LOCATED[key] = _find_installed(spec, list(key[1]))
+    twin = _cdktf_twin(spec)
+    if _LOCATED[key] is None and twin is not None and not snapshot_files(spec):
+        # CDK Terrain's package is not installed and no schema of it ships: its cdktf twin (the same
+        # generated API) answers, as its shipped schema does for AWS
+        return _locate(twin, project_root)
     return _LOCATED[key]
 
 
@@ -397,9 +432,11 @@ def _load_index(spec: ProviderSpec, installed: tuple[Path, str] | None) -> Provi
     tarball = find_tarball(package_dir)
     if tarball is None:  # not a jsii package as we know them: its names, without types
         return ProviderIndex(spec, version, source, read_installed(spec, package_dir))
-    shipped = DATA_DIR / f"{spec.distribution}-{version}{SNAPSHOT_SUFFIX}"
-    if shipped.is_file():  # the same version as the one shipped: nothing to build
-        return ProviderIndex.from_schema(spec, source, Schema(shipped))
+    twin = _cdktf_twin(spec)
+    for distribution in (spec.distribution, *((twin.distribution,) if twin is not None else ())):
+        shipped = DATA_DIR / f"{distribution}-{version}{SNAPSHOT_SUFFIX}"
+        if shipped.is_file():  # the same version as the one shipped: nothing to build
+            return ProviderIndex.from_schema(spec, source, Schema(shipped))
     cached = cache_dir() / "providers" / f"{spec.distribution.replace('/', '-')}-{version}-{_stamp(tarball)}{SNAPSHOT_SUFFIX}"
     try:
         return ProviderIndex.from_schema(spec, source, Schema(cached))

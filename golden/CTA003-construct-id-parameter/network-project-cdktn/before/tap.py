@@ -1,0 +1,11 @@
+"""Builds the stack; the logical id is passed by keyword."""
+import os
+
+from cdktn import App
+
+from lib.tap_stack import TapStack
+
+environment_suffix = os.environ.get("ENVIRONMENT_SUFFIX", "dev")
+app = App()
+TapStack(app, id=f"TapStack{environment_suffix}", environment_suffix=environment_suffix)
+app.synth()

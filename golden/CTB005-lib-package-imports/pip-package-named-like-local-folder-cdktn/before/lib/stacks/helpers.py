@@ -1,0 +1,2 @@
+def tags():
+    return {"ManagedBy": "cdktf"}

@@ -1,0 +1,4 @@
+#!/bin/sh
+set -e
+npx cdktn get
+cdktn diff payments-dev

@@ -1,0 +1,4 @@
+#!/bin/sh
+set -e
+npx cdktf get
+cdktf diff payments-dev
