@@ -563,6 +563,14 @@ def test_migrate_to_cdktf_verify_builds_the_old_environment_and_moves_every_chan
     assert "from cdktf_cdktf_provider_aws.instance import Instance, InstanceRootBlockDevice" in code
     assert (project / "requirements.txt").read_text().startswith("cdktf>=0.21,<0.22")
 
+    # the same project with the flags set in cdktf.json's context (which the app reads, as under `cdktf
+    # synth`): the old core already named its resources as 0.21 does, and nothing moves
+    flagged = tmp_path / "flagged"
+    shutil.copytree(REPO / "tests" / "data" / "stranded-aws9", flagged)
+    outcome = cli("migrate", "--to", "cdktf", "--verify", "--target-python", sys.executable, flagged)
+    assert outcome.exit_code == 0, outcome.stdout + outcome.stderr
+    assert "address  " not in outcome.stderr and not (flagged / "cdktf-state-moves.sh").exists()
+
 
 def test_migrate_to_cdktf_verify_keep_addresses_keeps_every_old_logical_id(tmp_path, monkeypatch, request):
     """The same stranded project with --keep-addresses: its stack class allocates the ids of the old synth,
