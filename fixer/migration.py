@@ -234,16 +234,20 @@ class MigrationVerification:
     def allowed(self) -> bool:
         return self.before.synthesized and self.after.synthesized and not self.blocking
 
+    BEFORE_FAILS = ("the project does not synthesize before the migration, so there is nothing to compare "
+                    "(`cdktf-fixer verify` says why)")
+    AFTER_FAILS = "the migrated project does not synthesize"
+    DIFFERENCES = "in the synthesized stacks"
+
     @property
     def reason(self) -> str:
         if not self.before.synthesized:
-            return ("the project does not synthesize before the migration, so there is nothing to compare "
-                    "(`cdktf-fixer verify` says why)")
+            return self.BEFORE_FAILS
         if not self.after.synthesized:
-            return "the migrated project does not synthesize"
+            return self.AFTER_FAILS
         if self.blocking:
             count = len(self.blocking)
-            return f"{count} difference{'s' * (count != 1)} in the synthesized stacks"
+            return f"{count} difference{'s' * (count != 1)} {self.DIFFERENCES}"
         return ""
 
     def provider_upgrades(self) -> dict[str, tuple[str, str]]:
@@ -410,34 +414,16 @@ def pinned_requirements(root: Path) -> list[str]:
 
 
 @dataclass
-class UpgradeVerification:
-    before: SynthResult
-    after: SynthResult
+class UpgradeVerification(MigrationVerification):
+    """The same proof with the blocks paired by construct path first: `differences` are what is left once the
+    changed addresses are renamed."""
     addresses: object = None  # fixer.addresses.AddressReport once both synthesized
     python: str = ""
-    target_python: str = ""
-    changed: frozenset[str] = frozenset()
     kept: dict[str, str] = field(default_factory=dict)  # --keep-addresses: files to write (relative path -> text)
 
-    @property
-    def blocking(self) -> list[Difference]:
-        differences = self.addresses.differences if self.addresses else []
-        return [d for d in differences if not d.metadata_only and not d.unstable]
-
-    @property
-    def allowed(self) -> bool:
-        return self.before.synthesized and self.after.synthesized and not self.blocking
-
-    @property
-    def reason(self) -> str:
-        if not self.before.synthesized:
-            return "the project does not synthesize with its own versions, so there is nothing to compare"
-        if not self.after.synthesized:
-            return "the upgraded project does not synthesize"
-        if self.blocking:
-            count = len(self.blocking)
-            return f"{count} difference{'s' * (count != 1)} beyond the changed addresses"
-        return ""
+    BEFORE_FAILS = "the project does not synthesize with its own versions, so there is nothing to compare"
+    AFTER_FAILS = "the upgraded project does not synthesize"
+    DIFFERENCES = "beyond the changed addresses"
 
     def to_json(self) -> dict:
         return {"allowed": self.allowed, "reason": self.reason, "before": self.before.summary(),
@@ -493,7 +479,8 @@ def verify_upgrade(root: Path, select: list[str] | None, ignore: list[str] | Non
             if again.synthesized:
                 report.differences = mark_unstable(report.differences, compare_documents(
                     before_result.documents, again.documents, before_result.folders, again.folders))
-    return UpgradeVerification(before_result, after_result, report, interpreter, target, changed, kept)
+    return UpgradeVerification(before_result, after_result, report.differences if report else [], target, changed,
+                               addresses=report, python=interpreter, kept=kept)
 
 
 def _keep_addresses(upgraded: Path, before: dict[str, dict]) -> dict[str, str]:
