@@ -398,6 +398,6 @@ def test_migrate_verify_records_the_side_by_side_result_and_migrates_only_the_sa
     refused = report["differs"]
     assert refused["status"] == "failed" and refused["refused"] == ["."] and not refused["branch"]
     assert refused["verified"]["."]["differences"] == [{"stack": "Tap", "address": "aws_s3_bucket.bucket",
-                                                        "key": "bucket", "kind": "changed",
+                                                        "key": "bucket", "kind": "changed", "unstable": False,
                                                         "before": "payments-audit-dev", "after": "renamed"}]
     assert "cdktn" not in git(Path(refused["workspace"]), "branch", "--list")
