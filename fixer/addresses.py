@@ -96,11 +96,7 @@ def _rename(value, renames: dict[str, str], pattern: re.Pattern | None):
 def _renamed(document: dict, changes: list[AddressChange]) -> dict:
     """The old stack with every changed address (block labels, references, unique ids) renamed."""
     document = copy.deepcopy(document)
-    labels = {}
-    for change in changes:
-        old, new = change.before.removeprefix("data.").removeprefix("output."), change.after.removeprefix(
-            "data.").removeprefix("output.")
-        labels[old.rsplit(".", 1)[-1]] = new.rsplit(".", 1)[-1]
+    labels = {change.before.rsplit(".", 1)[-1]: change.after.rsplit(".", 1)[-1] for change in changes}
     for section in (*_SECTIONS, "output"):
         body = document.get(section) or {}
         if section == "output":

@@ -213,6 +213,21 @@ def mark_unstable(differences: list[Difference], rerun: list[Difference], before
     return [replace(d, unstable=True) if unstable(d) else d for d in differences]
 
 
+def _app_instability_marked(differences: list[Difference], root: Path, interpreter: str, timeout: float,
+                            before: SynthResult, after: SynthResult) -> list[Difference]:
+    """A difference may be the app's own (the clock, an archive zipped at synth time): when any is left, one
+    more synth of the unmigrated project tells which, and those are marked unstable."""
+    from fixer.verify import synth
+
+    if not any(not d.metadata_only for d in differences):
+        return differences
+    again = synth(root, interpreter, timeout)
+    if not again.synthesized:
+        return differences
+    return mark_unstable(differences, compare_documents(before.documents, again.documents, before.folders,
+                                                        again.folders), normalise_all(before), normalise_all(after))
+
+
 # --- the side-by-side verification ------------------------------------------------------------------
 
 
@@ -390,14 +405,7 @@ def verify_migration(root: Path, select: list[str] | None, ignore: list[str] | N
     if before_result.synthesized and after_result.synthesized:
         differences = compare_documents(before_result.documents, after_result.documents, before_result.folders,
                                         after_result.folders)
-        if any(not d.metadata_only for d in differences):
-            # a difference may be the app's own (the clock, an archive zipped at synth time): one more synth
-            # of the unmigrated project tells which
-            again = synth(root, interpreter, timeout)
-            if again.synthesized:
-                differences = mark_unstable(differences, compare_documents(
-                    before_result.documents, again.documents, before_result.folders, again.folders),
-                    normalise_all(before_result), normalise_all(after_result))
+        differences = _app_instability_marked(differences, root, interpreter, timeout, before_result, after_result)
     return MigrationVerification(before_result, after_result, differences, target, changed)
 
 
@@ -457,11 +465,11 @@ def verify_upgrade(root: Path, select: list[str] | None, ignore: list[str] | Non
         plan = make_plan([upgraded], select, ignore, "fix", unsafe_fixes, config_boundary=upgraded, pack=pack)
         results = engine.run(plan.files, plan.roots, plan.options, jobs=1)
         if recipes:  # the fix pack's rules for what the new line changed, reading the pins the upgrade wrote
-            from fixer.pins import _pins
+            from fixer.pins import lock_files_ignored
 
-            _pins.cache_clear()
-            plan = make_plan([upgraded], recipes, None, "fix", unsafe_fixes, config_boundary=upgraded)
-            results += engine.run(plan.files, plan.roots, plan.options, jobs=1)
+            with lock_files_ignored():  # as `migrate --to cdktf` runs them: the locks wait to be re-locked
+                plan = make_plan([upgraded], recipes, None, "fix", unsafe_fixes, config_boundary=upgraded)
+                results += engine.run(plan.files, plan.roots, plan.options, jobs=1)
         changed = frozenset(Path(r.path).resolve().relative_to(upgraded.resolve()).as_posix()
                             for r in results if r.changed)
         target = target_python or target_environment(pinned_requirements(upgraded), family="cdktf")
@@ -474,11 +482,8 @@ def verify_upgrade(root: Path, select: list[str] | None, ignore: list[str] | Non
     if before_result.synthesized and after_result.synthesized:
         report = address_report(before_result.documents, after_result.documents, before_result.folders,
                                 after_result.folders)
-        if any(not d.metadata_only for d in report.differences):
-            again = synth(root, interpreter, timeout)  # the app's own unstable values, as for cdktn
-            if again.synthesized:
-                report.differences = mark_unstable(report.differences, compare_documents(
-                    before_result.documents, again.documents, before_result.folders, again.folders))
+        report.differences = _app_instability_marked(report.differences, root, interpreter, timeout, before_result,
+                                                     after_result)
     return UpgradeVerification(before_result, after_result, report.differences if report else [], target, changed,
                                addresses=report, python=interpreter, kept=kept)
 

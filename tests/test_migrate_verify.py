@@ -384,3 +384,16 @@ def test_migrate_to_cdktf_verify_writes_nothing_when_more_than_addresses_change(
     assert outcome.exit_code == 1
     assert 'differs  Tap aws_s3_bucket.bucket bucket: "payments-audit-dev" -> "payments-audit-prod"' in outcome.stderr
     assert "upgrade not written" in outcome.stderr and snapshot(root) == untouched
+
+
+def test_an_upgrade_verification_runs_the_recipes_as_the_upgrade_does_whatever_the_stale_lock_says(tmp_path):
+    """The copy that is synthesized must be the upgrade that is written: its recipe rules answer from the
+    declarations, not from a lock file that still names the old line."""
+    root = project(tmp_path / "payments")
+    (root / "main.py").write_text('from cdktf import App\nfrom cdktf_cdktf_provider_aws.eip import Eip\n\n'
+                                  'app = App()\nEip(app, "nat", vpc=True)\napp.synth()\n')
+    (root / "Pipfile").write_text('[packages]\ncdktf-cdktf-provider-aws = "*"\n')
+    (root / "Pipfile.lock").write_text(json.dumps({"default": {"cdktf-cdktf-provider-aws": {"version": "==9.0.52"}}}))
+    verification = migration.verify_upgrade(root, None, None, "fix", python=str(old_core(tmp_path / "old")),
+                                            target_python=str(new_core(tmp_path / "new")), recipes=["CTB008"])
+    assert "main.py" in verification.changed
