@@ -28,7 +28,7 @@ from libcst.metadata import MetadataWrapper
 
 from fixer import deep
 from fixer.batched import BatchedRules, RuleFailed
-from fixer.project import ProjectContext
+from fixer.project import ProjectContext, resolved
 from fixer.rule import FileContext, ProjectFileRule, Rule, RuleDeclaration, edit_imports
 from fixer.textio import SourceText, atomic_write, decode
 from fixer.types import Applicability, ErrorKind, FileError, FileResult, Finding
@@ -130,21 +130,42 @@ def fix_source(
     """Run `rules` over one decoded file. Never raises for bad input or a failing rule; a file nested too
     deeply for the default recursion limit is processed again in a deep thread, and one too deep even
     there is reported as skipped (ErrorKind.LIMIT), never as a rule failure."""
-    refused = _refused_for_depth(source.text, path)
+    text = source.text
+    python_rules = [r for r in _rules_for_file(path, rules, options) if issubclass(r, Rule)]
+    active = [r for r in python_rules if r.could_match(text, project, path)]
+    if not active:
+        # no rule looks at this file, so it is not parsed (nor compiled to test its depth); a committed
+        # merge conflict is still said, and so is a file the project index found it cannot parse
+        if CONFLICT_MARKER.search(text):
+            return FileResult(path, error=syntax_error(text, path))
+        why = _index_failure(project, path) if project.unreadable else None
+        if why is not None:
+            refused = _refused_for_depth(text, path)
+            if refused is not None or why.startswith("cannot parse"):
+                return FileResult(path, error=refused or syntax_error(text, path))
+        return FileResult(path)
+    refused = _refused_for_depth(text, path)
     if refused is not None:
         return FileResult(path, error=refused)
     try:
-        return _fix_source(source, path, rules, project, options)
+        return _fix_source(source, path, python_rules, active, project, options)
     except (_TooDeep, RecursionError):  # RecursionError: a step not named above; the deep thread says which
         pass
     try:
-        return deep.in_deep_thread(_fix_source, source, path, rules, project, options, limit=DEEP_RECURSION_LIMIT)
+        return deep.in_deep_thread(_fix_source, source, path, python_rules, active, project, options,
+                                   limit=DEEP_RECURSION_LIMIT)
     except RecursionError:
         too_deep = _TooDeep("cdktf-fixer")
     except _TooDeep as exc:
         too_deep = exc
     return FileResult(path, error=FileError(
         path, 1, 1, f"too deeply nested for {too_deep.where}: skipped, file left unchanged", kind=ErrorKind.LIMIT))
+
+
+def _index_failure(project: ProjectContext, path: str) -> str | None:
+    """Why the project index could not read this file, if it could not."""
+    here = resolved(path)
+    return next((why for p, why in project.unreadable.items() if resolved(p) == here), None)
 
 
 # LibCST's native parser takes time cubic in an expression's depth (0.4 s for a 1,000-term string
@@ -174,18 +195,11 @@ def _refused_for_depth(text: str, path: str) -> FileError | None:
     return None
 
 
-def _fix_source(
-    source: SourceText, path: str, rules: Sequence[type[RuleDeclaration]], project: ProjectContext, options: Options
-) -> FileResult:
+def _fix_source(source: SourceText, path: str, python_rules: Sequence[type[Rule]], active: Sequence[type[Rule]],
+                project: ProjectContext, options: Options) -> FileResult:
+    """`python_rules`: the selected rules for this file; `active`: those whose cheap test matched it."""
     result = FileResult(path)
     text = source.text
-    python_rules = [r for r in _rules_for_file(path, rules, options) if issubclass(r, Rule)]
-    active = [r for r in python_rules if r.could_match(text, project, path)]
-    if not active:
-        # no rule looks at this file, so it is not parsed; a committed merge conflict is still said
-        if CONFLICT_MARKER.search(text):
-            result.error = syntax_error(text, path)
-        return result
     try:
         module = cst.parse_module(text)
     except RecursionError as exc:
@@ -513,25 +527,7 @@ def _work(item: tuple[str, Path]) -> tuple[FileResult, dict[Path, str]]:
     path, root = item
     project = _worker_projects[root]
     # the files the project index could not read travel back with the result: the run names them
-    return _screen_and_process(path, _worker_options.rules, project, _worker_options), project.unreadable
-
-
-def _screen_and_process(path: str, rules: Sequence[type[Rule]], project: ProjectContext, options: Options) -> FileResult:
-    """What pool mode does with a file: a file that reads and decodes and that no rule's cheap test
-    matches is answered empty at once (the screen), anything else is processed; the file is read once."""
-    if not path.endswith(".py"):
-        return process_file(path, rules, project, options)  # a project file (requirements, Pipfile)
-    try:
-        data = Path(path).read_bytes()
-        if len(data) > options.max_file_size:
-            return too_large(path, len(data), options)
-        source = decode(data)
-    except (OSError, SyntaxError, UnicodeDecodeError, LookupError):
-        return process_file(path, rules, project, options)  # which reports why it cannot be read
-    # a committed merge conflict is said even where no rule looks, as with one process
-    if not any(rule.could_match(source.text, project, path) for rule in rules) and not CONFLICT_MARKER.search(source.text):
-        return FileResult(path)
-    return fix_source(source, path, rules, project, options)
+    return process_file(path, _worker_options.rules, project, _worker_options), project.unreadable
 
 
 # Below this many files a process pool costs more than it saves.
@@ -546,11 +542,14 @@ def run(
     on_result: Callable[[FileResult], None] | None = None,
     cache: ResultCache | None = None,
     unindexed: dict[Path, str] | None = None,
+    meanwhile: Callable[[], None] | None = None,
 ) -> list[FileResult]:
     """Process `files` (each with its project root), reusing cached results where nothing changed.
     Two phases: answers from the cache; the rest processed in this process or a pool, whose workers
     first screen out the files no rule can match. `unindexed` receives the project files the project
-    index could not read (path -> why), which project-wide rules therefore know nothing of."""
+    index could not read (path -> why), which project-wide rules therefore know nothing of. `meanwhile`
+    is called once, in this process, while the pool's workers process the files (before the files
+    without a pool): the caller's own serial work then costs no wall time of its own."""
     rules = options.rules
     index_classes = any(r.uses_project_classes for r in rules)
     members: dict[Path, list[Path]] = {}
@@ -578,17 +577,24 @@ def run(
     jobs = jobs or os.cpu_count() or 1
     use_pool = jobs > 1 and len(pending) >= POOL_THRESHOLD
     if use_pool:
-        # The workers screen out the files no rule can match: screening here, before any worker starts,
-        # read every file once more in this one process (and read the files that pass twice). Without
+        # The workers screen out the files no rule can match (fix_source's cheap tests): screening here,
+        # before any worker starts, read every file once more in this one process. Without
         # a cache the workers also build the projects, each those of the files it is given: built here
         # they were the largest part of what ran before any worker started.
         with ProcessPoolExecutor(max_workers=jobs, initializer=_init_worker, initargs=(projects, options)) as pool:
             work = [items[n] for n in pending]
-            for number, (result, unreadable) in zip(pending, pool.map(_work, work, chunksize=max(1, len(work) // (jobs * 8)))):
+            answers = pool.map(_work, work, chunksize=max(1, len(work) // (jobs * 8)))  # submits every chunk
+            if meanwhile is not None:
+                meanwhile()
+                meanwhile = None
+            for number, (result, unreadable) in zip(pending, answers):
                 done(number, result)
                 if unindexed is not None:
                     unindexed.update(unreadable)
     else:
+        if meanwhile is not None:
+            meanwhile()
+            meanwhile = None
         for number in pending:
             path, root = items[number]
             done(number, process_file(path, rules, projects[root], options))
