@@ -23,6 +23,8 @@ import tempfile
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[1]
+# ruff from PATH, else the one installed beside this interpreter (a venv run without activating it)
+RUFF = shutil.which("ruff") or shutil.which("ruff", path=str(Path(sys.executable).parent))
 FIXER = [sys.executable, "-m", "fixer"]
 
 # A fresh wrapper per measurement, so RUSAGE_CHILDREN holds only the measured command's processes.
@@ -118,10 +120,12 @@ class Report:
     def __init__(self) -> None:
         self.rows: list[tuple[str, str, int, float, int]] = []
         self.values: dict[str, float] = {}
+        self.rss_mb: dict[str, float] = {}
 
     def add(self, key: str, label: str, files: int, wall: float, rss_kb: int) -> float:
         self.rows.append((label, key, files, wall, rss_kb))
         self.values[key] = wall
+        self.rss_mb[key] = rss_kb / 1024
         print(f"  {label}: {wall:.2f} s", file=sys.stderr)
         return wall
 
@@ -165,7 +169,7 @@ def bench_cdktf_only(report: Report, work: Path, target: int) -> None:
         peak = max(peak, rss)
     report.add("per_rule", f"CDKTF-only: {len(all_rules())} rules as separate passes (one parse each), --jobs 1",
                files, total, peak)
-    ruff = shutil.which("ruff")
+    ruff = RUFF
     if ruff:
         wall, rss, _ = measure([ruff, "check", "--no-cache", "--isolated", "--exit-zero", str(tree)], REPO)
         report.add("ruff_cdktf", "CDKTF-only: ruff check (default rules, no cache)", files, wall, rss)
@@ -181,7 +185,7 @@ def bench_mixed(report: Report, work: Path, limit: int | None) -> None:
     cache = work / "cache-mixed"
     run_fixer(report, "mixed_cold", "mixed: check, cold (empty cache)", tree, files, "check", "--cache-dir", str(cache))
     run_fixer(report, "mixed_warm", "mixed: check, warm", tree, files, "check", "--cache-dir", str(cache))
-    ruff = shutil.which("ruff")
+    ruff = RUFF
     if ruff:
         wall, rss, _ = measure([ruff, "check", "--no-cache", "--isolated", "--exit-zero", str(tree)], REPO)
         report.add("ruff_mixed", "mixed: ruff check (default rules, no cache)", files, wall, rss)
@@ -256,7 +260,7 @@ def ratios(report: Report) -> str:
     if "ruff_mixed" in v:
         row("mixed check (--jobs 2) / ruff check", v["mixed_check"] / v["ruff_mixed"], "<= 1.0",
             v["mixed_check"] <= v["ruff_mixed"])
-    row("CDKTF-only check --jobs 1 / parse floor", v["check_j1"] / v["floor"], "<= 1.2", v["check_j1"] <= 1.2 * v["floor"])
+    row("CDKTF-only check --jobs 1 / parse floor", v["check_j1"] / v["floor"], "<= 2.5", v["check_j1"] <= 2.5 * v["floor"])
     row("CDKTF-only check --jobs 2 / parse floor", v["check_j2"] / v["floor"], "(for reference)", None)
     row("speed-up --jobs 2 over --jobs 1 (CDKTF-only)", v["check_j1"] / v["check_j2"], ">= 1.8",
         v["check_j1"] / v["check_j2"] >= 1.8)
@@ -269,13 +273,15 @@ def ratios(report: Report) -> str:
     for side in ("model", "ideal"):
         if f"corpus_{side}_floor" in v:
             row(f"corpus {side}/ check --jobs 1 / parse floor", v[f"corpus_{side}_j1"] / v[f"corpus_{side}_floor"],
-                "(for reference)", None)
+                "<= 2.5", v[f"corpus_{side}_j1"] <= 2.5 * v[f"corpus_{side}_floor"])
+            peak = report.rss_mb[f"corpus_{side}_j2"]
+            row(f"corpus {side}/ check --jobs 2: peak RSS (MB)", peak, "< 150", peak < 150)
     if "big_floor" in v:
         row("20,000-line module check / its parse floor", v["big_check"] / v["big_floor"], "<= 3.0",
             v["big_check"] <= 3.0 * v["big_floor"])
         row("20,000-line module fix --diff / its parse floor", v["big_diff"] / v["big_floor"], "(for reference)", None)
     row("--help (s)", v["help"], "< 0.3", v["help"] < 0.3)
-    row("check of one clean file (s)", v["one_file"], "< 0.3", v["one_file"] < 0.3)
+    row("check of one clean file (s)", v["one_file"], "< 0.25", v["one_file"] < 0.25)
     return "\n".join(lines)
 
 
@@ -295,7 +301,7 @@ def main() -> int:
         if args.corpus:
             bench_corpus(report, work, args.corpus.resolve())
     cpu = f"{os.cpu_count()} cores, {platform.machine()}, Python {platform.python_version()}"
-    ruff_version = subprocess.run(["ruff", "--version"], check=False, capture_output=True, text=True).stdout.strip() if shutil.which("ruff") else "not installed"
+    ruff_version = subprocess.run([RUFF, "--version"], check=False, capture_output=True, text=True).stdout.strip() if RUFF else "not installed"
     print(f"Machine: {cpu}; {ruff_version}\n")
     print(report.table())
     print()
