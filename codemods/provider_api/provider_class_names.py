@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import difflib
 import functools
+import re
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
@@ -219,7 +221,13 @@ class ProviderClassNames(Rule):
     def _index(self, package: str) -> ProviderIndex | None:
         return self.context.project.provider_for_package(package)
 
-    def _references(self, statement: cst.CSTNode, bound: str) -> list[cst.CSTNode]:
+    def _references(self, statement: cst.CSTNode, bound: str, strings_matter: bool = False) -> list[cst.CSTNode]:
+        """ScopeProvider's references to the binding `statement` makes of `bound`. `strings_matter`: the
+        caller counts a string annotation naming it (ScopeProvider's reference is then the string)."""
+        if isinstance(statement, cst.ImportFrom):
+            plain = self.usage.plain_references(bound, strings_matter)
+            if plain is not None:
+                return plain
         scope = self.context.metadata(ScopeProvider).get(statement)
         if scope is None:
             return []
@@ -264,7 +272,7 @@ class ProviderClassNames(Rule):
             resolution = resolve(index, module, name)
             if resolution.fix is None:
                 continue
-            if resolution.fix is Applicability.NONE and not references():
+            if resolution.fix is Applicability.NONE and not self._references(statement, bound, strings_matter=True):
                 # nothing to rename it to, and nothing needs it: the import alone fails the program
                 where = f"{package}.{module}" if module else package
                 if self.report(alias, f"`{name}` is not exported by {where} ({package} {index.version}), and nothing "
@@ -541,22 +549,85 @@ def _group(targets: list[_Target], existing: set[tuple[str, str, str | None]]) -
 
 class _Usage(cst.CSTVisitor):
     """One traversal: which Attribute/Call has a given node as its value/callee, so finding the uses of
-    a binding never walks the tree again."""
+    a binding never walks the tree again; and a census of every Name, so that the uses of an imported
+    name the file binds nowhere else are found without a scope analysis (`plain_references`)."""
 
     def __init__(self) -> None:
         self._attributes: dict[int, list[cst.Attribute]] = {}
         self._calls: dict[int, list[cst.Call]] = {}
         self._order: dict[int, int] = {}  # id(Attribute) -> its place in the traversal (source order)
+        self._in_import = 0
+        self._bindings: Counter[str] = Counter()  # names bound by import statements
+        self._names: Counter[str] = Counter()  # every Name outside import statements
+        self._neither: Counter[str] = Counter()  # Names that neither bind nor read: `x.attr`, `f(keyword=...)`
+        self._reads: dict[str, list[cst.Name]] = {}  # Names in places that only read: `name.x`, `name()`, ...
+        self._strings: list[str] = []
+
+    def visit_Import(self, node: cst.Import) -> None:
+        self._in_import += 1
+        for alias in node.names:
+            self._bindings[alias.evaluated_alias or alias.evaluated_name.split(".")[0]] += 1
+
+    def leave_Import(self, original_node: cst.Import) -> None:
+        self._in_import -= 1
+
+    def visit_ImportFrom(self, node: cst.ImportFrom) -> None:
+        self._in_import += 1
+        if not isinstance(node.names, cst.ImportStar):
+            for alias in node.names:
+                self._bindings[alias.evaluated_alias or alias.evaluated_name] += 1
+
+    def leave_ImportFrom(self, original_node: cst.ImportFrom) -> None:
+        self._in_import -= 1
+
+    def visit_Name(self, node: cst.Name) -> None:
+        if not self._in_import:
+            self._names[node.value] += 1
+
+    def _read(self, node: cst.BaseExpression) -> None:
+        if type(node) is cst.Name and not self._in_import:
+            self._reads.setdefault(node.value, []).append(node)
 
     def visit_Attribute(self, node: cst.Attribute) -> None:
         self._attributes.setdefault(id(node.value), []).append(node)
         self._order[id(node)] = len(self._order)
+        if not self._in_import:
+            self._neither[node.attr.value] += 1
+            self._read(node.value)
+
+    def visit_Arg(self, node: cst.Arg) -> None:
+        if node.keyword is not None:
+            self._neither[node.keyword.value] += 1
+        self._read(node.value)
+
+    def visit_Annotation(self, node: cst.Annotation) -> None:
+        self._read(node.annotation)
+
+    def visit_Decorator(self, node: cst.Decorator) -> None:
+        self._read(node.decorator)
+
+    def visit_SimpleString(self, node: cst.SimpleString) -> None:
+        self._strings.append(node.value)
+
+    def plain_references(self, name: str, strings_matter: bool) -> list[cst.Name] | None:
+        """The Names that read `name`, when one import binds it and every other Name `name` of the file
+        only reads it (`name.x`, `name(...)`, an argument, an annotation, a decorator) or is no variable at
+        all (`x.name`, `f(name=...)`): then nothing shadows it, and these are exactly the references
+        ScopeProvider finds. None when the census cannot say (another binding, another kind of use, or a
+        string that may be an annotation naming it): ask ScopeProvider."""
+        reads = self._reads.get(name, [])
+        if self._bindings[name] != 1 or self._names[name] != len(reads) + self._neither[name]:
+            return None
+        if strings_matter and any(re.search(rf"\b{re.escape(name)}\b", text) for text in self._strings):
+            return None
+        return list(reads)
 
     def order_of(self, node: cst.Attribute) -> int:
         return self._order.get(id(node), len(self._order))
 
     def visit_Call(self, node: cst.Call) -> None:
         self._calls.setdefault(id(node.func), []).append(node)
+        self._read(node.func)
 
     def attributes_of(self, node: cst.CSTNode) -> list[cst.Attribute]:
         return self._attributes.get(id(node), [])
