@@ -126,7 +126,17 @@ def _run(
     rules, options, files, roots, config = plan.rules, plan.options, plan.files, plan.roots, plan.config
     for warning in plan.warnings:
         typer.echo(f"cdktf-fixer: warning: {warning}", err=True)
-    projects = _projects(roots)
+    cache = None
+    if not no_cache:
+        from fixer.cache import CACHE_DIR_NAME, ResultCache
+
+        cache = ResultCache(cache_dir or config.base / CACHE_DIR_NAME, options.rule_codes, options.apply, options.write)
+    unindexed: dict[Path, str] = {}
+    described: list[list[dict]] = []
+    # each project's provider versions (its pins read) while the workers check the files
+    results = _with_progress(files, roots, options, jobs, quiet, cache, unindexed,
+                             meanwhile=lambda: described.append(_projects(roots)))
+    projects = described[0] if described else _projects(roots)
     for project in projects:
         if verbose:
             typer.echo(f"project root: {project['root']} ({project['files']} files)", err=True)
@@ -141,13 +151,6 @@ def _run(
                            f"cdktf-fixer knows {provider['version']} ({provider['source']}): provider class names and "
                            "arguments and value types (CTB001, CTB006, CTB007, CTB008) are not checked there. Install the "
                            "project's packages in its .venv to check them against its own version.", err=True)
-    cache = None
-    if not no_cache:
-        from fixer.cache import CACHE_DIR_NAME, ResultCache
-
-        cache = ResultCache(cache_dir or config.base / CACHE_DIR_NAME, options.rule_codes, options.apply, options.write)
-    unindexed: dict[Path, str] = {}
-    results = _with_progress(files, roots, options, jobs, quiet, cache, unindexed)
     # a file the project index could not read leaves project-wide rules blind to it: say so, once (a file of
     # the run that could not be read or parsed is reported as an error already)
     failed = {Path(r.path).resolve() for r in results if r.error}
@@ -251,12 +254,12 @@ def _projects(roots: dict[Path, Path]) -> list[dict]:
     return projects
 
 
-def _with_progress(files, roots, options, jobs, quiet, cache, unindexed=None) -> list[FileResult]:
+def _with_progress(files, roots, options, jobs, quiet, cache, unindexed=None, meanwhile=None) -> list[FileResult]:
     from fixer import engine
 
     show = not quiet and sys.stderr.isatty() and len(files) >= 50 and not os.environ.get("CI")
     if not show:
-        return engine.run(files, roots, options, jobs, cache=cache, unindexed=unindexed)
+        return engine.run(files, roots, options, jobs, cache=cache, unindexed=unindexed, meanwhile=meanwhile)
     from rich.console import Console
     from rich.progress import (
         BarColumn,
@@ -276,7 +279,7 @@ def _with_progress(files, roots, options, jobs, quiet, cache, unindexed=None) ->
     ) as progress:
         task = progress.add_task("cdktf-fixer", total=len(files))
         return engine.run(files, roots, options, jobs, on_result=lambda _: progress.advance(task), cache=cache,
-                          unindexed=unindexed)
+                          unindexed=unindexed, meanwhile=meanwhile)
 
 
 @app.callback()
