@@ -14,6 +14,7 @@ from functools import lru_cache
 
 import libcst as cst
 
+from fixer import walk as _walk
 from fixer.rule import FileContext
 
 
@@ -46,6 +47,7 @@ class BatchedRules(cst.CSTVisitor):
         # per rule: the node whose children it chose to skip, until its leave hook has run
         self.skipping: list[cst.CSTNode | None] = [None] * len(self.rules)
         self.skipped = 0  # how many rules are skipping now
+        self._skip_ends: dict[int, list[int]] = {}  # id(node) -> the rules skipping its children
         self._visit: dict[str, list[tuple[int, Callable]]] = {}
         self._leave: dict[str, list[tuple[int, Callable]]] = {}
         for number, rule in enumerate(self.rules):
@@ -54,13 +56,13 @@ class BatchedRules(cst.CSTVisitor):
                     table.setdefault(name, []).append((number, getattr(rule, kind + name)))
 
     def on_visit(self, node: cst.CSTNode) -> bool:
+        """What `walk` does on entering a node, for the subtrees LibCST visits itself (`node.visit`)."""
         self.context.enter(node)
         hooks = self._visit.get(type(node).__name__)
         if hooks:
             for number, hook in hooks:
                 if self.skipping[number] is None and self._call(number, hook, node) is False:
-                    self.skipping[number] = node
-                    self.skipped += 1
+                    self._skip(number, node)
         return self.skipped < len(self.rules)
 
     def on_leave(self, original_node: cst.CSTNode) -> None:
@@ -70,15 +72,82 @@ class BatchedRules(cst.CSTVisitor):
                 skipped = self.skipping[number]
                 if skipped is None or skipped is original_node:
                     self._call(number, hook, original_node, original_node)
-        if self.skipped:
-            for number, skipped in enumerate(self.skipping):
-                if skipped is original_node:
-                    self.skipping[number] = None
-                    self.skipped -= 1
+        if self._skip_ends:
+            self._end_skips(original_node)
         self.context.leave(original_node)
+
+    def _skip(self, number: int, node: cst.CSTNode) -> None:
+        self.skipping[number] = node
+        self.skipped += 1
+        self._skip_ends.setdefault(id(node), []).append(number)
+
+    def _end_skips(self, node: cst.CSTNode) -> None:
+        for number in self._skip_ends.pop(id(node), ()):
+            self.skipping[number] = None
+            self.skipped -= 1
+
+    def walk(self, root: cst.CSTNode) -> None:
+        """`fixer.walk.walk(root, self)`, with `on_visit`/`on_leave` and the context's class and function
+        stacks inlined: the traversal's own cost per node is most of a clean file's look, so its hot path
+        makes no method call of its own (the hooks' tables are looked up by node type, once per type)."""
+        visit_of: dict[type, Sequence[tuple[int, Callable]]] = {}
+        leave_of: dict[type, Sequence[tuple[int, Callable]]] = {}
+        visit_by_name, leave_by_name = self._visit, self._leave
+        skipping, skip_ends, call, count = self.skipping, self._skip_ends, self._call, len(self.rules)
+        classes, functions = self.context.classes, self.context.functions
+        fields_known, fields_of, unknown = _walk._FIELDS, _walk._fields, _walk._UNKNOWN
+        class_def, function_def, sentinel = cst.ClassDef, cst.FunctionDef, cst.MaybeSentinel
+
+        def go(node: cst.CSTNode) -> None:
+            kind = type(node)
+            fields = fields_known.get(kind, unknown)
+            if fields is unknown:
+                fields = fields_of(node)
+            if fields is None:  # a type LibCST must visit itself: it calls on_visit/on_leave
+                node.visit(self)
+                return
+            if kind is class_def:
+                classes.append(node)
+            elif kind is function_def:
+                functions.append(node)
+            hooks = visit_of.get(kind)
+            if hooks is None:
+                hooks = visit_of[kind] = visit_by_name.get(kind.__name__, ())
+            for number, hook in hooks:
+                if skipping[number] is None and call(number, hook, node) is False:
+                    self._skip(number, node)
+            if self.skipped < count:
+                for name in fields:
+                    value = getattr(node, name)
+                    value_kind = type(value)
+                    if value_kind is tuple or value_kind is list:
+                        for child in value:
+                            go(child)
+                    elif value is not None and value_kind is not sentinel:
+                        go(value)
+            hooks = leave_of.get(kind)
+            if hooks is None:
+                hooks = leave_of[kind] = leave_by_name.get(kind.__name__, ())
+            for number, hook in hooks:
+                skipped = skipping[number]
+                if skipped is None or skipped is node:
+                    call(number, hook, node, node)
+            if skip_ends:
+                self._end_skips(node)
+            if kind is class_def:
+                classes.pop()
+            elif kind is function_def:
+                functions.pop()
+
+        go(root)
 
     def _call(self, number: int, hook: Callable, *nodes: cst.CSTNode) -> object:
         try:
             return hook(*nodes)
         except Exception as exc:  # noqa: BLE001  which rule failed is what the error entry must say
             raise RuleFailed(self.rules[number].code) from exc  # type: ignore[attr-defined]
+
+
+def walk(module: cst.Module, rules: BatchedRules) -> None:
+    """Every rule over the tree in one read-only traversal."""
+    rules.walk(module)

@@ -28,11 +28,11 @@ from libcst.metadata import MetadataWrapper
 
 from fixer import deep
 from fixer.batched import BatchedRules, RuleFailed
+from fixer.batched import walk as walk_read_only
 from fixer.project import ProjectContext, resolved
 from fixer.rule import FileContext, ProjectFileRule, Rule, RuleDeclaration, edit_imports
 from fixer.textio import SourceText, atomic_write, decode
 from fixer.types import Applicability, ErrorKind, FileError, FileResult, Finding
-from fixer.walk import walk as walk_read_only
 
 if TYPE_CHECKING:
     from fixer.cache import ResultCache
