@@ -152,24 +152,32 @@ def _read_facts(data: bytes, path: Path) -> FileFacts:
         return FileFacts(None, [], [], None, unreadable=f"cannot parse{where}: {reason}")
     module_names = top_level_names(tree)
     lines = text.splitlines()
-    classes = [_class_info(node, path, module_names, lines) for node in ast.walk(tree) if isinstance(node, ast.ClassDef)]
+    # what the class facts look for, said once per file: a fact whose words the text lacks is not searched
+    # for in each class (an identifier or string is spelled out in the source: `ENVIRONMENT_SUFFIX` too)
+    wanted = _Wanted("construct_id" in text, "UFFIX" in text.upper())
     collector = _SiteCollector(path)
     collector.visit(tree)
+    # in `ast.walk`'s order (breadth first), as the index always listed them: by depth, then in the
+    # order the depth-first walk met them
+    found = sorted(collector.class_defs, key=lambda entry: entry[:2])
+    classes = [_class_info(node, path, module_names, lines, wanted, providers) for _, _, node, providers in found]
     return FileFacts(sorted(module_names), classes, collector.sites, collector.suffix_variable)
 
-def _class_info(node: ast.ClassDef, path: Path, module_names: set[str], lines: Sequence[str]) -> ClassInfo:
+@dataclass(frozen=True)
+class _Wanted:
+    construct_id: bool
+    suffix: bool
+
+
+def _class_info(node: ast.ClassDef, path: Path, module_names: set[str], lines: Sequence[str],
+                wanted: _Wanted, provider_calls: list[tuple[int, int, str, int]]) -> ClassInfo:
+    """`provider_calls`: (depth, order, class, line) of the provider and backend calls in the class."""
     bases = tuple(b for b in (_base_name(e) for e in node.bases) if b)
     init = next(
         (s for s in node.body if isinstance(s, (ast.FunctionDef, ast.AsyncFunctionDef)) and s.name == "__init__"),
         None,
     )
-    providers = tuple(
-        (name, call.lineno)
-        for call in ast.walk(node)
-        if isinstance(call, ast.Call)
-        for name in [_base_name(call.func)]
-        if name and name.endswith(("Provider", "Backend"))
-    )
+    providers = tuple((name, line) for _, _, name, line in sorted(provider_calls))  # ast.walk's order too
     if init is None:
         return ClassInfo(node.name, path, bases, None, False, provider_calls=providers)
     args = init.args
@@ -179,13 +187,13 @@ def _class_info(node: ast.ClassDef, path: Path, module_names: set[str], lines: S
         path,
         bases,
         params,
-        "id" in params and (_mentions(init, "construct_id") or id_kept_by_comment(
+        "id" in params and ((wanted.construct_id and _mentions(init, "construct_id")) or id_kept_by_comment(
             lines, (init.lineno, *(a.lineno for a in (*args.posonlyargs, *args.args, *args.kwonlyargs) if a.arg == "id")))),
         init_defaults=len(args.defaults),
         init_kwonly=len(args.kwonlyargs),
         has_var_keyword=args.kwarg is not None,
-        defines_suffix=_binds_suffix(init),
-        reads_suffix=SUFFIX not in module_names and _reads_unbound_suffix(init),
+        defines_suffix=wanted.suffix and _binds_suffix(init),
+        reads_suffix=wanted.suffix and SUFFIX not in module_names and _reads_unbound_suffix(init),
         provider_calls=providers,
     )
 
@@ -243,8 +251,10 @@ def _is_app(call: ast.Call) -> bool:
         return True
     return isinstance(func, ast.Attribute) and func.attr == "app" and _base_name(func.value) == "Testing"
 
-class _SiteCollector(ast.NodeVisitor):
-    """Every call of a capitalized name with the class and function it stands in, and App variables."""
+class _SiteCollector:
+    """Every call of a capitalized name with the class and function it stands in, and App variables.
+    `ast.NodeVisitor`'s order and hooks, without its per-node method look-up by name: this walk is most of
+    what the project index costs."""
 
     def __init__(self, path: Path) -> None:
         self.path = path
@@ -253,30 +263,60 @@ class _SiteCollector(ast.NodeVisitor):
         self.functions: list[ast.FunctionDef | ast.AsyncFunctionDef] = []
         self.app_names: set[str] = set()
         self.suffix_variable: str | None = None
+        # every class definition as (depth, order met, node, its provider calls); the open ones' calls
+        self.class_defs: list[tuple[int, int, ast.ClassDef, list[tuple[int, int, str, int]]]] = []
+        self._open_classes: list[list[tuple[int, int, str, int]]] = []
+        self._depth = 0
+        self._met = 0
 
-    def visit_ClassDef(self, node: ast.ClassDef) -> None:
-        self.classes.append(node.name)
-        self.generic_visit(node)
-        self.classes.pop()
+    def visit(self, node: ast.AST) -> None:
+        kind = type(node)
+        self._met += 1
+        if kind is ast.Call:
+            self._call(node)  # type: ignore[arg-type]
+        elif kind is ast.FunctionDef or kind is ast.AsyncFunctionDef:
+            self.functions.append(node)  # type: ignore[arg-type]
+            self._children(node)
+            self.functions.pop()
+            return
+        elif kind is ast.ClassDef:
+            calls: list[tuple[int, int, str, int]] = []
+            self.class_defs.append((self._depth, self._met, node, calls))  # type: ignore[arg-type]
+            self.classes.append(node.name)  # type: ignore[attr-defined]
+            self._open_classes.append(calls)
+            self._children(node)
+            self._open_classes.pop()
+            self.classes.pop()
+            return
+        elif kind is ast.Assign:
+            self._assign(node)  # type: ignore[arg-type]
+        self._children(node)
 
-    def visit_FunctionDef(self, node: ast.FunctionDef | ast.AsyncFunctionDef) -> None:
-        self.functions.append(node)
-        self.generic_visit(node)
-        self.functions.pop()
+    def _children(self, node: ast.AST) -> None:
+        self._depth += 1
+        for name in node._fields:
+            value = getattr(node, name, None)
+            if type(value) is list:
+                for item in value:
+                    if isinstance(item, ast.AST):
+                        self.visit(item)
+            elif isinstance(value, ast.AST):
+                self.visit(value)
+        self._depth -= 1
 
-    visit_AsyncFunctionDef = visit_FunctionDef
-
-    def visit_Assign(self, node: ast.Assign) -> None:
+    def _assign(self, node: ast.Assign) -> None:
         if isinstance(node.value, ast.Call) and _is_app(node.value):
             self.app_names.update(t.id for t in node.targets if isinstance(t, ast.Name))
         if not self.functions and _reads_suffix(node.value):
             for target in node.targets:
                 if isinstance(target, ast.Name):
                     self.suffix_variable = target.id
-        self.generic_visit(node)
 
-    def visit_Call(self, node: ast.Call) -> None:
+    def _call(self, node: ast.Call) -> None:
         name = _base_name(node.func)
+        if name and self._open_classes and name.endswith(("Provider", "Backend")):
+            for calls in self._open_classes:  # a call in a nested class is its outer classes' call too
+                calls.append((self._depth, self._met, name, node.lineno))
         if name and name[:1].isupper():
             self.sites.append(
                 Site(
@@ -290,7 +330,6 @@ class _SiteCollector(ast.NodeVisitor):
                     positional=len(node.args),
                 )
             )
-        self.generic_visit(node)
 
     def _first(self, node: ast.Call) -> str:
         if not node.args:

@@ -1,0 +1,42 @@
+"""The project index reads each file in one walk; what it lists must be what a plain `ast.walk` lists, in
+`ast.walk`'s (breadth-first) order, which the index has always used."""
+from __future__ import annotations
+
+import ast
+import random
+from pathlib import Path
+
+from fixer.project.facts import read_facts
+
+
+def _program(rng: random.Random) -> str:
+    counter = iter(range(10_000))
+
+    def block(depth: int) -> list[str]:
+        lines = []
+        for _ in range(rng.randint(1, 3)):
+            pad, name = "    " * depth, f"N{next(counter)}"
+            kind = "leaf" if depth > 4 else rng.choice(["class", "def", "if", "leaf"])
+            if kind == "leaf":
+                lines.append(pad + rng.choice(["x = AwsProvider(self, 'p')", "S3Backend(self)", "Bucket(self, 'b')"]))
+            else:
+                lines.append(pad + {"class": f"class {name}(Construct):", "def": f"def {name}(self, scope):",
+                                     "if": "if x:"}[kind])
+                lines += block(depth + 1)
+        return lines
+
+    return "\n".join(block(0)) + "\n"
+
+
+def test_nested_classes_and_their_provider_calls_come_in_ast_walk_order():
+    rng = random.Random(13)
+    for _ in range(300):
+        code = _program(rng)
+        tree = ast.parse(code)
+        expected = [
+            (node.name, tuple((call.func.id, call.lineno) for call in ast.walk(node)
+                              if isinstance(call, ast.Call) and call.func.id.endswith(("Provider", "Backend"))))
+            for node in ast.walk(tree) if isinstance(node, ast.ClassDef)
+        ]
+        facts = read_facts(code.encode(), Path("stack.py"))
+        assert [(c.name, c.provider_calls) for c in facts.classes] == expected, code
