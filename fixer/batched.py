@@ -97,6 +97,12 @@ class BatchedRules(cst.CSTVisitor):
         classes, functions = self.context.classes, self.context.functions
         fields_known, fields_of, unknown = _walk._FIELDS, _walk._fields, _walk._UNKNOWN
         class_def, function_def, sentinel = cst.ClassDef, cst.FunctionDef, cst.MaybeSentinel
+        hooked = {name for table in (visit_by_name, leave_by_name) for name in table}
+        # layout nodes are not entered when no rule has a hook for any of them (they nest: a comment lies
+        # in the whitespace of a parenthesis): nothing happens there, and the class and function stacks
+        # change only at definitions
+        layout = _walk.LAYOUT_TYPES
+        passed_over = frozenset() if any(kind.__name__ in hooked for kind in layout) else layout
 
         def go(node: cst.CSTNode) -> None:
             kind = type(node)
@@ -122,8 +128,9 @@ class BatchedRules(cst.CSTVisitor):
                     value_kind = type(value)
                     if value_kind is tuple or value_kind is list:
                         for child in value:
-                            go(child)
-                    elif value is not None and value_kind is not sentinel:
+                            if type(child) not in passed_over:
+                                go(child)
+                    elif value is not None and value_kind is not sentinel and value_kind not in passed_over:
                         go(value)
             hooks = leave_of.get(kind)
             if hooks is None:

@@ -29,6 +29,24 @@ class _FieldOrder(cst.CSTVisitor):
         self.names.append(attribute)
 
 
+def _layout_types() -> frozenset[type]:
+    import inspect
+
+    import libcst._nodes.op as operators
+
+    tokens = {kind for kind in vars(operators).values()
+              if inspect.isclass(kind) and issubclass(kind, cst.CSTNode) and kind.__module__ == operators.__name__}
+    return frozenset(kind for kind in (*tokens, cst.SimpleWhitespace, cst.ParenthesizedWhitespace, cst.TrailingWhitespace,
+                                       cst.EmptyLine, cst.Newline, cst.Comment, cst.LeftParen, cst.RightParen,
+                                       cst.LeftSquareBracket, cst.RightSquareBracket, cst.LeftCurlyBrace,
+                                       cst.RightCurlyBrace, cst.Asynchronous) if not inspect.isabstract(kind))
+
+
+# Whitespace, comments and punctuation: nodes that hold nothing but more of their kind. Two thirds of the
+# nodes of a CDKTF module (a SimpleWhitespace on each side of every comma and parenthesis); a traversal
+# whose visitors have no hook for any of them need not enter them (tests/test_walk.py checks what they hold).
+LAYOUT_TYPES = _layout_types()
+
 _FIELDS: dict[type, tuple[str, ...] | None] = {}
 _UNKNOWN = object()  # not an empty tuple: a leaf type's fields are one
 
@@ -56,9 +74,10 @@ def _fields(node: cst.CSTNode) -> tuple[str, ...] | None:
     return names
 
 
-def walk(node: cst.CSTNode, visitor: cst.CSTVisitor) -> None:
+def walk(node: cst.CSTNode, visitor: cst.CSTVisitor, passed_over: frozenset[type] = frozenset()) -> None:
     """`node.visit(visitor)` for a visitor that dispatches in `on_visit`/`on_leave` only (no
-    `visit_<Node>_<field>` hooks); `visit_read_only` checks that."""
+    `visit_<Node>_<field>` hooks); `visit_read_only` checks that. Children of the `passed_over` types are
+    not entered (layout nodes the visitor has no hook for)."""
     kind = type(node)
     fields = _FIELDS.get(kind, _UNKNOWN)
     if fields is _UNKNOWN:
@@ -74,9 +93,10 @@ def walk(node: cst.CSTNode, visitor: cst.CSTVisitor) -> None:
             kind = type(value)
             if kind is tuple or kind is list:
                 for child in value:
-                    walk(child, visitor)
-            elif value is not None and kind is not cst.MaybeSentinel:
-                walk(value, visitor)
+                    if type(child) not in passed_over:
+                        walk(child, visitor, passed_over)
+            elif value is not None and kind is not cst.MaybeSentinel and kind not in passed_over:
+                walk(value, visitor, passed_over)
     visitor.on_leave(node)
 
 
@@ -86,7 +106,19 @@ def visit_read_only(node: cst.CSTNode, visitor: cst.CSTVisitor) -> None:
     if _attribute_hooks(type(visitor)):
         node.visit(visitor)
     else:
-        walk(node, visitor)
+        walk(node, visitor, _passed_over(type(visitor)))
+
+
+@cache
+def _passed_over(visitor_class: type) -> frozenset[type]:
+    """The layout types a visitor of this class need not enter: all of them when it dispatches with
+    CSTVisitor's own `on_visit`/`on_leave` (which call nothing but hooks) and has a hook for none of
+    them (layout nests: a comment lies inside the whitespace of a parenthesis), else none."""
+    if visitor_class.on_visit is not cst.CSTVisitor.on_visit or visitor_class.on_leave is not cst.CSTVisitor.on_leave:
+        return frozenset()
+    hooked = any(getattr(visitor_class, f"{prefix}{kind.__name__}") is not getattr(cst.CSTVisitor, f"{prefix}{kind.__name__}")
+                 for kind in LAYOUT_TYPES for prefix in ("visit_", "leave_"))
+    return frozenset() if hooked else LAYOUT_TYPES
 
 
 @cache

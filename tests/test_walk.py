@@ -36,6 +36,10 @@ async def f(x: int = 1, *args, y: "T" = 2, **kwargs) -> None:
 class K(Base, metaclass=Meta):
     attr: int = 1; other = 2
     def method(self): global g; raise ValueError("x") from None
+
+value = call(  # a comment inside parentheses
+    1,
+)
 '''
 
 
@@ -98,3 +102,128 @@ def test_positions_skip_nodes_outside_the_tree():
 
 def test_the_golden_cases_are_among_the_sources():
     assert len(sources()) > 20
+
+
+class AllNodes(cst.CSTVisitor):
+    def __init__(self) -> None:
+        super().__init__()
+        self.kinds: list[type] = []
+
+    def on_visit(self, node: cst.CSTNode) -> bool:
+        self.kinds.append(type(node))
+        return True
+
+
+@pytest.mark.parametrize("number", range(len(sources())))
+def test_layout_nodes_hold_nothing_but_layout_nodes(number):
+    # what lets a traversal pass over them: below a layout node there is no name, call or definition
+    from fixer.walk import LAYOUT_TYPES
+
+    module = parsed(sources()[number])
+    if module is None:
+        return
+    if number == 0:  # the sample holds every kind of layout its syntax has
+        every = AllNodes()
+        module.visit(every)
+        assert {cst.SimpleWhitespace, cst.Comma, cst.Comment, cst.ParenthesizedWhitespace} <= set(every.kinds)
+
+    class Below(cst.CSTVisitor):
+        def __init__(self) -> None:
+            super().__init__()
+            self.depth = 0
+            self.outside: set[type] = set()
+
+        def on_visit(self, node: cst.CSTNode) -> bool:
+            if self.depth and type(node) not in LAYOUT_TYPES:
+                self.outside.add(type(node))
+            self.depth += type(node) in LAYOUT_TYPES
+            return True
+
+        def on_leave(self, original_node: cst.CSTNode) -> None:
+            self.depth -= type(original_node) in LAYOUT_TYPES
+
+    below = Below()
+    module.visit(below)
+    assert below.outside == set()
+
+
+class Hooks(cst.CSTVisitor):
+    """Hooks on names and calls, as a rule's collecting visitor has: layout is passed over."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.events: list[tuple[str, int]] = []
+
+    def visit_Name(self, node: cst.Name) -> None:
+        self.events.append(("name", id(node)))
+
+    def leave_Call(self, original_node: cst.Call) -> None:
+        self.events.append(("call", id(original_node)))
+
+
+class CommentHooks(Hooks):
+    """A hook on a layout type (a comment, which lies inside parentheses' whitespace): nothing is passed over."""
+
+    def visit_Comment(self, node: cst.Comment) -> None:
+        self.events.append(("comment", id(node)))
+
+
+@pytest.mark.parametrize("number", range(len(sources())))
+@pytest.mark.parametrize("visitor", [Hooks, CommentHooks])
+def test_a_visitor_with_hooks_sees_what_libcst_shows_it_though_layout_is_passed_over(number, visitor):
+    module = parsed(sources()[number])
+    if module is None:
+        return
+    visited, walked = visitor(), visitor()
+    module.visit(visited)
+    visit_read_only(module, walked)
+    assert walked.events == visited.events
+    if number == 0:
+        assert {kind for kind, _ in walked.events} == {"name", "call"} | ({"comment"} if visitor is CommentHooks else set())
+
+
+class RuleHooks(cst.CSTTransformer):
+    """A rule's hooks (a transformer's signatures) on names, calls and, when asked, comments."""
+
+    code = "TEST"
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.events: list[tuple[str, int]] = []
+
+    def visit_Name(self, node: cst.Name) -> None:
+        self.events.append(("name", id(node)))
+
+    def leave_Call(self, original_node: cst.Call, updated_node: cst.Call) -> cst.Call:
+        self.events.append(("call", id(original_node)))
+        return updated_node
+
+
+class RuleCommentHooks(RuleHooks):
+    def visit_Comment(self, node: cst.Comment) -> None:
+        self.events.append(("comment", id(node)))
+
+
+def test_the_batched_rules_see_what_libcst_shows_them():
+    # every hook of every rule class, called in LibCST's order, with layout nodes passed over
+    from fixer.batched import BatchedRules
+    from fixer.project import ProjectContext
+    from fixer.rule import FileContext
+
+    for text in sources():
+        module = parsed(text)
+        if module is None:
+            continue
+        recorded: dict[str, list] = {"walk": [], "libcst": []}
+        for way in recorded:
+            context = FileContext("x.py", ProjectContext(root=GOLDEN, has_cdktf_json=False), frozenset(), {})
+            hooks = RuleCommentHooks() if text is sources()[0] else RuleHooks()
+            batched = BatchedRules([hooks], context)
+            if way == "walk":
+                batched.walk(module)
+            else:
+                module.visit(batched)
+            recorded[way] = hooks.events
+        assert recorded["walk"] == recorded["libcst"]
+        if text is sources()[0]:
+            assert {kind for kind, _ in recorded["walk"]} == {"name", "call", "comment"}
