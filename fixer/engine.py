@@ -11,6 +11,7 @@ from __future__ import annotations
 import ast
 import builtins
 import functools
+import gc
 import io
 import os
 import re
@@ -551,6 +552,9 @@ def run(
     is called once, in this process, while the pool's workers process the files (before the files
     without a pool): the caller's own serial work then costs no wall time of its own."""
     rules = options.rules
+    # what is alive now (modules, rule classes, LibCST's node types) lives for the whole run: kept out of
+    # the collector's full passes, which otherwise walk it again and again while files are parsed
+    gc.freeze()
     index_classes = any(r.uses_project_classes for r in rules)
     members: dict[Path, list[Path]] = {}
     for path, root in file_roots.items():
