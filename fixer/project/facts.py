@@ -251,6 +251,19 @@ def _is_app(call: ast.Call) -> bool:
         return True
     return isinstance(func, ast.Attribute) and func.attr == "app" and _base_name(func.value) == "Testing"
 
+def _leaves() -> frozenset[type]:
+    kinds = {ast.Name, ast.Constant, ast.Load, ast.Store, ast.Del, ast.alias, ast.Pass, ast.Break, ast.Continue,
+             ast.Global, ast.Nonlocal}
+    for base in (ast.operator, ast.unaryop, ast.cmpop, ast.boolop):
+        kinds.update(base.__subclasses__())
+    return frozenset(kinds)
+
+
+# Nodes that hold no call, class, function or assignment: the site walk does not enter them (a third of
+# a module's nodes are names, constants and their load/store contexts)
+_LEAVES = _leaves()
+
+
 class _SiteCollector:
     """Every call of a capitalized name with the class and function it stands in, and App variables.
     `ast.NodeVisitor`'s order and hooks, without its per-node method look-up by name: this walk is most of
@@ -298,9 +311,9 @@ class _SiteCollector:
             value = getattr(node, name, None)
             if type(value) is list:
                 for item in value:
-                    if isinstance(item, ast.AST):
+                    if isinstance(item, ast.AST) and type(item) not in _LEAVES:
                         self.visit(item)
-            elif isinstance(value, ast.AST):
+            elif isinstance(value, ast.AST) and type(value) not in _LEAVES:
                 self.visit(value)
         self._depth -= 1
 
