@@ -30,7 +30,8 @@ from libcst.metadata import MetadataWrapper
 from fixer import deep
 from fixer.batched import BatchedRules, RuleFailed
 from fixer.batched import walk as walk_read_only
-from fixer.project import ProjectContext, resolved
+from fixer.paths import resolved
+from fixer.project import ProjectContext
 from fixer.rule import FileContext, ProjectFileRule, Rule, RuleDeclaration, edit_imports
 from fixer.textio import SourceText, atomic_write, decode
 from fixer.types import Applicability, ErrorKind, FileError, FileResult, Finding

@@ -23,6 +23,7 @@ from packaging.specifiers import InvalidSpecifier, SpecifierSet
 from packaging.version import InvalidVersion, Version
 
 from fixer.discovery import repository_folders
+from fixer.paths import resolved
 
 
 @dataclass(frozen=True)
@@ -54,7 +55,7 @@ def normalize(name: str) -> str:
 
 def project_pins(root: Path) -> dict[str, Pin]:
     """Every pinned distribution of the project at `root`, by normalized name."""
-    return dict(_pins(root.resolve()))
+    return dict(_pins(resolved(root)))
 
 
 _locks_ignored = False

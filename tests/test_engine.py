@@ -270,8 +270,8 @@ def test_the_callers_work_meanwhile_runs_once_while_the_workers_check(tmp_path, 
     options = Options((rule_by_code("CTB001"),))
     for jobs in (1, 2):
         seen: list[int] = []
-        results = run(files, roots, options, jobs=jobs, on_result=lambda r: seen.append(1),
-                      meanwhile=lambda: seen.append(0))
+        results = run(files, roots, options, jobs=jobs, on_result=lambda r, seen=seen: seen.append(1),
+                      meanwhile=lambda seen=seen: seen.append(0))
         assert seen[0] == 0 and seen.count(0) == 1 and len(results) == 30, jobs
 
 

@@ -8,7 +8,8 @@ from typing import TYPE_CHECKING
 import libcst as cst
 
 from codemods.structure.helpers import SuffixPlan, suffix_plans
-from fixer.project import SUFFIX, resolved
+from fixer.paths import resolved
+from fixer.project import SUFFIX
 from fixer.rule import Rule, is_test_path
 from fixer.statements import callee_name
 from fixer.types import Applicability, Example, FixAvailability

@@ -17,11 +17,12 @@ import json
 import tomllib
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
-from functools import cached_property, lru_cache
+from functools import cached_property
 from pathlib import Path
 from typing import TypeVar
 
 from fixer.discovery import is_test_path, iter_python_files, repository_folders
+from fixer.paths import resolved
 from fixer.project.facts import (
     CONSTRUCT_BASES,
     ID_KEPT,
@@ -53,11 +54,6 @@ T = TypeVar("T")
 PROJECT_TOKENS = ("TerraformOutput", "FlowLog", "layers=")
 
 
-@lru_cache(maxsize=4096)
-def resolved(path: str | Path) -> Path:
-    """`Path(path).resolve()`, remembered: the rules' cheap tests ask it of the same file once per rule,
-    and each answer costs a system call per path component. Files do not move during a run."""
-    return Path(path).resolve()
 
 
 @dataclass
@@ -87,14 +83,14 @@ class ProjectContext:
     ) -> ProjectContext:
         """A CDKTF project (root with cdktf.json) is read whole; without cdktf.json there is no project
         beyond what the run was given, so only `files` are read (all of root when None)."""
-        root = root.resolve()
+        root = resolved(root)
         context = cls(root=root, has_cdktf_json=(root / "cdktf.json").is_file())
         members = iter_python_files(root) if context.has_cdktf_json or files is None else files
         modules: set[str] = set()
         unmarked: list[tuple[Path, str, bytes]] = []
         for path in members:
             try:
-                relative = path.resolve().relative_to(root).with_suffix("")
+                relative = resolved(path).relative_to(root).with_suffix("")
             except ValueError:
                 continue
             parts = relative.parts[:-1] if relative.name == "__init__" else relative.parts

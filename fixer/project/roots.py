@@ -6,6 +6,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from pathlib import Path
 
+from fixer.paths import resolved
+
 
 def _cdktf_folder(start: Path, memo: dict[Path, Path | None] | None = None) -> Path | None:
     """Nearest folder at or above `start` with cdktf.json; `memo` spares the files of one run from
@@ -23,13 +25,13 @@ def _cdktf_folder(start: Path, memo: dict[Path, Path | None] | None = None) -> P
 def assign_roots(given: Sequence[Path], files: Sequence[Path]) -> dict[Path, Path]:
     """Each file's project root: the nearest folder above it holding cdktf.json, else the folder named on
     the command line that contains it (for a file named directly, its folder)."""
-    folders = sorted((g.resolve() for g in given if g.is_dir()), key=lambda g: len(g.parts), reverse=True)
+    folders = sorted((resolved(g) for g in given if g.is_dir()), key=lambda g: len(g.parts), reverse=True)
     roots = {}
     memo: dict[Path, Path | None] = {}
     for file in files:
-        resolved = file.resolve()
-        found = _cdktf_folder(resolved.parent, memo)
+        real = resolved(file)
+        found = _cdktf_folder(real.parent, memo)
         if found is None:
-            found = next((g for g in folders if resolved.is_relative_to(g)), resolved.parent)
+            found = next((g for g in folders if real.is_relative_to(g)), real.parent)
         roots[file] = found
     return roots

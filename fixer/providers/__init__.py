@@ -27,6 +27,7 @@ from functools import cached_property, lru_cache
 from importlib import metadata
 from pathlib import Path
 
+from fixer.paths import resolved
 from fixer.pins import Pin, normalize, project_pins
 from fixer.providers.assembly import compact, find_tarball, read_tarball
 from fixer.providers.schema import OPEN, SCALARS, Prop, Schema
@@ -383,7 +384,7 @@ def _answering_version(spec: ProviderSpec, project_root: Path | None) -> tuple[s
     installed = _locate(spec, project_root)
     if installed is not None:
         package_dir = installed[0]
-        own = project_root is not None and package_dir.resolve().is_relative_to(project_root.resolve())
+        own = project_root is not None and resolved(package_dir).is_relative_to(resolved(project_root))
         return installed[1], PROJECT_ENVIRONMENT if own else "cdktf-fixer's environment", str(package_dir)
     snapshots = snapshot_files(spec)
     if not snapshots:

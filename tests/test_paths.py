@@ -1,0 +1,32 @@
+"""`fixer.paths.resolved` is `Path.resolve()` with the answers remembered: same result for links to
+folders and files, `..` after a link, relative paths and missing files."""
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+from fixer.paths import resolved
+
+
+@pytest.fixture
+def tree(tmp_path):
+    (tmp_path / "real" / "sub").mkdir(parents=True)
+    (tmp_path / "real" / "sub" / "f.py").write_text("x = 1\n")
+    (tmp_path / "link").symlink_to(tmp_path / "real")
+    (tmp_path / "real" / "lf.py").symlink_to(tmp_path / "real" / "sub" / "f.py")
+    return tmp_path
+
+
+def test_resolved_answers_as_resolve_does(tree, monkeypatch):
+    monkeypatch.chdir(tree / "link")
+    cases = [tree / "link" / "sub" / "f.py", tree / "real" / "lf.py", tree / "link" / ".." / "real",
+             tree / "link" / "sub" / ".." / "sub" / "f.py", tree / "missing" / "x.py", Path("."), Path("/"),
+             str(tree / "link" / "sub"), "sub/f.py", "./sub//f.py", Path("sub")]
+    for case in cases:
+        assert resolved(case) == Path(case).resolve(), case
+    assert resolved(tree / "link" / "..") != tree  # the link target's parent, as the system says
+    monkeypatch.chdir(tree)
+    assert resolved("sub") == Path("sub").resolve() == tree / "sub"  # relative to the folder of the moment
+    assert os.path.islink(tree / "real" / "lf.py") and resolved(tree / "real" / "lf.py").name == "f.py"
