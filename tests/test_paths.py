@@ -26,7 +26,10 @@ def test_resolved_answers_as_resolve_does(tree, monkeypatch):
              str(tree / "link" / "sub"), "sub/f.py", "./sub//f.py", Path("sub")]
     for case in cases:
         assert resolved(case) == Path(case).resolve(), case
-    assert resolved(tree / "link" / "..") != tree  # the link target's parent, as the system says
+    (tree / "elsewhere").mkdir()
+    (tree / "elsewhere" / "deep").symlink_to(tree / "real" / "sub")
+    # the link target's parent, as the system says, not the link's folder
+    assert resolved(tree / "elsewhere" / "deep" / "..") == tree / "real"
     monkeypatch.chdir(tree)
     assert resolved("sub") == Path("sub").resolve() == tree / "sub"  # relative to the folder of the moment
     assert os.path.islink(tree / "real" / "lf.py") and resolved(tree / "real" / "lf.py").name == "f.py"
