@@ -447,7 +447,7 @@ def migrate(
             return
         from fixer import pins
 
-        pins._pins.cache_clear()  # the upgrade rewrote the dependency files the next rules read
+        pins.clear_cache()  # the upgrade rewrote the dependency files the next rules read
         if not chained:
             _upgrade_arguments(paths, output_format, statistics, quiet, verbose, force_exclude, unsafe_fixes, upgrade_exit)
     if verify:

@@ -66,38 +66,50 @@ def lock_files_ignored() -> Iterator[None]:
     """Pins read from manifests only, while lock files are known to be stale: after `migrate --to cdktf` rewrote
     the dependency declarations and before the user re-locks, the locks say the old line."""
     global _locks_ignored
-    _pins.cache_clear()
+    clear_cache()
     _locks_ignored = True
     try:
         yield
     finally:
         _locks_ignored = False
-        _pins.cache_clear()
+        clear_cache()
 
 
-@lru_cache(maxsize=64)
+def clear_cache() -> None:
+    """Forget every pin read: the dependency files changed (an upgrade rewrote them, a test wrote new ones)."""
+    _pins.cache_clear()
+    _folder_pins.cache_clear()
+
+
+@lru_cache(maxsize=8192)
 def _pins(root: Path) -> tuple[tuple[str, Pin], ...]:
     found: dict[str, Pin] = {}
     for folder in repository_folders(root):
-        here: dict[str, Pin] = {}
-        for reader, pattern in READERS:
-            if _locks_ignored and pattern in LOCK_FILES:
-                continue
-            for path in sorted(folder.glob(pattern)):
-                if not path.is_file():
-                    continue
-                try:
-                    pins = reader(path)
-                except (OSError, UnicodeDecodeError, ValueError, tomllib.TOMLDecodeError, TypeError, AttributeError):
-                    continue  # a file we cannot read pins nothing
-                for name, specifier in pins:
-                    pin = Pin(normalize(name), specifier, path)
-                    if pin.distribution in here and _stale(here[pin.distribution], pin):
-                        here[pin.distribution] = pin
-                    here.setdefault(pin.distribution, pin)
-        for name, pin in here.items():
+        for name, pin in _folder_pins(folder, _locks_ignored):
             found.setdefault(name, pin)
     return tuple(found.items())
+
+
+@lru_cache(maxsize=8192)
+def _folder_pins(folder: Path, locks_ignored: bool) -> tuple[tuple[str, Pin], ...]:
+    """One folder's pins, read once for every project below it (a monorepo's root manifest)."""
+    here: dict[str, Pin] = {}
+    for reader, pattern in READERS:
+        if locks_ignored and pattern in LOCK_FILES:
+            continue
+        for path in sorted(folder.glob(pattern)):
+            if not path.is_file():
+                continue
+            try:
+                pins = reader(path)
+            except (OSError, UnicodeDecodeError, ValueError, tomllib.TOMLDecodeError, TypeError, AttributeError):
+                continue  # a file we cannot read pins nothing
+            for name, specifier in pins:
+                pin = Pin(normalize(name), specifier, path)
+                if pin.distribution in here and _stale(here[pin.distribution], pin):
+                    here[pin.distribution] = pin
+                here.setdefault(pin.distribution, pin)
+    return tuple(here.items())
 
 
 def _stale(locked: Pin, declared: Pin) -> bool:

@@ -137,5 +137,5 @@ def test_the_cdktf_core_the_project_pins_is_part_of_the_key(tmp_path):
     write(tmp_path / "src" / "requirements.txt", "cdktf==0.12.3\n")
     assert findings(tmp_path, "--select", "CTB009") == []
     write(tmp_path / "src" / "requirements.txt", "cdktf==0.21.0\n")
-    pins._pins.cache_clear()  # a new process would read the pins afresh
+    pins.clear_cache()  # a new process would read the pins afresh
     assert findings(tmp_path, "--select", "CTB009") == [("main.py", 3, "CTB009")]

@@ -60,7 +60,7 @@ def test_only_projects_on_cdktf_0_21_are_judged(tmp_path, requirements, judged):
     (tmp_path / "cdktf.json").write_text("{}")
     if requirements is not None:
         (tmp_path / "requirements.txt").write_text(requirements)
-    pins._pins.cache_clear()
+    pins.clear_cache()
     assert uses_target(tmp_path) is judged
 
 

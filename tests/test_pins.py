@@ -29,9 +29,9 @@ def write(path: Path, text: str) -> Path:
 
 @pytest.fixture(autouse=True)
 def _fresh_pins():
-    pins._pins.cache_clear()
+    pins.clear_cache()
     yield
-    pins._pins.cache_clear()
+    pins.clear_cache()
 
 
 @pytest.mark.parametrize(

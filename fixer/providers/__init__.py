@@ -321,7 +321,9 @@ def project_site_packages(project_root: Path | None) -> list[Path]:
         return []
     found = []
     for venv in (".venv", "venv"):
-        found.extend(sorted((project_root / venv).glob("lib/python3*/site-packages")))
+        folder = project_root / venv
+        if os.path.isdir(folder):  # one stat for the usual project without one; a glob costs twenty
+            found.extend(sorted(folder.glob("lib/python3*/site-packages")))
     return found
 
 
