@@ -243,7 +243,8 @@ class _WantedPositions(PositionProvidingCodegenState):
     def __init__(self, module: cst.Module, wanted: set[cst.CSTNode]) -> None:
         super().__init__(default_indent=module.default_indent, default_newline=module.default_newline,
                          provider=PositionProvider())
-        self.wanted = wanted
+        # by identity: a node's own __hash__ is a Python call, and this asks for every node generated
+        self.wanted = {id(node) for node in wanted}
         self.left = len(wanted)
         self.depth = 0  # how many recorded nodes are open: the wanted ones and their descendants
 
@@ -254,7 +255,7 @@ class _WantedPositions(PositionProvidingCodegenState):
             self.column += len(value)
 
     def before_codegen(self, node: cst.CSTNode) -> None:
-        if self.depth or node in self.wanted:
+        if self.depth or id(node) in self.wanted:
             self.depth += 1
             super().before_codegen(node)
 
@@ -263,7 +264,7 @@ class _WantedPositions(PositionProvidingCodegenState):
             return
         super().after_codegen(node)
         self.depth -= 1
-        if node in self.wanted:
+        if id(node) in self.wanted:
             self.left -= 1
             if not self.left:
                 raise _AllFound
