@@ -9,7 +9,7 @@ from functools import lru_cache
 import codemods
 from fixer.rule import RuleDeclaration
 
-HELPER_MODULES = frozenset({"helpers"})
+HELPER_MODULES = frozenset({"helpers", "screens"})  # shared knowledge and cheap tests, no rules
 
 
 class UnknownRuleError(ValueError):
