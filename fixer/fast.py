@@ -10,8 +10,9 @@ file a test says yes to, so the detour costs little.
 
 What sends a run the usual way besides a match: a usage or configuration error (the usual way says it),
 no file at all, a selected rule that reads project files, a file that is not Python, cannot be read, is
-over --max-file-size or does not decode, text that may hold a merge conflict marker, and a project the
-project index could not read entirely (whose files are reported, or named in a warning).
+over --max-file-size or does not decode, text that may hold a merge conflict marker, a project the
+project index could not read entirely (whose files are reported, or named in a warning), and more text
+than SERIAL_CHARS (the usual run's workers screen a large run, and a late match costs little).
 
 The results cache is kept as the engine keeps it: the projects are built with its facts, results it
 holds are taken from it (one that is not empty sends the run the usual way), and the others are stored
@@ -38,6 +39,11 @@ if TYPE_CHECKING:
     from fixer.config import Config
     from fixer.rule_index import IndexedRule
 
+# Past this much text screened without a match the run goes the usual way: a match that comes later (the
+# CDKTF code of a monorepo whose other code sorts first) would have the usual run screen it all again.
+# About 0.1 s of screening, what the imports it spares cost; a clean run larger than that is
+# screened by the engine, in its workers.
+SERIAL_CHARS = 4_000_000
 # Text that may hold a merge conflict marker (the engine's CONFLICT_MARKER needs one at a line's start):
 # such a file is reported as unparseable, which the engine words.
 CONFLICT_HINTS = ("<<<<<<<", ">>>>>>>")
@@ -97,18 +103,27 @@ def answer(
         return None
     # Per-file ignores only take rules away: screening with every selected rule is the stricter test.
     later: dict[int, list[IndexedRule]] = {}  # file -> the rules whose screens need the project index
+    kept: dict[int, str] = {}  # file -> its text, for those screens (SERIAL_CHARS at most in all)
+    stand_ins: dict[Path, _RootOnly] = {}
+    screened = 0
     for number, file in enumerate(found.files):
         path = str(file)
         text = _text(path, max_file_size)
         if text is None or any(hint in text for hint in CONFLICT_HINTS):
             return None
-        stand_in = _RootOnly(found.roots[file].resolve())
+        screened += len(text)
+        if screened > SERIAL_CHARS:
+            return None
+        root = found.roots[file]
+        stand_in = stand_ins.get(root) or stand_ins.setdefault(root, _RootOnly(root.resolve()))
         for rule in rules:
             try:
                 if rule.could_match(text, stand_in, path):  # type: ignore[arg-type]
                     return None
             except _NeedsProject:
                 later.setdefault(number, []).append(rule)
+        if number in later:
+            kept[number] = text
 
     # The projects, built as engine.run builds them: the Python files of the run by root, their classes
     # indexed when a selected rule asks for them, the cache's facts reused (all built first, in root order).
@@ -142,9 +157,9 @@ def answer(
             return None
     for number in pending:
         path, root = items[number]
-        if number in later:  # read again rather than kept: every file of a large run may be here
-            text = _text(path, max_file_size)
-            if text is None or any(rule.could_match(text, projects[root], path) for rule in later[number]):
+        if number in later:
+            text = kept.pop(number)
+            if any(rule.could_match(text, projects[root], path) for rule in later[number]):
                 return None
         results[number] = FileResult(path)
     if cache is not None:

@@ -15,7 +15,7 @@ from __future__ import annotations
 import importlib
 import json
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache, lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -47,10 +47,7 @@ class IndexedRule:
     screen: str | None  # the dotted name of its own cheap test; None: its kind's (DEFAULT_SCREENS)
 
     def screen_function(self) -> Screen:
-        if self.screen is None:
-            return DEFAULT_SCREENS[self.kind]
-        module, name = self.screen.rsplit(".", 1)
-        return getattr(importlib.import_module(module), name)
+        return DEFAULT_SCREENS[self.kind] if self.screen is None else _function(self.screen)
 
     def could_match(self, text: str, project: ProjectContext, path: str) -> bool:
         """What the rule class's `could_match` answers, without importing the rule."""
@@ -86,6 +83,12 @@ def render(entries: list[dict]) -> str:
     """The index file's text: one rule a line, so a change to a rule is a one-line diff."""
     lines = ",\n".join(f"  {json.dumps(e)}" for e in entries)
     return f"[\n{lines}\n]\n"
+
+
+@cache
+def _function(dotted: str) -> Screen:
+    module, name = dotted.rsplit(".", 1)
+    return getattr(importlib.import_module(module), name)
 
 
 @lru_cache(maxsize=1)

@@ -244,3 +244,15 @@ def test_a_project_wide_screen_is_asked_once_the_project_is_indexed(tmp_path, mo
     assert not took_fast
     assert_same(outcome, usual)
     assert "CTA002" in outcome.stdout
+
+
+def test_a_run_with_more_text_than_the_serial_budget_goes_the_usual_way(tmp_path, monkeypatch, answers):
+    for name, text in SCRIPTS.items():
+        write(tmp_path / "repo" / name, text)
+    write(tmp_path / "repo" / "lambda" / "handler" / "requirements.txt", "requests\n")
+    monkeypatch.setattr(fast, "SERIAL_CHARS", sum(map(len, SCRIPTS.values())) - 1)
+    outcome, usual, took_fast = both_ways(monkeypatch, answers, "check", "--no-cache", tmp_path / "repo")
+    assert not took_fast
+    assert_same(outcome, usual)
+    monkeypatch.setattr(fast, "SERIAL_CHARS", sum(map(len, SCRIPTS.values())))
+    assert cli("check", "--no-cache", tmp_path / "repo").stdout == usual.stdout and answers[-1] is not None
