@@ -13,9 +13,9 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
-import codemods  # noqa: E402
-from fixer.registry import all_rules  # noqa: E402
-from fixer.rule_index import INDEX, entry, render  # noqa: E402
+import codemods
+from fixer.registry import all_rules
+from fixer.rule_index import INDEX, entry, render
 
 
 def expected() -> str:
