@@ -256,3 +256,17 @@ def test_a_run_with_more_text_than_the_serial_budget_goes_the_usual_way(tmp_path
     assert_same(outcome, usual)
     monkeypatch.setattr(fast, "SERIAL_CHARS", sum(map(len, SCRIPTS.values())))
     assert cli("check", "--no-cache", tmp_path / "repo").stdout == usual.stdout and answers[-1] is not None
+
+
+def test_a_screen_that_fails_here_leaves_the_run_to_the_usual_way(tmp_path, monkeypatch, answers):
+    from fixer import rule_index
+
+    write(tmp_path / "clean.py", "x = 1\n")
+
+    def failing(self, text, project, path):
+        raise AttributeError("a declaration the index does not hold")
+
+    monkeypatch.setattr(rule_index.IndexedRule, "could_match", failing)
+    outcome = cli("check", "--no-cache", tmp_path / "clean.py")
+    assert answers[-1] is None
+    assert outcome.exit_code == 0 and outcome.stdout == "All checks passed. (1 file checked)\n"
