@@ -15,6 +15,8 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 if TYPE_CHECKING:
+    from collections.abc import Sequence
+
     from fixer.types import FileResult
 
 app = typer.Typer(
@@ -113,30 +115,71 @@ def _run(
     max_file_size: str = "2MB",
     unsafe_options: frozenset[str] | None = None,
 ) -> None:
-    from fixer import reporting
-    from fixer.plan import PlanError, make_plan
-
     if output_format not in FORMATS:
         _fail(f"unknown --output-format {output_format!r}; choose from {', '.join(FORMATS)}")
-    try:
-        plan = make_plan(paths or [Path(".")], select, ignore, mode, unsafe_fixes, verbose, force_exclude=force_exclude,
-                         pack=pack, max_file_size=_size(max_file_size), unsafe_options=unsafe_options)
-    except PlanError as exc:
-        _fail(str(exc))
-    rules, options, files, roots, config = plan.rules, plan.options, plan.files, plan.roots, plan.config
-    for warning in plan.warnings:
-        typer.echo(f"cdktf-fixer: warning: {warning}", err=True)
-    cache = None
-    if not no_cache:
-        from fixer.cache import CACHE_DIR_NAME, ResultCache
+    size = _size(max_file_size)
+    quick = None
+    if pack == "fix" and output_format != "sarif" and unsafe_options is None:
+        # a run in which no rule can find anything is answered before LibCST and the rules are imported
+        # (SARIF describes each rule: it needs the classes)
+        from fixer import fast
 
-        cache = ResultCache(cache_dir or config.base / CACHE_DIR_NAME, options.rule_codes, options.apply, options.write)
-    unindexed: dict[Path, str] = {}
-    described: list[list[dict]] = []
-    # each project's provider versions (its pins read) while the workers check the files
-    results = _with_progress(files, roots, options, jobs, quiet, cache, unindexed,
-                             meanwhile=lambda: described.append(_projects(roots)))
-    projects = described[0] if described else _projects(roots)
+        quick = fast.answer(paths or [Path(".")], select, ignore, mode, unsafe_fixes, force_exclude, size, cache_dir,
+                            no_cache)
+    if quick is not None:
+        for warning in quick.warnings:
+            typer.echo(f"cdktf-fixer: warning: {warning}", err=True)
+        rules, rule_codes, roots, results = quick.rules, quick.rule_codes, quick.roots, quick.results
+        unindexed: dict[Path, str] = {}
+        projects = _projects(roots)
+    else:
+        from fixer.plan import PlanError, make_plan
+
+        try:
+            plan = make_plan(paths or [Path(".")], select, ignore, mode, unsafe_fixes, verbose,
+                             force_exclude=force_exclude, pack=pack, max_file_size=size, unsafe_options=unsafe_options)
+        except PlanError as exc:
+            _fail(str(exc))
+        rules, options, files, roots, config = plan.rules, plan.options, plan.files, plan.roots, plan.config
+        rule_codes = options.rule_codes
+        for warning in plan.warnings:
+            typer.echo(f"cdktf-fixer: warning: {warning}", err=True)
+        cache = None
+        if not no_cache:
+            from fixer.cache import CACHE_DIR_NAME, ResultCache
+
+            cache = ResultCache(cache_dir or config.base / CACHE_DIR_NAME, options.rule_codes, options.apply,
+                                options.write)
+        unindexed = {}
+        described: list[list[dict]] = []
+        # each project's provider versions (its pins read) while the workers check the files
+        results = _with_progress(files, roots, options, jobs, quiet, cache, unindexed,
+                                 meanwhile=lambda: described.append(_projects(roots)))
+        projects = described[0] if described else _projects(roots)
+    _report(results, unindexed, projects, rules, rule_codes, roots, output_format, statistics, quiet, verbose, mode,
+            unsafe_fixes, pack, unsafe_options)
+
+
+def _report(
+    results: list[FileResult],
+    unindexed: dict[Path, str],
+    projects: list[dict],
+    rules: Sequence,
+    rule_codes: tuple[str, ...],
+    roots: dict[Path, Path],
+    output_format: str,
+    statistics: bool,
+    quiet: bool,
+    verbose: bool,
+    mode: str,
+    unsafe_fixes: bool,
+    pack: str,
+    unsafe_options: frozenset[str] | None,
+) -> None:
+    """What a run prints and its exit code, from its results: the same whether the engine produced them or
+    the screens did (`rules`: the rule classes, or the index's entries; both have `code` and `name`)."""
+    from fixer import reporting
+
     for project in projects:
         if verbose:
             typer.echo(f"project root: {project['root']} ({project['files']} files)", err=True)
@@ -159,7 +202,7 @@ def _run(
     machine = output_format != "text"
     out = sys.stdout
     findings_out = sys.stderr if (mode == "diff" and not machine) else out
-    api_lines = _api_changes(projects, roots, results) if pack == "migrate" and "CTM005" in options.rule_codes else []
+    api_lines = _api_changes(projects, roots, results) if pack == "migrate" and "CTM005" in rule_codes else []
     diffs = {}
     if mode == "diff":
         diffs = {r.path: reporting.unified_diff(r) for r in sorted(results, key=lambda r: r.path) if r.changed and not r.error}

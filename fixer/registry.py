@@ -7,13 +7,11 @@ import pkgutil
 from functools import lru_cache
 
 import codemods
+from fixer import selection
 from fixer.rule import RuleDeclaration
+from fixer.selection import UnknownRuleError
 
-HELPER_MODULES = frozenset({"helpers"})
-
-
-class UnknownRuleError(ValueError):
-    pass
+HELPER_MODULES = frozenset({"helpers", "screens"})  # shared knowledge and cheap tests, no rules
 
 
 @lru_cache(maxsize=None)
@@ -59,29 +57,11 @@ def rule_by_code(code: str) -> type[RuleDeclaration]:
     raise UnknownRuleError(f"unknown rule code {code!r}; `cdktf-fixer rules` lists them")
 
 
-def _matching(selector: str, pack: str = "fix") -> list[type[RuleDeclaration]]:
-    selector = selector.strip().upper()
-    if selector == "ALL":
-        return list(all_rules(pack))
-    matched = [r for r in all_rules(pack) if r.code.startswith(selector)]
-    if not matched:
-        known = ", ".join(r.code for r in all_rules(pack))
-        raise UnknownRuleError(f"{selector!r} matches no rule code (known: {known}; prefixes select groups)")
-    return matched
-
-
 def validate_selector(selector: str, pack: str = "fix") -> str:
     """A code or prefix, upper-cased; raises UnknownRuleError when it matches no rule of the pack."""
-    _matching(selector, pack)
-    return selector.strip().upper()
+    return selection.validate_selector(all_rules(pack), selector)
 
 
 def select_rules(select: list[str] | None, ignore: list[str], pack: str = "fix") -> list[type[RuleDeclaration]]:
     """Rules of a pack by code or prefix, like ruff: no `select` means every rule that is on by default."""
-    if select:
-        chosen = {r for s in select for r in _matching(s, pack)}
-    else:
-        chosen = {r for r in all_rules(pack) if r.default_enabled}
-    for selector in ignore:
-        chosen -= set(_matching(selector, pack))
-    return sorted(chosen, key=lambda r: r.code)
+    return selection.select(all_rules(pack), select, ignore)

@@ -9,12 +9,14 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TextIO
+from typing import TYPE_CHECKING, TextIO
 from urllib.parse import quote
 
 from fixer import __version__
-from fixer.rule import Rule
 from fixer.types import Applicability, ErrorKind, FileError, FileResult, Finding
+
+if TYPE_CHECKING:  # fixer.rule imports LibCST, which a run that screened out every file never needs
+    from fixer.rule import Rule
 
 
 @dataclass

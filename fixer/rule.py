@@ -16,12 +16,10 @@ wrong, which skips the traversal; metadata (positions, scopes) is computed only 
 
 from __future__ import annotations
 
-import fnmatch
 import re
 import textwrap
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
-from pathlib import PurePath
 from types import MappingProxyType
 from typing import TYPE_CHECKING, ClassVar, TypeVar
 
@@ -36,7 +34,14 @@ from libcst.metadata import (
 )
 from libcst.metadata.position_provider import PositionProvidingCodegenState
 
-from fixer.discovery import is_test_path
+from fixer.discovery import is_test_path  # noqa: F401  rules import it from here
+from fixer.screening import (
+    Screen,
+    is_cdktf_code,  # noqa: F401  rules import it from here
+    project_file_screen,
+    python_screen,
+)
+from fixer.screening import reads as reads_file_name
 from fixer.types import Applicability, Example, Finding, FixAvailability
 
 if TYPE_CHECKING:
@@ -380,14 +385,15 @@ class Rule(RuleDeclaration, cst.CSTTransformer):
         self.context.leave(original_node)  # after the hooks: `leave_FunctionDef` still sees its function
         return result
 
+    # The cheap test `could_match` asks: a function of (rule, text, project, path) in code that imports no
+    # LibCST (`fixer.screening`, a family's `screens.py`), so a run can screen files before importing any
+    # rule. A rule with a test of its own names it here; the rule index records which.
+    screen: ClassVar[Screen] = staticmethod(python_screen)
+
     @classmethod
     def could_match(cls, text: str, project: ProjectContext, path: str) -> bool:
         """Cheap test before parsing: False means this rule cannot find anything in the file."""
-        return (
-            any(marker in text for marker in cls.markers)
-            and (not cls.cdktf_code_only or is_cdktf_code(text))
-            and not (cls.deployed_resources_only and is_test_path(path, project.root))
-        )
+        return cls.screen(cls, text, project, path)
 
     def report(self, node: cst.CSTNode, message: str, fix: Applicability = Applicability.NONE) -> bool:
         """Record a finding; True when its fix is to be applied now (fix mode, the applicability is
@@ -427,13 +433,15 @@ class ProjectFileRule(RuleDeclaration):
     def __init__(self, context: FileContext) -> None:
         self.context = context
 
+    screen: ClassVar[Screen] = staticmethod(project_file_screen)  # as `Rule.screen`
+
     @classmethod
     def reads(cls, name: str) -> bool:
-        return any(fnmatch.fnmatchcase(name, pattern) for pattern in cls.file_names)
+        return reads_file_name(cls.file_names, name)
 
     @classmethod
     def could_match(cls, text: str, project: ProjectContext, path: str) -> bool:
-        return cls.reads(PurePath(path).name) and (not cls.markers or any(m in text for m in cls.markers))
+        return cls.screen(cls, text, project, path)
 
     @classmethod
     def validate(cls, path: str, text: str) -> None:
@@ -454,14 +462,7 @@ class ProjectFileRule(RuleDeclaration):
         return apply
 
 
-_CDKTF_IMPORT = re.compile(r"^\s*(?:from|import)\s+(?:cdktf\w*|cdktn\w*|constructs)\b", re.MULTILINE)
 _CDKTN_IMPORT = re.compile(r"^\s*(?:from|import)\s+cdktn(?:\b|_provider_)", re.MULTILINE)
-
-
-def is_cdktf_code(text: str) -> bool:
-    """Infrastructure code (it imports cdktf, a provider or constructs), as opposed to the Lambda
-    handlers and scripts that live beside it."""
-    return ("cdktf" in text or "cdktn" in text or "constructs" in text) and _CDKTF_IMPORT.search(text) is not None
 
 
 def edit_imports(

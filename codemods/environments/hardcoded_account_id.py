@@ -3,20 +3,17 @@
 from __future__ import annotations
 
 import re
-from typing import TYPE_CHECKING
 
 import libcst as cst
 from libcst.helpers import get_full_name_for_node
 
+from codemods.environments import screens
+from codemods.environments.screens import ARN_ACCOUNT
 from fixer.aws import IDENTITY_CLASS, IDENTITY_SUBMODULE, caller_identity_in
 from fixer.rule import Rule
 from fixer.types import Applicability, Example, FixAvailability
 
-if TYPE_CHECKING:
-    from fixer.project import ProjectContext
-
-# The account field of an ARN (`arn:aws:iam::123456789012:root`), or a string that is only an account id.
-ARN_ACCOUNT = re.compile(r"(arn:aws[\w-]*:[\w-]*:[\w-]*:)(\d{12})(?=:)")
+# A string that is only an account id (ARN_ACCOUNT: the account field of an ARN).
 ACCOUNT_ONLY = re.compile(r"\d{12}")
 IDENTITY_VARIABLE = "caller_identity"
 
@@ -112,9 +109,7 @@ class HardcodedAccountId(Rule):
         """,
     )
 
-    @classmethod
-    def could_match(cls, text: str, project: ProjectContext, path: str) -> bool:
-        return super().could_match(text, project, path) and ARN_ACCOUNT.search(text) is not None
+    screen = staticmethod(screens.hardcoded_account_id)
 
     def __init__(self, context) -> None:
         super().__init__(context)

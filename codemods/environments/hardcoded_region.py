@@ -3,20 +3,15 @@
 from __future__ import annotations
 
 import re
-from typing import TYPE_CHECKING
 
 import libcst as cst
 
+from codemods.environments import screens
+from codemods.environments.screens import REGION
 from fixer.rule import Rule
 from fixer.statements import NameScopes, callee_name
 from fixer.types import Applicability, Example, FixAvailability
 
-if TYPE_CHECKING:
-    from fixer.project import ProjectContext
-
-# A region, not an availability zone (`us-east-1a`) nor part of a longer word.
-REGION = re.compile(r"(?<![a-z0-9-])(?:us|eu|ap|sa|ca|me|af|il|mx)-(?:gov-)?(?:north|south|east|west|central|"
-                    r"northeast|northwest|southeast|southwest)-\d(?![a-z0-9])")
 MESSAGES = frozenset({"print", "warn", "debug", "info", "warning", "error", "exception", "critical", "echo"})
 OTHER_REGION = re.compile(r"\w+_region\s*=\s*[\"']")
 VARIABLES = ("aws_region", "region")
@@ -106,9 +101,7 @@ class HardcodedRegion(NameScopes, Rule):
         """,
     )
 
-    @classmethod
-    def could_match(cls, text: str, project: ProjectContext, path: str) -> bool:
-        return super().could_match(text, project, path) and REGION.search(text) is not None
+    screen = staticmethod(screens.hardcoded_region)
 
     def __init__(self, context) -> None:
         super().__init__(context)

@@ -2,15 +2,11 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 import libcst as cst
 
-from fixer.rule import Rule, is_test_path
+from codemods.hygiene import screens
+from fixer.rule import Rule
 from fixer.types import Example, FixAvailability
-
-if TYPE_CHECKING:
-    from fixer.project import ProjectContext
 
 
 class StackOutputs(Rule):
@@ -78,13 +74,7 @@ class StackOutputs(Rule):
         """,
     )
 
-    @classmethod
-    def could_match(cls, text: str, project: ProjectContext, path: str) -> bool:
-        if is_test_path(path, project.root):
-            return False
-        return not project.mentions("TerraformOutput") and any(
-            info.name in project.main_stacks for info in project.classes_in(path)
-        )
+    screen = staticmethod(screens.stack_outputs)
 
     def visit_ClassDef(self, node: cst.ClassDef) -> None:
         project = self.context.project

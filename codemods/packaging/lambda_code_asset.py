@@ -8,17 +8,14 @@ import os
 import re
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 import libcst as cst
 
+from codemods.packaging import screens
 from fixer.discovery import ALWAYS_SKIPPED
 from fixer.rule import Rule, append_keyword
 from fixer.statements import NameScopes, callee_name, keyword_arg
 from fixer.types import Applicability, Example, FixAvailability
-
-if TYPE_CHECKING:
-    from fixer.project import ProjectContext
 
 ARCHIVE = re.compile(r"[\w./-]+\.zip")
 # Files in which a build step would name the archive it produces.
@@ -198,9 +195,7 @@ class LambdaCodeAsset(NameScopes, Rule):
         """,
     )
 
-    @classmethod
-    def could_match(cls, text: str, project: ProjectContext, path: str) -> bool:
-        return super().could_match(text, project, path) and "LambdaFunction" in text
+    screen = staticmethod(screens.lambda_code_asset)
 
     def __init__(self, context) -> None:
         super().__init__(context)

@@ -4,32 +4,17 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 import libcst as cst
 from libcst.helpers import get_full_name_for_node
 
-from fixer.rule import Rule, is_cdktf_code
+from codemods.packaging import screens
+from fixer.rule import Rule
 from fixer.types import Example, FixAvailability
-
-if TYPE_CHECKING:
-    from fixer.project import ProjectContext
 
 # What the Python runtimes of AWS Lambda provide besides the standard library.
 RUNTIME_PACKAGES = frozenset({"boto3", "botocore", "awslambdaric", "s3transfer", "jmespath", "dateutil", "urllib3",
                               "six", "bootstrap", "runtime_client", "lambda_runtime_client"})
-# Files that show the handler's dependencies are bundled with it (or built into a layer).
-BUNDLING_FILES = ("requirements.txt", "pyproject.toml", "setup.py", "Pipfile", "poetry.lock")
-
-
-def handler_folder(path: Path) -> Path | None:
-    """The folder of Lambda code a file belongs to: the nearest ancestor named like `lambda`,
-    `lambdas`, `lambda_functions`, `functions` or `handlers`, or a folder inside one."""
-    for folder in path.parents:
-        name = folder.name.lower()
-        if name.startswith("lambda") or name in ("functions", "handlers"):
-            return folder
-    return None
 
 
 def _catches_import_error(handler: cst.ExceptHandler) -> bool:
@@ -85,12 +70,7 @@ class LambdaDependencies(Rule):
     # VALID examples stand at the project root, where no handler lives: the negative golden cases
     # (handler-dependencies-provided) show what is left alone.
 
-    @classmethod
-    def could_match(cls, text: str, project: ProjectContext, path: str) -> bool:
-        folder = handler_folder(Path(path))
-        if folder is None or is_cdktf_code(text) or not super().could_match(text, project, path):
-            return False
-        return not any((Path(path).parent / name).is_file() or (folder / name).is_file() for name in BUNDLING_FILES)
+    screen = staticmethod(screens.lambda_dependencies)
 
     def visit_Module(self, node: cst.Module) -> bool:
         here = Path(self.context.path)

@@ -3,20 +3,16 @@
 from __future__ import annotations
 
 import importlib.util
-from typing import TYPE_CHECKING
 
 import libcst as cst
 from libcst.helpers import get_full_name_for_node
 from libcst.metadata import ScopeProvider
 
+from codemods.provider_api import screens
+from codemods.provider_api.screens import PACKAGE
 from fixer.rule import Rule
 from fixer.statements import dotted_name, statement_imports
 from fixer.types import Applicability, Example, FixAvailability
-
-if TYPE_CHECKING:
-    from fixer.project import ProjectContext
-
-PACKAGE = "lib"
 
 
 class LibPackageImports(Rule):
@@ -62,13 +58,7 @@ class LibPackageImports(Rule):
         "from lib.stacks.vpc_stack import VpcStack\nfrom .network import Network\nfrom constructs import Construct\n",
     )
 
-    @classmethod
-    def could_match(cls, text: str, project: ProjectContext, path: str) -> bool:
-        if "import" not in text or "sys.path" in text:
-            return False  # a file that puts folders on sys.path itself has chosen how it imports
-        if not project.entry_runs_from_root:
-            return False  # entry inside lib/ (`python lib/main.py`): lib/ is on sys.path, `stacks.x` is right
-        return project.has_package(PACKAGE)
+    screen = staticmethod(screens.lib_package_imports)
 
     def __init__(self, context) -> None:
         super().__init__(context)

@@ -2,19 +2,15 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 import libcst as cst
 from libcst.helpers import get_full_name_for_node
 
+from codemods.structure import screens
 from codemods.structure.helpers import child_stacks
 from fixer.rule import Rule
 from fixer.statements import callee_name, class_defs
 from fixer.types import Applicability, Example, FixAvailability
 from fixer.walk import visit_read_only
-
-if TYPE_CHECKING:
-    from fixer.project import ProjectContext
 
 
 class ChildStackToConstruct(Rule):
@@ -115,9 +111,7 @@ class ChildStackToConstruct(Rule):
         """,
     )
 
-    @classmethod
-    def could_match(cls, text: str, project: ProjectContext, path: str) -> bool:
-        return "TerraformStack" in text and any(c.name in child_stacks(project) for c in project.classes_in(path))
+    screen = staticmethod(screens.child_stack_to_construct)
 
     def __init__(self, context) -> None:
         super().__init__(context)

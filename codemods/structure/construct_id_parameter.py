@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import re
-from typing import TYPE_CHECKING
 
 import libcst as cst
 from libcst.helpers import get_full_name_for_node
 
+from codemods.structure import screens
 from codemods.structure.helpers import construct_id_keyword_target
 from fixer.project import (
     CONSTRUCT_BASES,
@@ -20,11 +20,7 @@ from fixer.statements import class_defs
 from fixer.types import Applicability, Example, FixAvailability
 from fixer.walk import visit_read_only
 
-if TYPE_CHECKING:
-    from fixer.project import ProjectContext
-
 NEW_NAME = "construct_id"
-ID_PARAMETER_OR_KEYWORD = re.compile(r"[(,]\s*id\s*[:,)=]")
 ID_KEYWORD = re.compile(r"[(,]\s*id\s*=")
 
 
@@ -117,19 +113,7 @@ class ConstructIdParameter(Rule):
         ),
     )
 
-    @classmethod
-    def could_match(cls, text: str, project: ProjectContext, path: str) -> bool:
-        # the project facts say whether this file defines a construct taking `id` or calls one with `id=`
-        # (dictionary look-ups, so they come before any scan of the text)
-        defines = any(
-            c.init_params and "id" in c.init_params and project.is_construct_class(c.name) for c in project.classes_in(path)
-        )
-        calls = any(
-            "id" in s.keywords and (s.callee in project.construct_class_names or s.callee == "__init__")
-            for s in project.sites_in(path)
-        )
-        # `id` as a parameter or keyword (`, id:` `, id)` `(id=`), not the everywhere-present `x.id`
-        return (defines or calls) and bool(ID_PARAMETER_OR_KEYWORD.search(text))
+    screen = staticmethod(screens.construct_id_parameter)
 
     def __init__(self, context) -> None:
         super().__init__(context)

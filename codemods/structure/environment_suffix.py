@@ -3,19 +3,15 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 import libcst as cst
 
-from codemods.structure.helpers import SuffixPlan, suffix_plans
-from fixer.paths import resolved
+from codemods.structure import screens
+from codemods.structure.helpers import SuffixPlan, calls_here, plans_here
 from fixer.project import SUFFIX
 from fixer.rule import Rule, is_test_path
 from fixer.statements import callee_name
 from fixer.types import Applicability, Example, FixAvailability
-
-if TYPE_CHECKING:
-    from fixer.project import ProjectContext
 
 
 class EnvironmentSuffix(Rule):
@@ -118,16 +114,14 @@ class EnvironmentSuffix(Rule):
         """,
     )
 
-    @classmethod
-    def could_match(cls, text: str, project: ProjectContext, path: str) -> bool:
-        return bool(_plans_here(project, path) or _calls_here(project, path))
+    screen = staticmethod(screens.environment_suffix)
 
     def __init__(self, context) -> None:
         super().__init__(context)
         self.here = Path(context.path).resolve()
-        self.main_here = _plans_here(context.project, context.path)
+        self.main_here = plans_here(context.project, context.path)
         # (callee, line) of each call in this file the plans name: the children, then the main stack's callers
-        self.calls = _calls_here(context.project, context.path)
+        self.calls = calls_here(context.project, context.path)
         self.callees = {callee for callee, _ in self.calls}
 
     def visit_Module(self, node: cst.Module) -> bool:
@@ -195,26 +189,6 @@ class EnvironmentSuffix(Rule):
         if is_test_path(path, self.context.project.root):
             return cst.SimpleString('"test"')
         return None
-
-
-def _plans_here(project, path: str) -> dict[str, SuffixPlan]:
-    """The plans whose main stack this file defines, by class name."""
-    here = resolved(path)
-    return {name: plan for name, plan in suffix_plans(project).items() if resolved(plan.path) == here}
-
-
-def _calls_here(project, path: str) -> dict[tuple[str, int], tuple[SuffixPlan, bool]]:
-    """(callee, line) -> (plan, is a child call) for the calls in this file that a plan names."""
-    here = set(project.sites_in(path))
-    found: dict[tuple[str, int], tuple[SuffixPlan, bool]] = {}
-    for plan in suffix_plans(project).values():
-        for site in plan.children:
-            if site in here:
-                found[(site.callee, site.line)] = (plan, True)
-        for site in plan.calls:
-            if site in here:
-                found.setdefault((site.callee, site.line), (plan, False))
-    return found
 
 
 def _insert_parameter(params: cst.Parameters, index: int) -> cst.Parameters:

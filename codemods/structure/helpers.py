@@ -7,6 +7,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
+from fixer.paths import resolved
 from fixer.project import SUFFIX, ProjectContext, Site, takes_construct_id
 
 
@@ -72,6 +73,35 @@ def _suffix_plans(project: ProjectContext) -> dict[str, SuffixPlan]:
         conflict = any(s.positional > required for s in calls)
         plans[main] = SuffixPlan(main, info.path, children, info.reads_suffix, calls, conflict, insert_at=required + 1)
     return plans
+
+
+def plans_here(project: ProjectContext, path: str) -> dict[str, SuffixPlan]:
+    """The plans whose main stack this file defines, by class name."""
+    here = resolved(path)
+    return {name: plan for name, plan in suffix_plans(project).items() if resolved(plan.path) == here}
+
+
+def calls_here(project: ProjectContext, path: str) -> dict[tuple[str, int], tuple[SuffixPlan, bool]]:
+    """(callee, line) -> (plan, is a child call) for the calls in this file that a plan names."""
+    here = set(project.sites_in(path))
+    found: dict[tuple[str, int], tuple[SuffixPlan, bool]] = {}
+    for plan in suffix_plans(project).values():
+        for site in plan.children:
+            if site in here:
+                found[(site.callee, site.line)] = (plan, True)
+        for site in plan.calls:
+            if site in here:
+                found.setdefault((site.callee, site.line), (plan, False))
+    return found
+
+
+def children_from_scope(project: ProjectContext, path: str) -> bool:
+    """Whether this file creates a project construct that belongs inside a stack with the `scope` of the
+    `__init__` it stands in (CTA002's findings)."""
+    return any(
+        s.first == "scope" and project.is_child_site(s) and is_child_class(project, s.callee)
+        for s in project.sites_in(path)
+    )
 
 
 def _needs_suffix(project: ProjectContext, site: Site) -> bool:

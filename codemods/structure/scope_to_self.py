@@ -2,17 +2,13 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 import libcst as cst
 
-from codemods.structure.helpers import is_child_class
+from codemods.structure import screens
+from codemods.structure.helpers import children_from_scope, is_child_class
 from fixer.rule import Rule
 from fixer.statements import callee_name
 from fixer.types import Applicability, Example, FixAvailability
-
-if TYPE_CHECKING:
-    from fixer.project import ProjectContext
 
 
 class ScopeToSelf(Rule):
@@ -95,19 +91,10 @@ class ScopeToSelf(Rule):
         """,
     )
 
-    @classmethod
-    def could_match(cls, text: str, project: ProjectContext, path: str) -> bool:
-        return any(
-            s.first == "scope" and project.is_child_site(s) and is_child_class(project, s.callee)
-            for s in project.sites_in(path)
-        )
+    screen = staticmethod(screens.scope_to_self)
 
     def visit_Module(self, node: cst.Module) -> bool:
-        project = self.context.project
-        return any(
-            s.first == "scope" and project.is_child_site(s) and is_child_class(project, s.callee)
-            for s in project.sites_in(self.context.path)
-        )
+        return children_from_scope(self.context.project, self.context.path)
 
     def leave_Call(self, original_node: cst.Call, updated_node: cst.Call) -> cst.Call:
         if not self.context.classes or not self.context.functions or self.context.functions[-1].name.value != "__init__":
