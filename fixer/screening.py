@@ -34,12 +34,59 @@ def is_cdktf_code(text: str) -> bool:
     return ("cdktf" in text or "cdktn" in text or "constructs" in text) and _CDKTF_IMPORT.search(text) is not None
 
 
+class _SeenInText:
+    """What the screens found in the text they were last asked about. Every selected rule screens the same
+    file in turn, and several share a marker (four rules look for provider imports) or the CDKTF-code
+    test: each scan of a large file is made once, not once per rule."""
+
+    def __init__(self) -> None:
+        self.text: str | None = None
+        self.found: dict[str, bool] = {}
+
+    def _for(self, text: str) -> dict[str, bool]:
+        if text is not self.text:
+            self.text, self.found = text, {}
+        return self.found
+
+    def contains(self, text: str, marker: str) -> bool:
+        found = self._for(text)
+        answer = found.get(marker)
+        if answer is None:
+            answer = found[marker] = marker in text
+        return answer
+
+    def cdktf_code(self, text: str) -> bool:
+        return self.remembered(text, _CDKTF_CODE, is_cdktf_code)
+
+    def remembered(self, text: str, key: str, test: Callable[[str], bool]) -> bool:
+        found = self._for(text)
+        answer = found.get(key)
+        if answer is None:
+            answer = found[key] = test(text)
+        return answer
+
+
+_CDKTF_CODE = "\0cdktf code"  # a key no marker can be
+_SEEN = _SeenInText()
+
+
+def remembered(text: str, key: str, test: Callable[[str], bool]) -> bool:
+    """`test(text)`, asked once per text however many rules' screens ask it under this key."""
+    return _SEEN.remembered(text, key, test)
+
+
+def has_marker(rule: Any, text: str) -> bool:
+    """One of the rule's markers occurs in the text."""
+    return any(_SEEN.contains(text, marker) for marker in rule.markers)
+
+
 def python_screen(rule: Any, text: str, project: ProjectContext, path: str) -> bool:
     """A Python rule's test unless it has its own: one of its markers occurs, the file is CDKTF code when the
-    rule looks only at that, and it is not a test file when the rule judges deployed resources only."""
+    rule looks only at that, and it is not a test file when the rule judges deployed resources only. (The
+    CDKTF-code test comes first: it is shared by every rule that asks it, and rules out most of a monorepo.)"""
     return (
-        any(marker in text for marker in rule.markers)
-        and (not rule.cdktf_code_only or is_cdktf_code(text))
+        (not rule.cdktf_code_only or _SEEN.cdktf_code(text))
+        and has_marker(rule, text)
         and not (rule.deployed_resources_only and is_test_path(path, project.root))
     )
 
