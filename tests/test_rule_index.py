@@ -18,6 +18,7 @@ from fixer.registry import (
     UnknownRuleError,
     all_rules,
     every_rule,
+    rule_by_code,
     select_rules,
     validate_selector,
 )
@@ -62,7 +63,24 @@ def test_a_screen_of_its_own_is_found_by_its_dotted_name():
     own = {r.code: r.screen for pack in codemods.PACKS for r in rule_index.rules(pack) if r.screen}
     assert own["CTC003"] == "codemods.environments.screens.hardcoded_region"
     assert own["CTA002"] == "codemods.structure.screens.scope_to_self"
-    assert len(own) == 10
+    assert {own[code] for code in ("CTB001", "CTB006", "CTB007", "CTB008")} == {
+        "codemods.provider_api.screens.provider_imports"}
+    assert len(own) == 14
+
+
+@pytest.mark.parametrize(("text", "names_a_provider"), [
+    ("from imports.aws.vpc import Vpc\n", True),
+    ("import os,imports.aws as aws\n", True),
+    ("from cdktf_cdktf_provider_aws.vpc import Vpc\n", True),
+    ("import cdktn_provider_aws\n", True),
+    ('"""Handles star imports."""\nimport os\n', False),  # the word ending a sentence: the standard library's
+    ("from .imports.aws import Vpc\n", False),  # relative: the rules leave it alone
+    ("x = sys.imports.aws\n", False),
+])
+def test_the_provider_rules_screen_for_a_provider_package_not_the_word_imports(tmp_path, text, names_a_provider):
+    rule = rule_by_code("CTB001")
+    project = ProjectContext.build(tmp_path, [])
+    assert rule.could_match(text, project, str(tmp_path / "stack.py")) is names_a_provider
 
 
 def test_indexed_rules_answer_as_their_classes_on_every_golden_file():

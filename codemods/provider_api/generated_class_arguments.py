@@ -6,6 +6,7 @@ import difflib
 
 import libcst as cst
 
+from codemods.provider_api import screens
 from codemods.provider_api.helpers import RULE_TYPES, ProviderNames, resource_shaped
 from fixer.providers import MARKERS
 from fixer.providers.recipes import recipes_for
@@ -53,6 +54,7 @@ class GeneratedClassArguments(Rule):
     fix_availability = FixAvailability.SOMETIMES
     fix_applicability = frozenset({Applicability.UNSAFE})
     markers = MARKERS
+    screen = staticmethod(screens.provider_imports)
     deployed_resources_only = True
 
     INVALID = (

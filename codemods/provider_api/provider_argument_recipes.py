@@ -8,6 +8,7 @@ from typing import Any
 import libcst as cst
 from libcst.helpers import get_full_name_for_node
 
+from codemods.provider_api import screens
 from codemods.provider_api.helpers import ProviderNames, assigned_value
 from fixer.providers import MARKERS, ProviderIndex, pascal
 from fixer.providers.recipes import Recipe, recipes_for, renamed_attributes
@@ -136,6 +137,7 @@ class ProviderArgumentRecipes(Rule):
     fix_availability = FixAvailability.SOMETIMES
     fix_applicability = frozenset({Applicability.SAFE, Applicability.UNSAFE})
     markers = MARKERS
+    screen = staticmethod(screens.provider_imports)
     deployed_resources_only = True
 
     INVALID = (

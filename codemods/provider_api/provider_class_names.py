@@ -13,6 +13,7 @@ import libcst as cst
 from libcst.helpers import get_full_name_for_node
 from libcst.metadata import ScopeProvider
 
+from codemods.provider_api import screens
 from codemods.provider_api.helpers import RULE_TYPES as SECURITY_GROUP_RULE_TYPES
 from codemods.provider_api.helpers import resource_shaped
 from fixer.providers import MARKERS, ProviderIndex, pascal, split_import
@@ -154,6 +155,7 @@ class ProviderClassNames(Rule):
     fix_availability = FixAvailability.SOMETIMES
     fix_applicability = frozenset({Applicability.SAFE, Applicability.UNSAFE})
     markers = MARKERS
+    screen = staticmethod(screens.provider_imports)
 
     VALID = (
         "from cdktf_cdktf_provider_aws.s3_bucket_versioning import S3BucketVersioningA\n",

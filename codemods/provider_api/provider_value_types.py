@@ -10,6 +10,7 @@ from typing import Any
 
 import libcst as cst
 
+from codemods.provider_api import screens
 from codemods.provider_api.helpers import ProviderNames, assigned_value
 from fixer.providers import MARKERS, ProviderIndex
 from fixer.providers.recipes import recipes_for
@@ -122,6 +123,7 @@ class ProviderValueTypes(Rule):
     fix_availability = FixAvailability.SOMETIMES
     fix_applicability = frozenset({Applicability.SAFE, Applicability.UNSAFE})
     markers = MARKERS
+    screen = staticmethod(screens.provider_imports)
     deployed_resources_only = True
 
     INVALID = (
