@@ -119,13 +119,14 @@ def _run(
         _fail(f"unknown --output-format {output_format!r}; choose from {', '.join(FORMATS)}")
     size = _size(max_file_size)
     quick = None
+    surveyed: list = []  # the fast path's survey of the files, reused by the usual run
     if pack == "fix" and output_format != "sarif" and unsafe_options is None:
         # a run in which no rule can find anything is answered before LibCST and the rules are imported
         # (SARIF describes each rule: it needs the classes)
         from fixer import fast
 
         quick = fast.answer(paths or [Path(".")], select, ignore, mode, unsafe_fixes, force_exclude, size, cache_dir,
-                            no_cache)
+                            no_cache, surveyed)
     if quick is not None:
         for warning in quick.warnings:
             typer.echo(f"cdktf-fixer: warning: {warning}", err=True)
@@ -137,7 +138,8 @@ def _run(
 
         try:
             plan = make_plan(paths or [Path(".")], select, ignore, mode, unsafe_fixes, verbose,
-                             force_exclude=force_exclude, pack=pack, max_file_size=size, unsafe_options=unsafe_options)
+                             force_exclude=force_exclude, pack=pack, max_file_size=size, unsafe_options=unsafe_options,
+                             surveyed=surveyed[0] if surveyed else None)
         except PlanError as exc:
             _fail(str(exc))
         rules, options, files, roots, config = plan.rules, plan.options, plan.files, plan.roots, plan.config

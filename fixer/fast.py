@@ -91,14 +91,18 @@ def answer(
     max_file_size: int,
     cache_dir: Path | None,
     no_cache: bool,
+    surveyed: list[planning.Survey] | None = None,
 ) -> Answer | None:
     """The run's results when no selected rule of the `fix` pack can find anything in any of its files;
-    None when it may, or when anything else needs the usual run. `cache_dir` and `no_cache` as `check`'s."""
+    None when it may, or when anything else needs the usual run. `cache_dir` and `no_cache` as `check`'s.
+    `surveyed` receives the survey made, so that the usual run need not discover the files again."""
     try:
         found = planning.survey(paths, select, ignore, "fix", rule_index.rules("fix"),
                                 lambda r: r.kind == rule_index.PROJECT_FILE, force_exclude=force_exclude)
     except planning.PlanError:
         return None  # the usual run says what is wrong
+    if surveyed is not None:
+        surveyed.append(found)
     rules = found.rules
     if not found.files or any(r.kind != rule_index.PYTHON for r in rules):
         return None

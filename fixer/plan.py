@@ -4,7 +4,7 @@ engine options, the files and each file's project root. Shared by `check`/`fix` 
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -108,17 +108,23 @@ def make_plan(
     pack: str = "fix",
     max_file_size: int | None = None,
     unsafe_options: frozenset[str] | None = None,
+    surveyed: Survey | None = None,
 ) -> Plan:
     """`pack` names the rules' pack (`fix` for check/fix, `migrate` for migrate); see `survey`.
     `unsafe_options` narrows `unsafe_fixes` to the rules those options enable (`migrate --allow-partial`
-    without `--unsafe-fixes`); None applies every selected rule's unsafe fixes."""
+    without `--unsafe-fixes`); None applies every selected rule's unsafe fixes. `surveyed`: the survey of
+    these same arguments over the rule index (fixer.fast made it): its files are not discovered again."""
     # the rules and LibCST, imported by the runs that need them
     from fixer import engine, registry
     from fixer.rule import ProjectFileRule
 
     assert mode in MODES, mode
-    found = survey(paths, select, ignore, pack, registry.all_rules(pack), lambda r: issubclass(r, ProjectFileRule),
-                   config_boundary, force_exclude)
+    if surveyed is None:
+        found = survey(paths, select, ignore, pack, registry.all_rules(pack), lambda r: issubclass(r, ProjectFileRule),
+                       config_boundary, force_exclude)
+    else:  # the same selection, by code, as the rule classes
+        codes = {entry.code for entry in surveyed.rules}
+        found = replace(surveyed, rules=[rule for rule in registry.all_rules(pack) if rule.code in codes])
     options = engine.Options(
         rules=tuple(found.rules),
         apply=applied(mode, unsafe_fixes),

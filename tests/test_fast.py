@@ -270,3 +270,17 @@ def test_a_screen_that_fails_here_leaves_the_run_to_the_usual_way(tmp_path, monk
     outcome = cli("check", "--no-cache", tmp_path / "clean.py")
     assert answers[-1] is None
     assert outcome.exit_code == 0 and outcome.stdout == "All checks passed. (1 file checked)\n"
+
+
+def test_a_run_the_fast_path_declines_discovers_its_files_once(tmp_path, monkeypatch, answers):
+    from fixer import discovery
+
+    for relative, text in SCRIPTS.items():
+        write(tmp_path / relative, text)
+    write(tmp_path / "stack.py", BROKEN)
+    walks = []
+    real = discovery.collect
+    monkeypatch.setattr(discovery, "collect", lambda *a, **k: walks.append(1) or real(*a, **k))
+    outcome = cli("check", tmp_path, "--no-cache")
+    assert answers == [None] and "CTB001" in outcome.stdout and outcome.exit_code == 1
+    assert len(walks) == 1
