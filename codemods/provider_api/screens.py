@@ -19,9 +19,10 @@ def lib_package_imports(rule: Any, text: str, project: ProjectContext, path: str
     """CTB005: an import, in a project whose entry runs from the root and that has a lib/ package."""
     if "import" not in text or "sys.path" in text:
         return False  # a file that puts folders on sys.path itself has chosen how it imports
-    if not project.entry_runs_from_root:
-        return False  # entry inside lib/ (`python lib/main.py`): lib/ is on sys.path, `stacks.x` is right
-    return project.has_package(PACKAGE)
+    if not project.has_package(PACKAGE):
+        return False  # asked first: finding the entry of a project without cdktf.json reads its every file
+    # entry inside lib/ (`python lib/main.py`): lib/ is on sys.path, `stacks.x` is right
+    return project.entry_runs_from_root
 
 
 # `imports.<provider>` as the start of a dotted name (`from imports.aws.vpc import Vpc`): the `imports.`
