@@ -19,7 +19,7 @@ import symtable
 import tokenize
 import traceback
 from collections.abc import Callable, Sequence
-from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures import ProcessPoolExecutor, as_completed
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, TypeVar
@@ -538,6 +538,33 @@ def _work(item: tuple[str, Path]) -> tuple[FileResult, dict[Path, str]]:
     return process_file(path, _worker_options.rules, project, _worker_options), project.unreadable
 
 
+def _work_many(items: list[tuple[str, Path]]) -> list[tuple[FileResult, dict[Path, str]]]:
+    return [_work(item) for item in items]
+
+
+def _tasks(pending: list[int], items: list[tuple[str, Path]], jobs: int) -> list[list[int]]:
+    """The pool's tasks: the files of one project together, so a worker builds a project's index once and
+    no other worker builds it too; a project larger than a task is split. Largest first, so the small
+    ones even out the workers' loads at the end."""
+    size = max(8, len(pending) // (jobs * 8))
+    by_root: dict[Path, list[int]] = {}
+    for number in pending:
+        by_root.setdefault(items[number][1], []).append(number)
+    tasks: list[list[int]] = []
+    current: list[int] = []
+    for numbers in by_root.values():
+        if len(numbers) >= size:
+            tasks.extend(numbers[start:start + size] for start in range(0, len(numbers), size))
+        elif len(current) + len(numbers) > size:
+            tasks.append(current)
+            current = list(numbers)
+        else:
+            current.extend(numbers)
+    if current:
+        tasks.append(current)
+    return sorted(tasks, key=len, reverse=True)
+
+
 # Below this many files a process pool costs more than it saves.
 POOL_THRESHOLD = 24
 
@@ -593,15 +620,15 @@ def run(
         # a cache the workers also build the projects, each those of the files it is given: built here
         # they were the largest part of what ran before any worker started.
         with ProcessPoolExecutor(max_workers=jobs, initializer=_init_worker, initargs=(projects, options)) as pool:
-            work = [items[n] for n in pending]
-            answers = pool.map(_work, work, chunksize=max(1, len(work) // (jobs * 8)))  # submits every chunk
+            tasks = {pool.submit(_work_many, [items[n] for n in task]): task for task in _tasks(pending, items, jobs)}
             if meanwhile is not None:
                 meanwhile()
                 meanwhile = None
-            for number, (result, unreadable) in zip(pending, answers):
-                done(number, result)
-                if unindexed is not None:
-                    unindexed.update(unreadable)
+            for future in as_completed(tasks):
+                for number, (result, unreadable) in zip(tasks[future], future.result()):
+                    done(number, result)
+                    if unindexed is not None:
+                        unindexed.update(unreadable)
     else:
         if meanwhile is not None:
             meanwhile()

@@ -567,3 +567,19 @@ def test_force_exclude_applies_exclusions_to_files_named_on_the_command_line(tmp
     assert [f["path"] for f in forced["findings"]] == ["lib/stack.py"]  # ...unless excluded and forced
     alone = cli("check", "legacy/old.py", "--force-exclude")
     assert alone.exit_code == 0 and "1 Python file" in alone.stderr and "All checks passed" not in alone.stdout
+
+
+def test_pool_tasks_keep_a_projects_files_together_and_split_only_large_projects():
+    from fixer.engine import _tasks
+
+    roots = [Path(f"/p{n}") for n in range(6)]
+    # 5 small projects of 3 files, one of 150: 165 files for 2 workers (tasks of about 10 files)
+    items = [(f"/p{r}/f{i}.py", roots[r]) for r in range(5) for i in range(3)]
+    items += [(f"/p5/f{i}.py", roots[5]) for i in range(150)]
+    tasks = _tasks(list(range(len(items))), items, jobs=2)
+    assert sorted(n for task in tasks for n in task) == list(range(len(items)))  # each file once
+    small = [{items[n][1] for n in task} for task in tasks if roots[5] not in {items[n][1] for n in task}]
+    for r in range(5):  # a small project is never split between tasks
+        assert sum(roots[r] in task_roots for task_roots in small) == 1
+    assert len([t for t in tasks if items[t[0]][1] == roots[5]]) > 2  # the large one is
+    assert [len(t) for t in tasks] == sorted((len(t) for t in tasks), reverse=True)
