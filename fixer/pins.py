@@ -9,7 +9,9 @@ package answers for it.
 
 from __future__ import annotations
 
+import fnmatch
 import json
+import os
 import re
 import tomllib
 from collections.abc import Iterator
@@ -94,12 +96,15 @@ def _pins(root: Path) -> tuple[tuple[str, Pin], ...]:
 def _folder_pins(folder: Path, locks_ignored: bool) -> tuple[tuple[str, Pin], ...]:
     """One folder's pins, read once for every project below it (a monorepo's root manifest)."""
     here: dict[str, Pin] = {}
+    try:  # one listing of the folder for every kind of file, not a glob per kind
+        with os.scandir(folder) as entries:
+            names = sorted(entry.name for entry in entries if entry.is_file())
+    except OSError:
+        return ()
     for reader, pattern in READERS:
         if locks_ignored and pattern in LOCK_FILES:
             continue
-        for path in sorted(folder.glob(pattern)):
-            if not path.is_file():
-                continue
+        for path in (folder / file_name for file_name in names if fnmatch.fnmatchcase(file_name, pattern)):
             try:
                 pins = reader(path)
             except (OSError, UnicodeDecodeError, ValueError, tomllib.TOMLDecodeError, TypeError, AttributeError):
