@@ -153,11 +153,10 @@ def _run(
             cache = ResultCache(cache_dir or config.base / CACHE_DIR_NAME, options.rule_codes, options.apply,
                                 options.write)
         unindexed = {}
-        described: list[list[dict]] = []
-        # each project's provider versions (its pins read) while the workers check the files
-        results = _with_progress(files, roots, options, jobs, quiet, cache, unindexed,
-                                 meanwhile=lambda: described.append(_projects(roots)))
-        projects = described[0] if described else _projects(roots)
+        # each project's provider versions, found where its files are checked (a worker has its pins read)
+        described: dict[Path, object] = {}
+        results = _with_progress(files, roots, options, jobs, quiet, cache, unindexed, described)
+        projects = _projects(roots, described)
     _report(results, unindexed, projects, rules, rule_codes, roots, output_format, statistics, quiet, verbose, mode,
             unsafe_fixes, pack, unsafe_options)
 
@@ -281,8 +280,9 @@ def _api_changes(projects: list[dict], roots: dict[Path, Path], results: list[Fi
     return lines
 
 
-def _projects(roots: dict[Path, Path]) -> list[dict]:
-    """Each project root of the run with its file count and the provider versions its rules answer from."""
+def _projects(roots: dict[Path, Path], described: dict[Path, object] | None = None) -> list[dict]:
+    """Each project root of the run with its file count and the provider versions its rules answer from
+    (`described`: those the engine found already, by root)."""
     from collections import Counter
 
     from fixer.providers import versions_used
@@ -291,7 +291,7 @@ def _projects(roots: dict[Path, Path]) -> list[dict]:
     files = Counter(roots.values())
     projects = []
     for root in sorted(files):
-        providers = versions_used(root)
+        providers = (described or {}).get(root) or versions_used(root)
         for provider in providers:
             if provider["pinned_in"]:
                 provider["pinned_in"] = display_path(str(provider["pinned_in"]))
@@ -299,12 +299,15 @@ def _projects(roots: dict[Path, Path]) -> list[dict]:
     return projects
 
 
-def _with_progress(files, roots, options, jobs, quiet, cache, unindexed=None, meanwhile=None) -> list[FileResult]:
+def _with_progress(files, roots, options, jobs, quiet, cache, unindexed=None, described=None) -> list[FileResult]:
     from fixer import engine
+    from fixer.providers import versions_used
 
+    describe = versions_used if described is not None else None
     show = not quiet and sys.stderr.isatty() and len(files) >= 50 and not os.environ.get("CI")
     if not show:
-        return engine.run(files, roots, options, jobs, cache=cache, unindexed=unindexed, meanwhile=meanwhile)
+        return engine.run(files, roots, options, jobs, cache=cache, unindexed=unindexed, describe=describe,
+                          described=described)
     from rich.console import Console
     from rich.progress import (
         BarColumn,
@@ -324,7 +327,7 @@ def _with_progress(files, roots, options, jobs, quiet, cache, unindexed=None, me
     ) as progress:
         task = progress.add_task("cdktf-fixer", total=len(files))
         return engine.run(files, roots, options, jobs, on_result=lambda _: progress.advance(task), cache=cache,
-                          unindexed=unindexed, meanwhile=meanwhile)
+                          unindexed=unindexed, describe=describe, described=described)
 
 
 @app.callback()

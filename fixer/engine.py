@@ -522,12 +522,15 @@ class _Projects(dict):
 
 _worker_projects: dict[Path, ProjectContext] = {}
 _worker_options: Options | None = None
+_worker_describe: Callable[[Path], object] | None = None
+_worker_described: set[Path] = set()
 
 
-def _init_worker(projects: dict[Path, ProjectContext], options: Options) -> None:
+def _init_worker(projects: dict[Path, ProjectContext], options: Options,
+                 describe: Callable[[Path], object] | None = None) -> None:
     """Runs once in each pool process: everything the files share is set up here, not per file."""
-    global _worker_projects, _worker_options
-    _worker_projects, _worker_options = projects, options
+    global _worker_projects, _worker_options, _worker_describe
+    _worker_projects, _worker_options, _worker_describe = projects, options, describe
 
 
 def _work(item: tuple[str, Path]) -> tuple[FileResult, dict[Path, str]]:
@@ -538,8 +541,16 @@ def _work(item: tuple[str, Path]) -> tuple[FileResult, dict[Path, str]]:
     return process_file(path, _worker_options.rules, project, _worker_options), project.unreadable
 
 
-def _work_many(items: list[tuple[str, Path]]) -> list[tuple[FileResult, dict[Path, str]]]:
-    return [_work(item) for item in items]
+def _work_many(items: list[tuple[str, Path]]) -> tuple[list[tuple[FileResult, dict[Path, str]]], dict[Path, object]]:
+    """The task's results, and the description of each project this worker had not described yet."""
+    answers = [_work(item) for item in items]
+    described = {}
+    if _worker_describe is not None:
+        for _, root in items:
+            if root not in _worker_described:
+                _worker_described.add(root)
+                described[root] = _worker_describe(root)
+    return answers, described
 
 
 def _tasks(pending: list[int], items: list[tuple[str, Path]], jobs: int) -> list[list[int]]:
@@ -577,14 +588,15 @@ def run(
     on_result: Callable[[FileResult], None] | None = None,
     cache: ResultCache | None = None,
     unindexed: dict[Path, str] | None = None,
-    meanwhile: Callable[[], None] | None = None,
+    describe: Callable[[Path], object] | None = None,
+    described: dict[Path, object] | None = None,
 ) -> list[FileResult]:
     """Process `files` (each with its project root), reusing cached results where nothing changed.
     Two phases: answers from the cache; the rest processed in this process or a pool, whose workers
     first screen out the files no rule can match. `unindexed` receives the project files the project
-    index could not read (path -> why), which project-wide rules therefore know nothing of. `meanwhile`
-    is called once, in this process, while the pool's workers process the files (before the files
-    without a pool): the caller's own serial work then costs no wall time of its own."""
+    index could not read (path -> why), which project-wide rules therefore know nothing of. `described`
+    receives `describe(root)` for the root of each file processed (not answered by the cache), computed
+    where its project was built (in a worker: its pins are read there already)."""
     rules = options.rules
     # what is alive now (modules, rule classes, LibCST's node types) lives for the whole run: kept out of
     # the collector's full passes, which otherwise walk it again and again while files are parsed
@@ -619,23 +631,22 @@ def run(
         # before any worker starts, read every file once more in this one process. Without
         # a cache the workers also build the projects, each those of the files it is given: built here
         # they were the largest part of what ran before any worker started.
-        with ProcessPoolExecutor(max_workers=jobs, initializer=_init_worker, initargs=(projects, options)) as pool:
+        with ProcessPoolExecutor(max_workers=jobs, initializer=_init_worker, initargs=(projects, options, describe)) as pool:
             tasks = {pool.submit(_work_many, [items[n] for n in task]): task for task in _tasks(pending, items, jobs)}
-            if meanwhile is not None:
-                meanwhile()
-                meanwhile = None
             for future in as_completed(tasks):
-                for number, (result, unreadable) in zip(tasks[future], future.result()):
+                answers, descriptions = future.result()
+                for number, (result, unreadable) in zip(tasks[future], answers):
                     done(number, result)
                     if unindexed is not None:
                         unindexed.update(unreadable)
+                if described is not None:
+                    described.update(descriptions)
     else:
-        if meanwhile is not None:
-            meanwhile()
-            meanwhile = None
         for number in pending:
             path, root = items[number]
             done(number, process_file(path, rules, projects[root], options))
+            if describe is not None and described is not None and root not in described:
+                described[root] = describe(root)
     if cache is not None:
         cache.save()
     if unindexed is not None:

@@ -262,17 +262,22 @@ def test_a_file_the_project_index_cannot_parse_is_reported_even_when_no_rule_loo
         assert outcome.exit_code == 1 and "project index cannot read" not in outcome.stdout + outcome.stderr
 
 
-def test_the_callers_work_meanwhile_runs_once_while_the_workers_check(tmp_path, monkeypatch):
-    for i in range(30):
-        write(tmp_path / f"m{i:02d}.py", BROKEN)
-    files = sorted(tmp_path.glob("*.py"))
-    roots = {f: tmp_path.resolve() for f in files}
+def test_each_project_is_described_where_its_files_are_checked(tmp_path):
+    # with a pool, in the worker that built the project (its pins read there), not again in the main process
+    for project in ("a", "b"):
+        write(tmp_path / project / "cdktf.json", '{"app": "python main.py"}')
+        for i in range(15):
+            write(tmp_path / project / f"m{i:02d}.py", BROKEN)
+    files = sorted(tmp_path.rglob("*.py"))
+    roots = {f: (tmp_path / f.parent.name).resolve() for f in files}
     options = Options((rule_by_code("CTB001"),))
     for jobs in (1, 2):
-        seen: list[int] = []
-        results = run(files, roots, options, jobs=jobs, on_result=lambda r, seen=seen: seen.append(1),
-                      meanwhile=lambda seen=seen: seen.append(0))
-        assert seen[0] == 0 and seen.count(0) == 1 and len(results) == 30, jobs
+        described: dict = {}
+        results = run(files, roots, options, jobs=jobs, describe=lambda root: ("pid", os.getpid(), root.name),
+                      described=described)
+        assert len(results) == 30 and sorted(described) == sorted(set(roots.values())), jobs
+        assert {d[2] for d in described.values()} == {"a", "b"}
+        assert all((d[1] == os.getpid()) is (jobs == 1) for d in described.values()), jobs
 
 
 def test_discovery_skips_generated_code_and_gitignored_files(tmp_path):
