@@ -33,7 +33,13 @@ from fixer.batched import walk as walk_read_only
 from fixer.paths import resolved
 from fixer.project import ProjectContext
 from fixer.rule import FileContext, ProjectFileRule, Rule, RuleDeclaration, edit_imports
-from fixer.textio import SourceText, atomic_write, decode
+from fixer.textio import (
+    CONFLICT_MARKER,
+    SourceText,
+    atomic_write,
+    decode,
+    may_hold_conflict_marker,
+)
 from fixer.types import Applicability, ErrorKind, FileError, FileResult, Finding
 
 if TYPE_CHECKING:
@@ -138,7 +144,7 @@ def fix_source(
     if not active:
         # no rule looks at this file, so it is not parsed (nor compiled to test its depth); a committed
         # merge conflict is still said, and so is a file the project index found it cannot parse
-        if _may_hold_conflict(text) and CONFLICT_MARKER.search(text):
+        if may_hold_conflict_marker(text) and CONFLICT_MARKER.search(text):
             return FileResult(path, error=syntax_error(text, path))
         why = _index_failure(project, path) if project.unreadable else None
         if why is not None:
@@ -405,13 +411,7 @@ MODULE_ATTRIBUTES = frozenset(
 )
 
 
-CONFLICT_MARKER = re.compile(r"^(<{7}|>{7})( |$)", re.MULTILINE)
 
-
-def _may_hold_conflict(text: str) -> bool:
-    """A substring test first: the pattern's line anchors make its scan of every file the engine reads
-    slower than the rules' own tests."""
-    return "<<<<<<<" in text or ">>>>>>>" in text
 TEMPLATE_SYNTAX = re.compile(r"\{\{.*?\}\}|\{%.*?%\}")
 
 

@@ -33,7 +33,7 @@ from fixer import plan as planning
 from fixer import rule_index
 from fixer.paths import resolved
 from fixer.project import ProjectContext
-from fixer.textio import decode
+from fixer.textio import decode, may_hold_conflict_marker
 from fixer.types import FileResult
 
 if TYPE_CHECKING:
@@ -45,9 +45,6 @@ if TYPE_CHECKING:
 # About 0.1 s of screening, what the imports it spares cost; a clean run larger than that is
 # screened by the engine, in its workers.
 SERIAL_CHARS = 4_000_000
-# Text that may hold a merge conflict marker (the engine's CONFLICT_MARKER needs one at a line's start):
-# such a file is reported as unparseable, which the engine words.
-CONFLICT_HINTS = ("<<<<<<<", ">>>>>>>")
 
 
 @dataclass
@@ -114,7 +111,7 @@ def answer(
     for number, file in enumerate(found.files):
         path = str(file)
         text = _text(path, max_file_size)
-        if text is None or any(hint in text for hint in CONFLICT_HINTS):
+        if text is None or may_hold_conflict_marker(text):  # the engine words that report
             return None
         screened += len(text)
         if screened > SERIAL_CHARS:

@@ -5,11 +5,21 @@ from __future__ import annotations
 import codecs
 import errno
 import os
+import re
 import secrets
 import tempfile
 import tokenize
 from dataclasses import dataclass
 from pathlib import Path
+
+# A merge conflict committed by mistake: a marker at a line's start. Such a file is reported as unparsable,
+# with this cause, whether or not a rule looks at it.
+CONFLICT_MARKER = re.compile(r"^(<{7}|>{7})( |$)", re.MULTILINE)
+
+
+def may_hold_conflict_marker(text: str) -> bool:
+    """A substring test, before the pattern: its line anchors make it scan every line of every file read."""
+    return "<<<<<<<" in text or ">>>>>>>" in text
 
 
 @dataclass(frozen=True)
