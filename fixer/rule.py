@@ -18,21 +18,24 @@ from __future__ import annotations
 
 import re
 import textwrap
+from bisect import bisect_right
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from types import MappingProxyType
 from typing import TYPE_CHECKING, ClassVar, TypeVar
 
 import libcst as cst
+from libcst._nodes.base import CSTCodegenError  # not exported by libcst; raised by codegen
 from libcst.metadata import (
     BaseMetadataProvider,
+    CodePosition,
     CodeRange,
     ExpressionContextProvider,
     MetadataWrapper,
     PositionProvider,
     ScopeProvider,
 )
-from libcst.metadata.position_provider import PositionProvidingCodegenState
+from libcst.metadata.position_provider import NEWLINE_RE, PositionProvidingCodegenState
 
 from fixer.discovery import is_test_path  # noqa: F401  rules import it from here
 from fixer.screening import (
@@ -80,6 +83,7 @@ class FileContext:
     _computed: dict[type, Mapping] = field(default_factory=dict, init=False, repr=False)
     _ranges: dict[cst.CSTNode, CodeRange] = field(default_factory=dict, init=False, repr=False)
     _computed_for: MetadataWrapper | None = field(default=None, init=False, repr=False)
+    _located: _LocatedInSource | None = field(default=None, init=False, repr=False)
 
     def applies(self, fix: Applicability, unsafe_option: str) -> bool:
         """Whether a fix of this applicability, from a rule enabled by `unsafe_option`, is applied now."""
@@ -179,16 +183,37 @@ class FileContext:
         if self._computed_for is not self.wrapper:
             self._computed, self._ranges, self._computed_for = {}, {}, self.wrapper
 
+    def starts(self, nodes: Sequence[cst.CSTNode]) -> dict[cst.CSTNode, CodePosition]:
+        """PositionProvider's start of those of `nodes` that are in the current tree. While the tree is the
+        one parsed from `source`, a node whose first line occurs once in the source is found there,
+        from the code of that node alone; the others take the code generation pass `positions` makes."""
+        found: dict[cst.CSTNode, CodePosition] = {}
+        module = self.wrapper.module if self.wrapper is not None else None
+        if self.source is not None and module is not None and module is self.parsed \
+                and self._computed.get(PositionProvider) is None:
+            located = self._located
+            if located is None or located.source is not self.source:
+                located = self._located = _LocatedInSource(self.source, module)
+            for node in nodes:
+                start = located.start(node)
+                if start is not None:
+                    found[node] = start
+        rest = [node for node in nodes if node not in found]
+        if rest:
+            ranges = self._ranges_of(rest)
+            found.update((node, ranges[node].start) for node in rest if node in ranges)
+        return found
+
     def settle(self) -> tuple[str, KeyError] | None:
         """Turn the deferred reports into findings, in the order they were made, dropping the suppressed
         ones as `report` does. A node outside the tree is the reporting rule's failure, as it is in
         `report`: its code and the KeyError are returned."""
         deferred, self.deferred = self.deferred or [], None
-        ranges = self._ranges_of([node for _, node, _, _ in deferred]) if deferred else {}
+        starts = self.starts([node for _, node, _, _ in deferred]) if deferred else {}
         for code, node, message, fix in deferred:
-            if node not in ranges:
+            if node not in starts:
                 return code, KeyError(node)
-            start = ranges[node].start
+            start = starts[node]
             if not self.is_suppressed(code, start.line):
                 self.findings.append(Finding(code, message, self.path, start.line, start.column + 1, fix, False))
         return None
@@ -289,6 +314,56 @@ def _ranges(module: cst.Module, wanted: set[cst.CSTNode]) -> dict[cst.CSTNode, C
         pass
     computed = state.provider._computed
     return {node: computed[node] for node in wanted if node in computed}
+
+
+# Nodes whose code alone is, up to its first line break, the code they have in the file: a node that
+# starts a line of its own (a statement, a decorator, a clause) begins with the indentation of the block
+# around it, which its code alone does not have. Inside these nodes indentation follows line breaks only.
+# (An Annotation is not among them: its `:` or `->` is chosen by its parent.)
+_INLINE_NODES = (cst.BaseExpression, cst.Arg, cst.Param, cst.BaseElement, cst.BaseDictElement,
+                 cst.BaseSmallStatement, cst.ImportAlias)
+
+
+class _LocatedInSource:
+    """Starts of nodes of the tree parsed from `source`, found in the source text instead of by generating
+    the code of the whole file up to them. A node's code alone begins as its code in the file does (see
+    _INLINE_NODES); when its first line occurs exactly once in the source, that occurrence is the node, and
+    the start PositionProvider gives it is there, shifted by the node's own start on that line."""
+
+    def __init__(self, source: str, module: cst.Module) -> None:
+        self.source = source
+        self.module = module
+        self._line_starts: list[int] | None = None
+
+    def start(self, node: cst.CSTNode) -> CodePosition | None:
+        # a BOM left in the text is not in the tree: LibCST drops it, and every offset would be one off
+        if not isinstance(node, _INLINE_NODES) or self.source.startswith("\ufeff"):
+            return None
+        state = _WantedPositions(self.module, {node})
+        try:
+            node._codegen(state)
+        except _AllFound:
+            pass
+        except CSTCodegenError:
+            return None  # a part its parent chooses (the default of a sentinel): not code on its own
+        own = state.provider._computed.get(node)
+        if own is None or own.start.line != 1:
+            return None  # the node's own start is past a line break, where indentation counts
+        code = "".join(state.tokens)
+        first = code[:min(i for i in (code.find("\n"), code.find("\r"), len(code)) if i >= 0)]
+        if not first:
+            return None
+        offset = self.source.find(first)
+        if offset < 0 or self.source.find(first, offset + 1) >= 0:
+            return None  # not found, or not once: the code generation pass decides
+        line, column = self._line_and_column(offset)
+        return CodePosition(line, column + own.start.column)
+
+    def _line_and_column(self, offset: int) -> tuple[int, int]:
+        if self._line_starts is None:
+            self._line_starts = [0] + [match.end() for match in NEWLINE_RE.finditer(self.source)]
+        line = bisect_right(self._line_starts, offset)
+        return line, offset - self._line_starts[line - 1]
 
 
 class RuleContractError(Exception):

@@ -160,7 +160,7 @@ class EnvironmentSuffix(Rule):
         callee = callee_name(original_node)
         if callee not in self.callees:  # the position is asked only of calls the plans may name
             return updated_node
-        line = self.context.positions([original_node])[original_node].start.line
+        line = self.context.starts([original_node])[original_node].line
         found = self.calls.get((callee, line))
         if found is None:
             return updated_node
