@@ -40,3 +40,25 @@ def test_nested_classes_and_their_provider_calls_come_in_ast_walk_order():
         ]
         facts = read_facts(code.encode(), Path("stack.py"))
         assert [(c.name, c.provider_calls) for c in facts.classes] == expected, code
+
+
+def test_a_file_that_only_names_a_construct_class_in_prose_or_a_longer_word_is_not_read(tmp_path, monkeypatch):
+    """Files without a cdktf import join the index when they call or derive from a project construct; a
+    common class name (`Network`) in a docstring or inside `IPv4Network` does not make a file one of them."""
+    import fixer.project as project_module
+    from fixer.project import ProjectContext
+
+    (tmp_path / "network.py").write_text(
+        "from constructs import Construct\n\n\nclass Network(Construct):\n    pass\n")
+    (tmp_path / "uses.py").write_text(
+        "from network import Network\n\n\nclass Tiered(\n    Network  # the base\n):\n    pass\n\n\n"
+        "def build(stack):\n    return Network (stack, 'net')\n")
+    (tmp_path / "prose.py").write_text('"""Addresses on a particular\nNetwork. So ..."""\nfrom ipaddress import IPv4Network\n'
+                                       "x = IPv4Network('10.0.0.0/8')\n")
+    read: list[str] = []
+    real = project_module.read_facts
+    monkeypatch.setattr(project_module, "read_facts", lambda data, path: read.append(path.name) or real(data, path))
+    project = ProjectContext.build(tmp_path, sorted(tmp_path.glob("*.py")))
+    assert sorted(read) == ["network.py", "uses.py"]
+    assert "Tiered" in project.construct_class_names
+    assert [s.callee for s in project.sites if s.path.name == "uses.py"] == ["Network"]

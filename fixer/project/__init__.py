@@ -36,6 +36,7 @@ from fixer.project.facts import (
     read_facts,
     takes_construct_id,
     top_level_names,
+    uses_a_class_pattern,
 )
 from fixer.project.roots import assign_roots
 from fixer.providers import (
@@ -107,13 +108,16 @@ class ProjectContext:
         searched: set[str] = set()
         while index_classes and unmarked:
             context.__dict__.pop("construct_class_names", None)
-            names = [n.encode() for n in context.construct_class_names - searched]
-            if not names:
+            fresh = sorted(context.construct_class_names - searched)
+            if not fresh:
                 break
             searched |= context.construct_class_names
+            names = [n.encode() for n in fresh]
+            uses = uses_a_class_pattern(fresh)
             still = []
             for path, dotted, data in unmarked:
-                if any(name in data for name in names):
+                # the substring test first: it rules out most files at memchr speed
+                if any(name in data for name in names) and uses.search(data):
                     context._index_file(path, dotted, facts_cache, force=True, data=data)
                 else:
                     still.append((path, dotted, data))

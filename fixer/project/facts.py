@@ -24,6 +24,15 @@ def may_define_constructs(data: bytes) -> bool:
     does not count)."""
     return b"cdktf" in data or b"cdktn" in data or (b"Construct" in data and b"constructs" in data)
 
+def uses_a_class_pattern(names: Sequence[str]) -> re.Pattern[bytes]:
+    """Where a file's code can call one of `names` or derive from it, as the index records those facts: the
+    name as a whole word followed, past spaces, comments and line continuations, by `(` (a call, a site) or
+    by `,` or `)` (a base class; `_base_name` reads a plain or dotted name). A file that holds a name only
+    inside a longer word or in prose ("... a Network.") tells the index nothing about that class."""
+    words = b"|".join(re.escape(name.encode()) for name in names)
+    return re.compile(rb"\b(?:" + words + rb")\b(?:\s|\\|#[^\r\n]*)*[(),]")
+
+
 @dataclass
 class ClassInfo:
     name: str
