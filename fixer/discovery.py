@@ -6,6 +6,7 @@ import os
 import re
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path, PurePath
 
 import pathspec
@@ -192,6 +193,8 @@ def nothing_found_warning(paths: Iterable[Path], walk: Walk) -> str:
 TEST_FOLDERS = frozenset({"tests", "test"})
 
 
+# asked for every file by each rule that judges deployed resources only, with the same path and root
+@lru_cache(maxsize=8192)
 def is_test_path(path: str | PurePath, root: PurePath | None = None) -> bool:
     """A test file: under a tests/ or test/ folder of the project (below `root`), or named test_*.py,
     *_test.py or conftest.py."""
