@@ -3,6 +3,7 @@ importing any rule (see `fixer.screening`)."""
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -15,12 +16,16 @@ if TYPE_CHECKING:
 BUNDLING_FILES = ("requirements.txt", "pyproject.toml", "setup.py", "Pipfile", "poetry.lock")
 
 
+def _is_handler_folder_name(name: str) -> bool:
+    name = name.lower()
+    return name.startswith("lambda") or name in ("functions", "handlers")
+
+
 def handler_folder(path: Path) -> Path | None:
     """The folder of Lambda code a file belongs to: the nearest ancestor named like `lambda`,
     `lambdas`, `lambda_functions`, `functions` or `handlers`, or a folder inside one."""
     for folder in path.parents:
-        name = folder.name.lower()
-        if name.startswith("lambda") or name in ("functions", "handlers"):
+        if _is_handler_folder_name(folder.name):
             return folder
     return None
 
@@ -32,6 +37,10 @@ def lambda_code_asset(rule: Any, text: str, project: ProjectContext, path: str) 
 
 def lambda_dependencies(rule: Any, text: str, project: ProjectContext, path: str) -> bool:
     """CTE002: a Lambda handler (not CDKTF code) with nothing beside it that bundles its dependencies."""
+    # the folder names first, as plain strings: asked of every file of a monorepo, most of them nowhere
+    # near a Lambda folder
+    if not any(_is_handler_folder_name(name) for name in os.path.dirname(path).split(os.sep)):
+        return False
     folder = handler_folder(Path(path))
     if folder is None or is_cdktf_code(text) or not python_screen(rule, text, project, path):
         return False
