@@ -33,17 +33,29 @@ class SourceText:
         return codecs.BOM_UTF8 + data if self.bom else data
 
 
+# The first two lines, where a PEP 263 cookie must be, as `bytes.splitlines` cuts them (at \r\n, \r or \n).
+_TWO_LINES = re.compile(rb"[^\r\n]*(?:\r\n|\r|\n)?[^\r\n]*(?:\r\n|\r|\n)?")
+
+
 def decode(data: bytes) -> SourceText:
     """Decode like the interpreter does (PEP 263 cookie, BOM); raises SyntaxError/UnicodeDecodeError."""
     bom = data.startswith(codecs.BOM_UTF8)
+    body = data[len(codecs.BOM_UTF8) :] if bom else data
     # The cookie is on line 1 or 2 whatever the line endings: the interpreter reads a CR-only file's
     # `# -*- coding: latin-1 -*-\r` too, but BytesIO.readline splits at LF only, so the whole file was
     # "line 1" and its latin-1 bytes failed as UTF-8. Hand detect_encoding the file's own lines.
-    lines = iter(data.splitlines(keepends=True)[:2])
+    head = _TWO_LINES.match(data).group()  # type: ignore[union-attr]  # it matches every input
+    if b"coding" not in head:
+        # no cookie: UTF-8, as detect_encoding answers (a run asks it of every file); bytes that are not
+        # UTF-8 go the whole way, for the error detect_encoding gives them
+        try:
+            return SourceText(body.decode("utf-8"), "utf-8", bom)
+        except UnicodeDecodeError:
+            pass
+    lines = iter(head.splitlines(keepends=True))
     encoding, _ = tokenize.detect_encoding(lambda: next(lines, b""))
     if encoding == "utf-8-sig":
         encoding = "utf-8"
-    body = data[len(codecs.BOM_UTF8) :] if bom else data
     return SourceText(body.decode(encoding), encoding, bom)
 
 
