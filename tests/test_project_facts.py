@@ -62,3 +62,18 @@ def test_a_file_that_only_names_a_construct_class_in_prose_or_a_longer_word_is_n
     assert sorted(read) == ["network.py", "uses.py"]
     assert "Tiered" in project.construct_class_names
     assert [s.callee for s in project.sites if s.path.name == "uses.py"] == ["Network"]
+
+
+def test_module_parts_are_the_relative_path_without_its_suffix():
+    from fixer.project import module_parts
+
+    root = Path("/repo/app")
+    for name in ["main.py", "stacks/__init__.py", "stacks/net.py", "a.b.py", ".hidden.py", "pkg/.py", "x.",
+                 "deep/er/mod.py", "__init__.py"]:
+        path = root / name
+        relative = path.relative_to(root).with_suffix("")
+        expected = relative.parts[:-1] if relative.name == "__init__" else relative.parts
+        assert module_parts(path, root) == expected, name
+    assert module_parts(Path("/repo/other/main.py"), root) is None
+    assert module_parts(Path("/repo/application/main.py"), root) is None
+    assert module_parts(Path("/top.py"), Path("/")) == ("top",)

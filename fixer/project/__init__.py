@@ -14,6 +14,7 @@ from __future__ import annotations
 import ast
 import hashlib
 import json
+import os
 import tomllib
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
@@ -57,6 +58,25 @@ PROJECT_TOKENS = ("TerraformOutput", "FlowLog", "layers=")
 
 
 
+def module_parts(path: Path, root: Path) -> tuple[str, ...] | None:
+    """The dotted module name's parts of a resolved file below a resolved root (`pkg/__init__.py` is
+    `pkg`), or None when the file is not below it: `path.relative_to(root).with_suffix("")`, in string
+    operations, as the index asks it of every file of a project."""
+    folder = os.fspath(root)
+    prefix = folder if folder.endswith(os.sep) else folder + os.sep
+    name = os.fspath(path)
+    if not name.startswith(prefix) or len(name) == len(prefix):
+        return None
+    parts = name[len(prefix):].split(os.sep)
+    last = parts[-1]
+    dot = last.rfind(".")
+    if 0 < dot < len(last) - 1:  # PurePath.suffix: a leading dot or a trailing one is no suffix
+        parts[-1] = last[:dot]
+    if parts[-1] == "__init__":
+        parts.pop()
+    return tuple(parts)
+
+
 @dataclass
 class ProjectContext:
     root: Path
@@ -90,11 +110,9 @@ class ProjectContext:
         modules: set[str] = set()
         unmarked: list[tuple[Path, str, bytes]] = []
         for path in members:
-            try:
-                relative = resolved(path).relative_to(root).with_suffix("")
-            except ValueError:
+            parts = module_parts(resolved(path), root)
+            if parts is None:
                 continue
-            parts = relative.parts[:-1] if relative.name == "__init__" else relative.parts
             if parts:
                 modules.add(".".join(parts))
             if index_classes:
