@@ -1,6 +1,7 @@
 """Running the real CLI in-process and reading what it reports."""
 from __future__ import annotations
 
+import importlib.util
 import json
 import shutil
 from dataclasses import dataclass
@@ -11,6 +12,14 @@ from typer.testing import CliRunner
 from fixer.cli import app
 
 REPO = Path(__file__).resolve().parents[1]
+
+
+def load_script(name: str):
+    """A script of `scripts/` (not a package) as a module, to call its functions."""
+    spec = importlib.util.spec_from_file_location(name, REPO / "scripts" / f"{name}.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
 GOLDEN = REPO / "golden"
 
 

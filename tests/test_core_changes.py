@@ -2,26 +2,15 @@
 projects on cdktf 0.21."""
 from __future__ import annotations
 
-import importlib.util
-from pathlib import Path
-
 import pytest
+from helpers import load_script
 
 from fixer import pins
 from fixer.core_changes import fn_changes, next_minor, uses_target
 
-SCRIPT = Path(__file__).resolve().parents[1] / "scripts" / "make_core_changes.py"
-
-
-def _script():
-    spec = importlib.util.spec_from_file_location("make_core_changes", SCRIPT)
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
 
 def test_comparison_finds_removed_renamed_and_reshaped_functions():
-    script = _script()
+    script = load_script("make_core_changes")
     old = {"0.15.5": {"parse_int": ["value", "base"], "join": ["separator", "value"], "lookup": ["value", "key"],
                       "setunion": ["values"], "keys": ["map"]}}
     target = {"parseint": ["number", "base"], "join": ["separator", "list"], "lookup": ["input_map", "key"],
@@ -35,7 +24,7 @@ def test_comparison_finds_removed_renamed_and_reshaped_functions():
 
 def test_a_removed_function_without_a_known_replacement_stops_the_script():
     with pytest.raises(SystemExit, match="fn_that_went"):
-        _script().compare({"0.9.4": {"fn_that_went": ["value"]}}, {})
+        load_script("make_core_changes").compare({"0.9.4": {"fn_that_went": ["value"]}}, {})
 
 
 def test_shipped_changes_are_those_of_cdktf_0_9_to_0_20():

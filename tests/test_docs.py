@@ -1,24 +1,17 @@
 """Rule docs are generated from the rule classes, and a stale page or README table fails here."""
 from __future__ import annotations
 
-import importlib.util
 import re
 import textwrap
 
 import pytest
-from helpers import REPO
+from helpers import REPO, load_script
 
 from fixer import ruledocs
 from fixer.registry import every_rule
 
 RULES = every_rule()
 
-
-def _generator():
-    spec = importlib.util.spec_from_file_location("generate_rule_docs", REPO / "scripts" / "generate_rule_docs.py")
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
 
 
 @pytest.mark.parametrize("rule", RULES, ids=lambda r: r.code)
@@ -29,7 +22,7 @@ def test_docstring_has_the_fixed_sections(rule):
 
 
 def test_rule_pages_and_readme_table_are_generated_from_the_rules():
-    stale = [path.relative_to(REPO).as_posix() for path, text in _generator().expected().items()
+    stale = [path.relative_to(REPO).as_posix() for path, text in load_script("generate_rule_docs").expected().items()
              if not path.is_file() or path.read_text(encoding="utf-8") != text]
     assert stale == [], f"run `python scripts/generate_rule_docs.py`: stale {stale}"
     pages = sorted(p.stem for p in (REPO / ruledocs.DOCS_FOLDER).glob("*.md"))

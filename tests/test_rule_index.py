@@ -2,14 +2,13 @@
 each class uses, and selects the same rules as the registry; the screens import no LibCST."""
 from __future__ import annotations
 
-import importlib.util
 import json
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
-from helpers import GOLDEN, REPO, golden_cases
+from helpers import GOLDEN, REPO, golden_cases, load_script
 
 import codemods
 from fixer import rule_index, selection
@@ -27,19 +26,13 @@ from fixer.rule import ProjectFileRule, Rule
 RULES = every_rule()
 
 
-def _generator():
-    spec = importlib.util.spec_from_file_location("generate_rule_index", REPO / "scripts" / "generate_rule_index.py")
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
 
 def _indexed(rule) -> rule_index.IndexedRule:
     return next(r for pack in codemods.PACKS for r in rule_index.rules(pack) if r.code == rule.code)
 
 
 def test_the_index_is_generated_from_the_rules():
-    assert rule_index.INDEX.read_text(encoding="utf-8") == _generator().expected(), (
+    assert rule_index.INDEX.read_text(encoding="utf-8") == load_script("generate_rule_index").expected(), (
         "run `python scripts/generate_rule_index.py`: fixer/data/rule_index.json is stale")
 
 
