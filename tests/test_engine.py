@@ -587,4 +587,30 @@ def test_pool_tasks_keep_a_projects_files_together_and_split_only_large_projects
     for r in range(5):  # a small project is never split between tasks
         assert sum(roots[r] in task_roots for task_roots in small) == 1
     assert len([t for t in tasks if items[t[0]][1] == roots[5]]) > 2  # the large one is
-    assert [len(t) for t in tasks] == sorted((len(t) for t in tasks), reverse=True)
+    assert [len(t) for t in tasks] == sorted((len(t) for t in tasks), reverse=True)  # one kind: cost is size
+
+
+def test_pool_tasks_put_cdktf_projects_first_and_keep_a_large_screened_project_whole(tmp_path):
+    """A monorepo's 200 files outside any CDKTF project are mostly screened out: they cost less than the 30
+    files of each CDKTF project beside them, so they are not split between the workers (each would build
+    their index), and the CDKTF projects run first (by file count, the monorepo would)."""
+    from fixer.engine import _tasks
+
+    apps = [tmp_path / f"app{n}" for n in range(4)]
+    for app in apps:
+        app.mkdir()
+        (app / "cdktf.json").write_text("{}")
+    rest = tmp_path / "monorepo"
+    items = [(str(app / f"f{i}.py"), app) for app in apps for i in range(30)]
+    items += [(str(rest / f"f{i}.py"), rest) for i in range(200)]
+    tasks = _tasks(list(range(len(items))), items, jobs=2)
+    assert sorted(n for task in tasks for n in task) == list(range(len(items)))
+    holding_rest = [task for task in tasks if any(items[n][1] == rest for n in task)]
+    assert len(holding_rest) == 1 and len(holding_rest[0]) == 200  # whole
+    assert items[tasks[0][0]][1] in apps  # a CDKTF project's task runs first
+    for app in apps:  # and no CDKTF project is split
+        assert sum(any(items[n][1] == app for n in task) for task in tasks) == 1
+    # once the screened files outweigh a worker's share, they are split after all
+    items += [(str(rest / f"g{i}.py"), rest) for i in range(2400)]
+    tasks = _tasks(list(range(len(items))), items, jobs=2)
+    assert sum(any(items[n][1] == rest for n in task) for task in tasks) > 2
