@@ -595,6 +595,9 @@ def _tasks(pending: list[int], items: list[tuple[str, Path]], jobs: int) -> list
     return [numbers for _, numbers in tasks]
 
 
+# How many passes over the middle generation come between two full collections (Python's default: 10).
+FULL_COLLECTION_AFTER = 100
+
 # Below this many files a process pool costs more than it saves.
 POOL_THRESHOLD = 24
 
@@ -620,6 +623,11 @@ def run(
     # what is alive now (modules, rule classes, LibCST's node types) lives for the whole run: kept out of
     # the collector's full passes, which otherwise walk it again and again while files are parsed
     gc.freeze()
+    # and what the run builds as it goes (project facts, results) lives to its end too: each full pass
+    # walks all of it and finds almost nothing to free, so full passes are made ten times rarer (a cycle
+    # that dies young is still freed by the young generations' passes)
+    young, middle, _ = gc.get_threshold()
+    gc.set_threshold(young, middle, FULL_COLLECTION_AFTER)
     index_classes = any(r.uses_project_classes for r in rules)
     members: dict[Path, list[Path]] = {}
     for path, root in file_roots.items():
