@@ -76,6 +76,27 @@ def test_the_provider_rules_screen_for_a_provider_package_not_the_word_imports(t
     assert rule.could_match(text, project, str(tmp_path / "stack.py")) is names_a_provider
 
 
+@pytest.mark.parametrize(("text", "may_find"), [
+    ("from stacks.vpc_stack import VpcStack\n", True),
+    ("import os, \\\n    stacks.vpc_stack\n", True),
+    ("from lib.stacks.vpc_stack import VpcStack\n", False),  # already right: the file is not parsed for CTB005
+    ("from constructs import Construct\nimport json\n", False),  # lib/constructs/ is shadowed by the package
+    ("from network import Net\n", False),  # a module of the root: the rule leaves it
+    ("import os\nstacks_by_name = {}\n", False),  # a longer word
+])
+def test_lib_package_imports_parses_only_files_naming_a_module_under_lib(tmp_path, text, may_find):
+    """CTB005's screen asks for a name under lib/ that neither the root nor an installed package has, at the
+    start of a dotted name: the rule's own conditions on the imported module's first part."""
+    for name in ("lib/__init__.py", "lib/stacks/__init__.py", "lib/stacks/vpc_stack.py", "lib/constructs/__init__.py",
+                 "lib/network.py", "network.py"):
+        (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / name).write_text("class VpcStack:\n    pass\n")
+    (tmp_path / "cdktf.json").write_text('{"app": "python main.py"}')
+    project = ProjectContext.build(tmp_path, [])
+    rule = rule_by_code("CTB005")
+    assert rule.could_match(text, project, str(tmp_path / "main.py")) is may_find
+
+
 def test_indexed_rules_answer_as_their_classes_on_every_golden_file():
     answered = 0
     for case in golden_cases():

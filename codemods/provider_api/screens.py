@@ -3,6 +3,7 @@ here, so a run can screen files before importing any rule (see `fixer.screening`
 
 from __future__ import annotations
 
+import importlib.util
 import re
 from typing import TYPE_CHECKING, Any
 
@@ -22,7 +23,29 @@ def lib_package_imports(rule: Any, text: str, project: ProjectContext, path: str
     if not project.has_package(PACKAGE):
         return False  # asked first: finding the entry of a project without cdktf.json reads its every file
     # entry inside lib/ (`python lib/main.py`): lib/ is on sys.path, `stacks.x` is right
-    return project.entry_runs_from_root
+    if not project.entry_runs_from_root:
+        return False
+    # the file must name what it would import, as the start of a dotted name: most files of such a project
+    # import nothing from lib/, or import it as `lib.x`
+    starts = project.derived("CTB005 names", _importable_without_lib)
+    return starts is not None and starts.search(text) is not None
+
+
+def _importable_without_lib(project: ProjectContext) -> re.Pattern[str] | None:
+    """Where a file can import what CTB005 finds: a module or package directly under lib/ that is neither a
+    module of the project root nor an installed package (the rule's own tests of the imported name's first
+    part), as a whole word not after a dot."""
+    local = project.local_modules
+    under = {module.split(".")[1] for module in local if module.startswith(PACKAGE + ".")}
+    names = sorted(name for name in under if name not in local and not _installed(name))
+    return re.compile(rf"(?<![\w.])(?:{'|'.join(map(re.escape, names))})\b") if names else None
+
+
+def _installed(name: str) -> bool:
+    try:
+        return importlib.util.find_spec(name) is not None
+    except (ImportError, ValueError):
+        return False  # the rule asks again, and says what it finds
 
 
 # `imports.<provider>` as the start of a dotted name (`from imports.aws.vpc import Vpc`): the `imports.`
