@@ -58,7 +58,8 @@ def test_a_screen_of_its_own_is_found_by_its_dotted_name():
     assert own["CTA002"] == "codemods.structure.screens.scope_to_self"
     assert {own[code] for code in ("CTB001", "CTB006", "CTB007", "CTB008")} == {
         "codemods.provider_api.screens.provider_imports"}
-    assert len(own) == 14
+    assert own["CTC001"] == "codemods.environments.screens.suffix_names"
+    assert len(own) == 15
 
 
 @pytest.mark.parametrize(("text", "names_a_provider"), [
@@ -95,6 +96,17 @@ def test_lib_package_imports_parses_only_files_naming_a_module_under_lib(tmp_pat
     project = ProjectContext.build(tmp_path, [])
     rule = rule_by_code("CTB005")
     assert rule.could_match(text, project, str(tmp_path / "main.py")) is may_find
+
+
+@pytest.mark.parametrize(("text", "may_find"), [
+    ("from cdktf_cdktf_provider_aws.s3_bucket import S3Bucket\nS3Bucket(self, 'b', bucket=environment_suffix)\n", True),
+    ("from cdktn_provider_aws import s3_bucket\nenvironment_suffix = 'dev'\n", True),
+    ("import os\nenvironment_suffix = os.environ['ENVIRONMENT_SUFFIX']\nTapStack(app, 'tap', environment_suffix)\n", False),
+])
+def test_suffix_names_parses_only_files_importing_a_provider(tmp_path, text, may_find):
+    """CTC001 judges provider resources: a file that reads the suffix and imports no provider has none."""
+    project = ProjectContext.build(tmp_path, [])
+    assert rule_by_code("CTC001").could_match(text, project, str(tmp_path / "main.py")) is may_find
 
 
 def test_indexed_rules_answer_as_their_classes_on_every_golden_file():

@@ -5,7 +5,7 @@ from __future__ import annotations
 import libcst as cst
 from libcst.helpers import get_full_name_for_node
 
-from fixer.providers import PROVIDERS, packages_of
+from codemods.environments import screens
 from fixer.rule import Rule
 from fixer.statements import NameScopes
 from fixer.types import Applicability, Example, FixAvailability
@@ -67,6 +67,7 @@ class EnvironmentSuffixNames(NameScopes, Rule):
     fix_availability = FixAvailability.SOMETIMES
     fix_applicability = frozenset({Applicability.SAFE, Applicability.UNSAFE})
     markers = (SUFFIX,)
+    screen = staticmethod(screens.suffix_names)
     deployed_resources_only = True
 
     INVALID = (
@@ -107,7 +108,7 @@ class EnvironmentSuffixNames(NameScopes, Rule):
         module = get_full_name_for_node(node.module) if node.module else None
         if node.relative or not module or isinstance(node.names, cst.ImportStar):
             return
-        for package in (package for spec in PROVIDERS for package in packages_of(spec)):
+        for package in screens.PROVIDER_PACKAGES:
             if module == package or module.startswith(package + "."):
                 for alias in node.names:
                     local = alias.evaluated_alias or get_full_name_for_node(alias.name) or ""

@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING, Any
 
+from fixer.providers import PROVIDERS, packages_of
 from fixer.screening import python_screen
 
 if TYPE_CHECKING:
@@ -26,3 +27,13 @@ def hardcoded_account_id(rule: Any, text: str, project: ProjectContext, path: st
 def hardcoded_region(rule: Any, text: str, project: ProjectContext, path: str) -> bool:
     """CTC003: a region name."""
     return python_screen(rule, text, project, path) and REGION.search(text) is not None
+
+
+# The import names of the providers the environment rules know, in either spelling.
+PROVIDER_PACKAGES = tuple(package for spec in PROVIDERS for package in packages_of(spec))
+
+
+def suffix_names(rule: Any, text: str, project: ProjectContext, path: str) -> bool:
+    """CTC001: the suffix is named, and the file imports from a provider the rule knows (its resources are
+    what it judges; a file that only reads the suffix, such as the entry, has none)."""
+    return python_screen(rule, text, project, path) and any(package in text for package in PROVIDER_PACKAGES)
