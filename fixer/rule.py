@@ -324,6 +324,42 @@ _INLINE_NODES = (cst.BaseExpression, cst.Arg, cst.Param, cst.BaseElement, cst.Ba
                  cst.BaseSmallStatement, cst.ImportAlias)
 
 
+class _FirstLineOf(PositionProvidingCodegenState):
+    """The code of one node alone, up to the first line break after its syntactic start: the start and the
+    first line are all `_LocatedInSource` reads, and a reported node (a resource's call) is often many
+    lines long. Nothing is recorded: a node's start is where it records its syntactic position, else where
+    its code begins, as in PositionProvider."""
+
+    def __init__(self, module: cst.Module, node: cst.CSTNode) -> None:
+        super().__init__(default_indent=module.default_indent, default_newline=module.default_newline,
+                         provider=PositionProvider())
+        self.node = node
+        self.syntactic_start: CodePosition | None = None
+        self.hoisted = False  # the start is a child's: not known here
+
+    def before_codegen(self, node: cst.CSTNode) -> None:
+        pass
+
+    def after_codegen(self, node: cst.CSTNode) -> None:
+        pass
+
+    def add_token(self, value: str) -> None:
+        self.tokens.append(value)
+        if "\n" in value or "\r" in value:
+            if self.syntactic_start is not None:
+                raise _AllFound
+            self._update_position(value)
+        else:
+            self.column += len(value)
+
+    def record_syntactic_position(self, node: cst.CSTNode, *, start_node: cst.CSTNode | None = None,
+                                  end_node: cst.CSTNode | None = None):
+        if node is self.node and self.syntactic_start is None:
+            self.syntactic_start = CodePosition(self.line, self.column)
+            self.hoisted = start_node is not None
+        return _NOT_RECORDING
+
+
 class _LocatedInSource:
     """Starts of nodes of the tree parsed from `source`, found in the source text instead of by generating
     the code of the whole file up to them. A node's code alone begins as its code in the file does (see
@@ -339,15 +375,17 @@ class _LocatedInSource:
         # a BOM left in the text is not in the tree: LibCST drops it, and every offset would be one off
         if not isinstance(node, _INLINE_NODES) or self.source.startswith("\ufeff"):
             return None
-        state = _WantedPositions(self.module, {node})
+        state = _FirstLineOf(self.module, node)
         try:
             node._codegen(state)
         except _AllFound:
             pass
         except CSTCodegenError:
             return None  # a part its parent chooses (the default of a sentinel): not code on its own
-        own = state.provider._computed.get(node)
-        if own is None or own.start.line != 1:
+        if state.hoisted:
+            return None
+        own = state.syntactic_start or CodePosition(1, 0)
+        if own.line != 1:
             return None  # the node's own start is past a line break, where indentation counts
         code = "".join(state.tokens)
         first = code[:min(i for i in (code.find("\n"), code.find("\r"), len(code)) if i >= 0)]
@@ -357,7 +395,7 @@ class _LocatedInSource:
         if offset < 0 or self.source.find(first, offset + 1) >= 0:
             return None  # not found, or not once: the code generation pass decides
         line, column = self._line_and_column(offset)
-        return CodePosition(line, column + own.start.column)
+        return CodePosition(line, column + own.column)
 
     def _line_and_column(self, offset: int) -> tuple[int, int]:
         if self._line_starts is None:
