@@ -433,3 +433,17 @@ def test_github_workflow_commands(tmp_path):
     assert sarif_violations(document) == []
     (notification,) = document["runs"][0]["invocations"][0]["toolExecutionNotifications"]
     assert notification["locations"][0]["physicalLocation"]["artifactLocation"]["uri"] == "lib/broken.py"
+
+
+def test_python_dash_m_in_a_project_shadowing_standard_modules(tmp_path):
+    """`python -m fixer` run inside a project whose own modules are named like the standard library's
+    (`secrets.py`, `types.py`) imports the standard library's, not the project's."""
+    (tmp_path / "cdktf.json").write_text('{"language": "python", "app": "python main.py"}')
+    for name in ("secrets", "types", "tokenize"):
+        (tmp_path / f"{name}.py").write_text("raise ImportError('the project module was imported')\n")
+    (tmp_path / "main.py").write_text("from cdktf import App\n\napp = App()\napp.synth()\n")
+    run = subprocess.run([sys.executable, "-m", "fixer", "check", "--no-cache", "--output-format", "json", "."],
+                         cwd=tmp_path, capture_output=True, text=True)
+    assert "Traceback" not in run.stderr, run.stderr
+    assert run.returncode in (0, 1)
+    assert json.loads(run.stdout)["summary"]["files"] >= 4
