@@ -159,6 +159,13 @@ class FileContext:
         module = self.wrapper.module
         return self.source if module is self.parsed and self.source is not None else module.code
 
+    def may_hold(self, text: str) -> bool:
+        """False when the current tree's code cannot contain `text`: it is the tree parsed from `source`, and
+        the source lacks it. A name or a string is spelled out in the code, so a rule asks this before
+        walking a subtree for one."""
+        module = self.wrapper.module if self.wrapper is not None else None
+        return self.source is None or module is not self.parsed or text in self.source
+
     def positions(self, nodes: Sequence[cst.CSTNode]) -> dict[cst.CSTNode, CodeRange]:
         """PositionProvider's ranges of just these nodes of the current tree. A rule that needs a few
         positions asks here: one code generation pass records only these nodes and stops after the last

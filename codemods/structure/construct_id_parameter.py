@@ -131,7 +131,7 @@ class ConstructIdParameter(Rule):
                 every = (*p.posonly_params, *p.params, *p.kwonly_params)
                 params = tuple(x.name.value for x in every)
                 id_param = next((x for x in every if x.name.value == "id"), None)
-                kept = id_param is not None and (_mentions(init, NEW_NAME) or self._lint_disabled_for(init, id_param))
+                kept = id_param is not None and (self._mentions_new_name(init) or self._lint_disabled_for(init, id_param))
                 self.local_inits[class_def.name.value] = (params, kept)
         # Only a construct's `id` parameter or an `id=` keyword can be wrong; otherwise skip the traversal.
         has_parameter = any(
@@ -156,7 +156,7 @@ class ConstructIdParameter(Rule):
             return
         if self._lint_disabled_for(node, param):
             return
-        if _mentions(node, NEW_NAME):
+        if self._mentions_new_name(node):
             self.report(
                 param,
                 f"`id` shadows the builtin in `{owner.name.value}.__init__`, and `{NEW_NAME}` is already used"
@@ -184,6 +184,9 @@ class ConstructIdParameter(Rule):
             for reference in assignment.references:
                 if isinstance(reference.node, cst.Name):
                     self.renames.add(reference.node)
+
+    def _mentions_new_name(self, function: cst.FunctionDef) -> bool:
+        return self.context.may_hold(NEW_NAME) and _mentions(function, NEW_NAME)
 
     def _lint_disabled_for(self, function: cst.FunctionDef, param: cst.Param) -> bool:
         """The author silenced the lint gate for this parameter (`# pylint: disable=redefined-builtin`,
