@@ -578,7 +578,7 @@ def _tasks(pending: list[int], items: list[tuple[str, Path]], jobs: int) -> list
     for root, numbers in by_root.items():
         cost = weight[root] * len(numbers)
         if cost > share:
-            size = max(1, int(piece / weight[root]))
+            size = max(8, int(piece / weight[root]))  # never so few files that the round trips weigh
             tasks.extend((weight[root] * len(numbers[start:start + size]), numbers[start:start + size])
                          for start in range(0, len(numbers), size))
         elif cost >= piece:
