@@ -8,7 +8,8 @@ Every figure comes from this one run on this machine: wall time (a fresh process
 interpreter start included), files per second, and peak memory (the largest resident set of the
 measured process tree's biggest process). Ratios compare measurements of the same run only; each
 measurement a target's ratio uses is the best of `--repeat` runs (3), as noise on a shared machine only
-ever adds time.
+ever adds time, and the measurements one ratio compares are taken in turns (floor, check, floor, check, ...),
+so that a slow spell, which outlasts a run, meets both sides.
 """
 
 from __future__ import annotations
@@ -70,6 +71,21 @@ REPEAT = 3
 def measure_best(command: list[str], cwd: Path) -> tuple[float, int, int]:
     runs = [measure(command, cwd) for _ in range(REPEAT)]
     return min(r[0] for r in runs), max(r[1] for r in runs), runs[-1][2]
+
+
+def measure_together(commands: list[list[str]]) -> list[tuple[float, int, int]]:
+    """`measure_best` of each command, their runs taken in turns: on a shared machine a slow spell lasts
+    longer than one run, and three runs of one command in a row can all fall in it while those of the
+    command it is compared with do not."""
+    runs: list[list[tuple[float, int, int]]] = [[] for _ in commands]
+    for _ in range(REPEAT):
+        for number, command in enumerate(commands):
+            runs[number].append(measure(command, REPO))
+    return [(min(r[0] for r in taken), max(r[1] for r in taken), taken[-1][2]) for taken in runs]
+
+
+def best_of(label: str) -> str:
+    return f"{label} (best of {REPEAT})" if REPEAT > 1 else label
 
 
 def cdktf_sources() -> list[Path]:
@@ -151,12 +167,22 @@ class Report:
 def run_fixer(report: Report, key: str, label: str, tree: Path, files: int, *args: str, best: bool = False) -> float:
     """`best`: the measurement enters a target's ratio, so it is the best of REPEAT runs."""
     wall, rss, _ = (measure_best if best else measure)([*FIXER, *args, str(tree)], REPO)
-    return report.add(key, f"{label} (best of {REPEAT})" if best and REPEAT > 1 else label, files, wall, rss)
+    return report.add(key, best_of(label) if best else label, files, wall, rss)
 
 
-def floor(report: Report, key: str, label: str, listing: Path, files: int) -> None:
-    wall, rss, _ = measure_best([sys.executable, "-c", FLOOR, str(listing)], REPO)
-    report.add(key, f"{label} (best of {REPEAT})" if REPEAT > 1 else label, files, wall, rss)
+def floor_command(listing: Path) -> list[str]:
+    return [sys.executable, "-c", FLOOR, str(listing)]
+
+
+def floor_and_check(report: Report, floor_row: tuple[str, str], checks: list[tuple[str, str, list[str]]],
+                    listing: Path, tree: Path, files: int, checked_files: int | None = None) -> None:
+    """The parse floor and the checks a ratio divides by it, measured in turns. `checks`: (key, label,
+    fixer arguments before the tree)."""
+    commands = [floor_command(listing), *([*FIXER, *args, str(tree)] for _, _, args in checks)]
+    results = measure_together(commands)
+    report.add(floor_row[0], best_of(floor_row[1]), files, results[0][0], results[0][1])
+    for (key, label, _), (wall, rss, _) in zip(checks, results[1:]):
+        report.add(key, best_of(label), files if checked_files is None else checked_files, wall, rss)
 
 
 def bench_cdktf_only(report: Report, work: Path, target: int) -> None:
@@ -165,11 +191,10 @@ def bench_cdktf_only(report: Report, work: Path, target: int) -> None:
     print(f"CDKTF-only: {files} files", file=sys.stderr)
     listing = work / "cdktf-files.txt"
     listing.write_text("\n".join(str(p) for p in python_files(tree)))
-    floor(report, "floor", "CDKTF-only: LibCST parse_module floor (1 process)", listing, files)
+    floor_and_check(report, ("floor", "CDKTF-only: LibCST parse_module floor (1 process)"),
+                    [(f"check_j{jobs}", f"CDKTF-only: check --jobs {jobs}, cold", ["check", "--no-cache", "--jobs", jobs])
+                     for jobs in ("1", "2")], listing, tree, files)
     cache = work / "cache-cdktf"
-    for jobs in ("1", "2"):
-        run_fixer(report, f"check_j{jobs}", f"CDKTF-only: check --jobs {jobs}, cold", tree, files,
-                  "check", "--no-cache", "--jobs", jobs, best=True)
     run_fixer(report, "check_cold", "CDKTF-only: check, cold (empty cache)", tree, files,
               "check", "--cache-dir", str(cache))
     run_fixer(report, "check_warm", "CDKTF-only: check, warm (unchanged tree)", tree, files,
@@ -197,16 +222,19 @@ def bench_mixed(report: Report, work: Path, limit: int | None) -> None:
     stdlib, cdktf = build_mixed(tree, limit)
     files = stdlib + cdktf
     print(f"mixed monorepo: {stdlib} stdlib + {cdktf} CDKTF files", file=sys.stderr)
-    run_fixer(report, "mixed_check", "mixed: check --jobs 2, cold", tree, files, "check", "--no-cache", "--jobs", "2",
-              best=True)
+    fixer = [*FIXER, "check", "--no-cache", "--jobs", "2", str(tree)]
+    if RUFF:
+        ruff = [RUFF, "check", "--no-cache", "--isolated", "--exit-zero", str(tree)]
+        (wall, rss, _), (ruff_wall, ruff_rss, _) = measure_together([fixer, ruff])
+    else:
+        wall, rss, _ = measure_best(fixer, REPO)
+    report.add("mixed_check", best_of("mixed: check --jobs 2, cold"), files, wall, rss)
     run_fixer(report, "mixed_check_j1", "mixed: check --jobs 1, cold", tree, files, "check", "--no-cache", "--jobs", "1")
     cache = work / "cache-mixed"
     run_fixer(report, "mixed_cold", "mixed: check, cold (empty cache)", tree, files, "check", "--cache-dir", str(cache))
     run_fixer(report, "mixed_warm", "mixed: check, warm", tree, files, "check", "--cache-dir", str(cache))
-    ruff = RUFF
-    if ruff:
-        wall, rss, _ = measure_best([ruff, "check", "--no-cache", "--isolated", "--exit-zero", str(tree)], REPO)
-        report.add("ruff_mixed", f"mixed: ruff check (default rules, no cache; best of {REPEAT})", files, wall, rss)
+    if RUFF:
+        report.add("ruff_mixed", best_of("mixed: ruff check (default rules, no cache)"), files, ruff_wall, ruff_rss)
 
 
 def bench_corpus(report: Report, work: Path, corpus: Path) -> None:
@@ -225,11 +253,11 @@ def bench_corpus(report: Report, work: Path, corpus: Path) -> None:
             except (SyntaxError, ValueError):
                 pass  # truncated answers: the floor cannot parse them either
         listing.write_text("\n".join(str(p) for p in parsable))
-        floor(report, f"corpus_{side}_floor", f"corpus {side}/: LibCST parse_module floor (1 process)", listing,
-              len(parsable))
-        for jobs in ("1", "2"):
-            run_fixer(report, f"corpus_{side}_j{jobs}", f"corpus {side}/: check --jobs {jobs}, cold", tree, len(paths),
-                      "check", "--no-cache", "--jobs", jobs, best=jobs == "1")
+        floor_and_check(report, (f"corpus_{side}_floor", f"corpus {side}/: LibCST parse_module floor (1 process)"),
+                        [(f"corpus_{side}_j1", f"corpus {side}/: check --jobs 1, cold", ["check", "--no-cache", "--jobs", "1"])],
+                        listing, tree, len(parsable), checked_files=len(paths))
+        run_fixer(report, f"corpus_{side}_j2", f"corpus {side}/: check --jobs 2, cold", tree, len(paths),
+                  "check", "--no-cache", "--jobs", "2")
 
 
 def big_module(instances: int = 2500) -> str:
@@ -252,8 +280,8 @@ def bench_big_module(report: Report, work: Path) -> None:
     (tree / "main.py").write_text(big_module())
     listing = work / "big-module.txt"
     listing.write_text(str(tree / "main.py"))
-    floor(report, "big_floor", "20,000-line module: LibCST parse_module floor", listing, 1)
-    run_fixer(report, "big_check", "20,000-line module: check, cold", tree, 1, "check", "--no-cache", best=True)
+    floor_and_check(report, ("big_floor", "20,000-line module: LibCST parse_module floor"),
+                    [("big_check", "20,000-line module: check, cold", ["check", "--no-cache"])], listing, tree, 1)
     run_fixer(report, "big_diff", "20,000-line module: fix --diff, cold", tree, 1, "fix", "--diff", "--no-cache")
 
 
