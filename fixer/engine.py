@@ -579,8 +579,9 @@ def _tasks(pending: list[int], items: list[tuple[str, Path]], jobs: int) -> list
         cost = weight[root] * len(numbers)
         if cost > share:
             size = max(8, int(piece / weight[root]))  # never so few files that the round trips weigh
-            tasks.extend((weight[root] * len(numbers[start:start + size]), numbers[start:start + size])
-                         for start in range(0, len(numbers), size))
+            for start in range(0, len(numbers), size):
+                chunk = numbers[start:start + size]
+                tasks.append((weight[root] * len(chunk), chunk))
         elif cost >= piece:
             tasks.append((cost, list(numbers)))
         else:
