@@ -9,7 +9,7 @@ import sys
 if sys.path and os.path.realpath(sys.path[0] or os.curdir) == os.path.realpath(os.getcwd()):
     del sys.path[0]
 
-from fixer.cli import main  # noqa: E402  after the import path is settled
+from fixer.cli import main  # after the import path is settled
 
 if __name__ == "__main__":
     main()
