@@ -12,6 +12,7 @@ from typer.testing import CliRunner
 from fixer.cli import app
 
 REPO = Path(__file__).resolve().parents[1]
+GOLDEN = REPO / "golden"
 
 
 def load_script(name: str):
@@ -20,7 +21,6 @@ def load_script(name: str):
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
     return module
-GOLDEN = REPO / "golden"
 
 
 @dataclass

@@ -13,7 +13,6 @@ from fixer.registry import every_rule
 RULES = every_rule()
 
 
-
 @pytest.mark.parametrize("rule", RULES, ids=lambda r: r.code)
 def test_docstring_has_the_fixed_sections(rule):
     headings = re.findall(r"^## (.+)$", textwrap.dedent(rule.__doc__ or ""), re.M)
