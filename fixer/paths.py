@@ -2,8 +2,8 @@
 
 `Path.resolve()` asks the file system about every component of a path (one `lstat` each), and the run
 asks it of the same files and folders again and again (discovery, the project roots, the project index,
-the provider pins, the rules' cheap tests). Here a file's folder is resolved once for all its files, and
-each file costs one `lstat` of its own (is it a symbolic link?)."""
+the provider pins, the rules' cheap tests). Here a folder is resolved once, from its parent's answer, and
+each file or folder costs one `lstat` of its own (is it a symbolic link?)."""
 
 from __future__ import annotations
 
@@ -14,7 +14,13 @@ from pathlib import Path
 
 @cache
 def _real_folder(folder: str) -> str:
-    return os.path.realpath(folder)
+    """`os.path.realpath(folder)` for a normalized absolute folder, from its parent's answer: realpath asks
+    about every component each time, and the folders of one tree share all but their last."""
+    parent, name = os.path.split(folder)
+    if not name:  # the file-system root
+        return folder
+    real = os.path.join(_real_folder(parent), name)
+    return os.path.realpath(real) if os.path.islink(real) else real
 
 
 @lru_cache(maxsize=65536)

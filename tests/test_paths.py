@@ -33,3 +33,19 @@ def test_resolved_answers_as_resolve_does(tree, monkeypatch):
     monkeypatch.chdir(tree)
     assert resolved("sub") == Path("sub").resolve() == tree / "sub"  # relative to the folder of the moment
     assert os.path.islink(tree / "real" / "lf.py") and resolved(tree / "real" / "lf.py").name == "f.py"
+
+
+def test_folders_resolved_from_their_parents_follow_links_at_any_depth(tree):
+    """A folder is resolved from its parent's answer: a link deep in the path, a relative link whose
+    target climbs with `..`, a link to a link and a link below a link each end where `resolve` says."""
+    (tree / "real2" / "inner").mkdir(parents=True)
+    (tree / "real2" / "inner" / "g.py").write_text("y = 2\n")
+    (tree / "real" / "sub" / "up").symlink_to(Path("..") / ".." / "real2")  # relative, climbing
+    (tree / "chained").symlink_to("link")  # a link to a link
+    (tree / "real2" / "inner" / "back").symlink_to(tree / "real")
+    cases = [tree / "link" / "sub" / "up" / "inner" / "g.py", tree / "chained" / "sub" / "up" / "inner",
+             tree / "chained" / "sub" / "up" / "inner" / "back" / "sub" / "f.py",
+             tree / "real" / "sub" / "up" / "inner" / "missing" / "h.py"]
+    for case in cases:
+        assert resolved(case) == case.resolve(), case
+    assert resolved(cases[0]) == tree / "real2" / "inner" / "g.py"
