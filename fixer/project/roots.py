@@ -3,6 +3,7 @@ was given."""
 
 from __future__ import annotations
 
+import os
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -28,9 +29,14 @@ def assign_roots(given: Sequence[Path], files: Sequence[Path]) -> dict[Path, Pat
     folders = sorted((resolved(g) for g in given if g.is_dir()), key=lambda g: len(g.parts), reverse=True)
     roots = {}
     memo: dict[Path, Path | None] = {}
+    by_folder: dict[str, Path | None] = {}  # the files of a folder share the answer: asked by string, cheaply
     for file in files:
         real = resolved(file)
-        found = _cdktf_folder(real.parent, memo)
+        folder = os.path.dirname(real)
+        if folder in by_folder:
+            found = by_folder[folder]
+        else:
+            found = by_folder[folder] = _cdktf_folder(real.parent, memo)
         if found is None:
             found = next((g for g in folders if real.is_relative_to(g)), real.parent)
         roots[file] = found
