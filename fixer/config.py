@@ -5,8 +5,10 @@ from __future__ import annotations
 import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-import pathspec
+if TYPE_CHECKING:  # imported where an exclude setting is read: most runs have none
+    import pathspec
 
 KNOWN_KEYS = {"select", "ignore", "exclude", "per-file-ignores"}
 
@@ -28,7 +30,11 @@ class Config:
         return self.path.parent if self.path else Path.cwd()
 
     def exclude_spec(self) -> pathspec.PathSpec | None:
-        return pathspec.GitIgnoreSpec.from_lines(self.exclude) if self.exclude else None
+        if not self.exclude:
+            return None
+        import pathspec
+
+        return pathspec.GitIgnoreSpec.from_lines(self.exclude)
 
 
 def _string_list(table: dict, key: str, where: Path) -> list[str]:

@@ -8,8 +8,10 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path, PurePath
+from typing import TYPE_CHECKING
 
-import pathspec
+if TYPE_CHECKING:  # imported where an ignore file is read: a run over a tree without one never needs it
+    import pathspec
 
 # Generated or third-party code: provider bindings (`.gen/`), synth output, environments.
 ALWAYS_SKIPPED = frozenset(
@@ -65,6 +67,8 @@ def _gitignore(folder: Path) -> IgnoreRules | None:
         lines = gitignore.read_text(encoding="utf-8", errors="replace").splitlines()
     except OSError:
         return None
+    import pathspec
+
     return IgnoreRules(folder, pathspec.GitIgnoreSpec.from_lines(lines))
 
 

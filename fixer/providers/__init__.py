@@ -19,12 +19,9 @@ import importlib.util
 import os
 import re
 import sys
-import tarfile
-import tempfile
 import zipfile
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
-from importlib import metadata
 from pathlib import Path
 
 from fixer.paths import resolved
@@ -259,6 +256,8 @@ def _find_installed(spec: ProviderSpec, search_paths: list[Path]) -> tuple[Path,
     found = importlib.util.find_spec(spec.package)  # locates, does not import, a top-level package
     if found is None or not found.submodule_search_locations:
         return None
+    from importlib import metadata
+
     try:
         version = metadata.version(spec.distribution)
     except metadata.PackageNotFoundError:
@@ -445,6 +444,9 @@ def _load_index(spec: ProviderSpec, installed: tuple[Path, str] | None) -> Provi
         return ProviderIndex.from_schema(spec, source, Schema(cached))
     except (OSError, ValueError, KeyError, zipfile.BadZipFile):
         pass
+    import tarfile
+    import tempfile
+
     try:
         built = compact(read_tarball(tarball))
     except (OSError, ValueError, KeyError, tarfile.TarError) as exc:

@@ -22,7 +22,6 @@ from __future__ import annotations
 import json
 import keyword
 import re
-import tarfile
 from pathlib import Path
 from typing import Any
 
@@ -48,6 +47,8 @@ def snake(name: str) -> str:
 
 def read_tarball(path: Path) -> dict[str, Any]:
     """The assembly JSON of a `.jsii.tgz`."""
+    import tarfile  # here: a run reads a tarball only the first time it meets a provider version
+
     with tarfile.open(path, "r:gz") as tar:
         member = tar.getmember("package/.jsii")
         handle = tar.extractfile(member)
