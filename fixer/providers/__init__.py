@@ -52,6 +52,7 @@ IMPORTS_PACKAGE = "imports"
 MARKERS = (*PREBUILT_PREFIXES, "imports.")
 
 
+@lru_cache(maxsize=8192)  # asked of every dotted name the provider rules meet, mostly the same few
 def provider_package(dotted: str | None) -> str | None:
     """The provider package an import path belongs to: `cdktf_cdktf_provider_aws.vpc` ->
     `cdktf_cdktf_provider_aws`, `imports.aws.vpc` -> `imports.aws`; None for anything else."""
@@ -105,6 +106,7 @@ class Signature:
         return any(isinstance(t, str) and (t in SCALARS or t in OPEN) for t in members)
 
 
+@lru_cache(maxsize=8192)  # asked for every provider call, of the few modules a project uses
 def pascal(module: str) -> str:
     """`s3_bucket_versioning` -> `S3BucketVersioning`: how the generator names a module's resource class."""
     return "".join(part[:1].upper() + part[1:] for part in module.split("_"))
@@ -123,6 +125,8 @@ class ProviderIndex:
     schema: Schema | None = field(default=None, repr=False)  # None: names only (no assembly found)
     _home: dict[str, str] = field(default_factory=dict, repr=False)
     _signatures: dict[tuple[str, str], Signature | None] = field(default_factory=dict, repr=False)
+    # answers other modules derive from this index alone, by (their name, their question): kept for the run
+    derived: dict[tuple, object] = field(default_factory=dict, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         self.modules = {m: frozenset(names) for m, names in self.modules.items()}

@@ -11,9 +11,11 @@ project uses, keyed by the removed keyword. Read lazily, once per process.
 from __future__ import annotations
 
 import tomllib
+from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
+from types import MappingProxyType
 from typing import TYPE_CHECKING, Any
 
 from packaging.version import InvalidVersion, Version
@@ -137,10 +139,18 @@ def carries(index: ProviderIndex, recipe: Recipe) -> bool:
         return False
 
 
-def recipes_for(index: ProviderIndex, module: str, class_name: str) -> dict[str, Recipe]:
+def recipes_for(index: ProviderIndex, module: str, class_name: str) -> Mapping[str, Recipe]:
     """The recipes for keywords `class_name` (the resource class of `module`) no longer takes in the
     provider version of `index` (or, `unwrap`, takes with another type: a block given to it is the old
-    form), by keyword. Empty for structs, data sources and other providers."""
+    form), by keyword. Empty for structs, data sources and other providers. Asked for every keyword of
+    every provider call: kept on the index."""
+    key = ("recipes_for", index.version, module, class_name)
+    if key not in index.derived:
+        index.derived[key] = MappingProxyType(_recipes_for(index, module, class_name))  # shared: read-only
+    return index.derived[key]  # type: ignore[return-value]
+
+
+def _recipes_for(index: ProviderIndex, module: str, class_name: str) -> dict[str, Recipe]:
     provider = provider_name(index.spec.package)
     if provider is None or class_name != pascal(module):
         return {}
