@@ -139,7 +139,8 @@ class BatchedRules(cst.CSTVisitor):
                 skipped = skipping[number]
                 if skipped is None or skipped is node:
                     call(number, hook, node, node)
-            if skip_ends:
+            # a rule that skipped a whole module leaves its entry here for the entire walk: looked up inline
+            if skip_ends and id(node) in skip_ends:
                 self._end_skips(node)
             if kind is class_def:
                 classes.pop()
