@@ -260,7 +260,7 @@ def _find_installed(spec: ProviderSpec, search_paths: list[Path]) -> tuple[Path,
     found = importlib.util.find_spec(spec.package)  # locates, does not import, a top-level package
     if found is None or not found.submodule_search_locations:
         return None
-    from importlib import metadata
+    from importlib import metadata  # here: a worker pool's parent never looks a provider up
 
     try:
         version = metadata.version(spec.distribution)
@@ -448,7 +448,7 @@ def _load_index(spec: ProviderSpec, installed: tuple[Path, str] | None) -> Provi
         return ProviderIndex.from_schema(spec, source, Schema(cached))
     except (OSError, ValueError, KeyError, zipfile.BadZipFile):
         pass
-    import tarfile
+    import tarfile  # here: a schema is built from a tarball only once per provider version and machine
     import tempfile
 
     try:
