@@ -260,7 +260,8 @@ def _find_installed(spec: ProviderSpec, search_paths: list[Path]) -> tuple[Path,
     found = importlib.util.find_spec(spec.package)  # locates, does not import, a top-level package
     if found is None or not found.submodule_search_locations:
         return None
-    from importlib import metadata  # here: a worker pool's parent never looks a provider up
+    # imported here: a worker pool's parent never looks a provider up
+    from importlib import metadata
 
     try:
         version = metadata.version(spec.distribution)
