@@ -226,9 +226,12 @@ def instructions(command: list[str], folder: Path) -> list[int]:
     for old in folder.glob("cachegrind.*"):
         old.unlink()
     assert VALGRIND is not None
-    subprocess.run([VALGRIND, "--tool=cachegrind", "--cache-sim=no", "--trace-children=yes",
-                    f"--cachegrind-out-file={folder}/cachegrind.%p", *command],
-                   cwd=REPO, capture_output=True, check=False)
+    run = subprocess.run([VALGRIND, "--tool=cachegrind", "--cache-sim=no", "--trace-children=yes",
+                          f"--cachegrind-out-file={folder}/cachegrind.%p", *command],
+                         cwd=REPO, capture_output=True, text=True, check=False)
+    # as `measure`: a crash is never counted
+    if "Traceback (most recent call last)" in run.stderr or run.returncode not in (0, 1, 2):
+        raise SystemExit(f"{' '.join(command)} crashed under cachegrind (exit {run.returncode}):\n{run.stderr[-3000:]}")
     counts = [int(line.split()[1]) for out in folder.glob("cachegrind.*")
               for line in out.read_text().splitlines() if line.startswith("summary:")]
     if not counts:
