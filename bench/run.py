@@ -187,7 +187,8 @@ def floor_and_check(report: Report, floor_row: tuple[str, str], checks: list[tup
         report.add(key, best_of(label), files if checked_files is None else checked_files, wall, rss)
 
 
-def bench_cdktf_only(report: Report, work: Path, target: int) -> None:
+def bench_cdktf_only(report: Report, work: Path, target: int) -> tuple[Path, Path]:
+    """The CDKTF-only measurements; the tree and its file listing, for the instruction counts."""
     tree = work / "cdktf-only"
     files = build_cdktf_only(tree, target)
     print(f"CDKTF-only: {files} files", file=sys.stderr)
@@ -217,6 +218,7 @@ def bench_cdktf_only(report: Report, work: Path, target: int) -> None:
     if ruff:
         wall, rss, _ = measure([ruff, "check", "--no-cache", "--isolated", "--exit-zero", str(tree)], REPO)
         report.add("ruff_cdktf", "CDKTF-only: ruff check (default rules, no cache)", files, wall, rss)
+    return tree, listing
 
 
 def instructions(command: list[str], folder: Path) -> list[int]:
@@ -239,12 +241,11 @@ def instructions(command: list[str], folder: Path) -> list[int]:
     return counts
 
 
-def bench_instructions(work: Path) -> dict[str, float]:
+def bench_instructions(tree: Path, listing: Path, folder: Path) -> dict[str, float]:
     """The CDKTF-only ratios counted in instructions, which a shared machine's noise cannot move (wall time
     also depends on how much a process does per cycle: the floor is mostly LibCST's native parser, a
     check mostly Python). The speed-up divides `--jobs 1` by the largest process of `--jobs 2`: the
     parent's report after its workers end is left out."""
-    tree, listing, folder = work / "cdktf-only", work / "cdktf-files.txt", work / "cachegrind"
     floor = sum(instructions(floor_command(listing), folder))
     one = sum(instructions([*FIXER, "check", "--no-cache", "--jobs", "1", str(tree)], folder))
     two = instructions([*FIXER, "check", "--no-cache", "--jobs", "2", str(tree)], folder)
@@ -388,8 +389,8 @@ def main() -> int:
         work = Path(tmp)
         bench_startup(report, work)
         bench_big_module(report, work)
-        bench_cdktf_only(report, work, 200 if args.quick else args.files)
-        counted = bench_instructions(work) if args.instructions else None
+        tree, listing = bench_cdktf_only(report, work, 200 if args.quick else args.files)
+        counted = bench_instructions(tree, listing, work / "cachegrind") if args.instructions else None
         bench_mixed(report, work, 200 if args.quick else None)
         if args.corpus:
             bench_corpus(report, work, args.corpus.resolve())
