@@ -147,7 +147,13 @@ class BatchedRules(cst.CSTVisitor):
             elif kind is function_def:
                 functions.pop()
 
-        go(root)
+        try:
+            go(root)
+        finally:
+            # `go` calls itself through its closure, a cycle that holds the rules, their context and the
+            # tree: left to the collector, every file's tree outlived the file, and the collector's young
+            # passes ran once every two files to free them
+            go = None  # type: ignore[assignment]  # noqa: F841
 
     def _call(self, number: int, hook: Callable, *nodes: cst.CSTNode) -> object:
         try:
