@@ -227,3 +227,46 @@ def test_the_batched_rules_see_what_libcst_shows_them():
         assert recorded["walk"] == recorded["libcst"]
         if text is sources()[0]:
             assert {kind for kind, _ in recorded["walk"]} == {"name", "call", "comment"}
+
+
+def test_a_batched_walk_leaves_no_garbage_cycle():
+    # a cycle through the walk would keep every file's tree alive until the collector's next pass: the
+    # run's memory and its collector passes grew with every file
+    import gc
+
+    from fixer.batched import BatchedRules
+    from fixer.project import ProjectContext
+    from fixer.rule import FileContext
+
+    module = cst.parse_module(SAMPLE)
+    gc.collect()
+    gc.disable()
+    try:
+        context = FileContext("x.py", ProjectContext(root=GOLDEN, has_cdktf_json=False), frozenset(), {})
+        BatchedRules([RuleHooks()], context).walk(module)
+        del context
+        assert gc.collect() == 0
+    finally:
+        gc.enable()
+
+
+@pytest.mark.parametrize("literal", [
+    '""', "''", '"a"', "'a'", '""""""', "''''''", '"""a"b"""', "'''it's'''", '"\\n"', "'\\''", 'u"x"', 'r"\\d"',
+    'b"x"', 'Rb"\\x00"', '"""a\r\nb"""', '"${aws_s3_bucket.logs.arn}/*"',
+])
+def test_string_values_are_what_literal_eval_gives(literal):
+    from fixer.literals import string_value
+
+    node = cst.parse_expression(literal)
+    assert isinstance(node, cst.SimpleString)
+    value = string_value(node)
+    assert value == node.evaluated_value and type(value) is type(node.evaluated_value)
+
+
+@pytest.mark.parametrize("literal", ["0", "7", "1234", "1_000", "0x1F", "0o17", "0b101", "00"])
+def test_integer_values_are_what_literal_eval_gives(literal):
+    from fixer.literals import integer_value
+
+    node = cst.parse_expression(literal)
+    assert isinstance(node, cst.Integer)
+    assert integer_value(node) == node.evaluated_value

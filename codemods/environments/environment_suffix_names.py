@@ -6,6 +6,7 @@ import libcst as cst
 from libcst.helpers import get_full_name_for_node
 
 from codemods.environments import screens
+from fixer.literals import string_value
 from fixer.rule import Rule
 from fixer.statements import NameScopes
 from fixer.types import Applicability, Example, FixAvailability
@@ -136,7 +137,7 @@ class EnvironmentSuffixNames(NameScopes, Rule):
             value = arg.value
             if not isinstance(value, cst.SimpleString) or value.prefix != "" or "\\" in value.value:
                 continue  # an f-string already computes its name: whatever makes it unique is the author's
-            text = value.evaluated_value
+            text = string_value(value)
             if not text or "." in text or "{" in text or "}" in text or text.startswith("/aws/lambda/"):
                 continue  # DNS-like names, and log groups Lambda names after its function
             new_source = f"f{value.quote}{text}-{{{suffix}}}{value.quote}"

@@ -10,6 +10,7 @@ from libcst.helpers import get_full_name_for_node
 from codemods.environments import screens
 from codemods.environments.screens import ARN_ACCOUNT
 from fixer.aws import IDENTITY_CLASS, IDENTITY_SUBMODULE, caller_identity_in
+from fixer.literals import string_value
 from fixer.rule import Rule
 from fixer.types import Applicability, Example, FixAvailability
 
@@ -161,7 +162,7 @@ class HardcodedAccountId(Rule):
     def leave_SimpleString(self, original_node: cst.SimpleString, updated_node: cst.SimpleString) -> cst.BaseExpression:
         if self.provider_calls or original_node.prefix != "" or "\\" in original_node.value:
             return updated_node
-        text = original_node.evaluated_value
+        text = string_value(original_node)
         accounts = _accounts(text)
         if not accounts:
             return updated_node

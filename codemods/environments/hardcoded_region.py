@@ -8,6 +8,7 @@ import libcst as cst
 
 from codemods.environments import screens
 from codemods.environments.screens import REGION
+from fixer.literals import string_value
 from fixer.rule import Rule
 from fixer.statements import NameScopes, callee_name
 from fixer.types import Applicability, Example, FixAvailability
@@ -141,7 +142,7 @@ class HardcodedRegion(NameScopes, Rule):
         # module-level code is where an app configures its region(s): the source, not a copy
         if not self.context.functions or not self.calls or self.left_alone or original_node.prefix != "" or "\\" in original_node.value:
             return updated_node
-        text = original_node.evaluated_value
+        text = string_value(original_node)
         if not REGION.search(text):
             return updated_node
         variable = self.variable_in_scope(*VARIABLES)

@@ -6,6 +6,7 @@ import re
 
 import libcst as cst
 
+from fixer.literals import string_value
 from fixer.rule import Rule
 from fixer.types import Example, FixAvailability
 
@@ -62,7 +63,7 @@ class PlaceholderValues(Rule):
 
     def leave_SimpleString(self, original_node: cst.SimpleString, updated_node: cst.SimpleString) -> cst.SimpleString:
         try:
-            text = original_node.evaluated_value
+            text = string_value(original_node)
         except (ValueError, SyntaxError):
             return updated_node
         if isinstance(text, bytes):

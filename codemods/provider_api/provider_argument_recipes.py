@@ -10,6 +10,7 @@ from libcst.helpers import get_full_name_for_node
 
 from codemods.provider_api import screens
 from codemods.provider_api.helpers import ProviderNames, assigned_value
+from fixer.literals import string_value
 from fixer.providers import MARKERS, ProviderIndex, pascal
 from fixer.providers.recipes import Recipe, recipes_for, renamed_attributes
 from fixer.rule import Rule
@@ -28,7 +29,7 @@ def _literal(value: cst.BaseExpression) -> tuple[bool, Any]:
     if isinstance(value, cst.Name) and value.value in ("True", "False"):
         return True, value.value == "True"
     if isinstance(value, cst.SimpleString):
-        return True, value.evaluated_value
+        return True, string_value(value)
     if isinstance(value, cst.Integer):
         return True, int(value.value)
     return False, None

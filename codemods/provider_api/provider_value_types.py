@@ -12,6 +12,7 @@ import libcst as cst
 
 from codemods.provider_api import screens
 from codemods.provider_api.helpers import ProviderNames, assigned_value
+from fixer.literals import integer_value, string_value
 from fixer.providers import MARKERS, ProviderIndex
 from fixer.providers.recipes import recipes_for
 from fixer.providers.schema import OPEN, Prop
@@ -62,11 +63,11 @@ def _literal(node: cst.BaseExpression) -> tuple[str, Any] | None:
     if isinstance(node, cst.Name) and node.value in ("True", "False"):
         return "bool", node.value == "True"
     if isinstance(node, cst.Integer):
-        return "int", node.evaluated_value
+        return "int", integer_value(node)
     if isinstance(node, cst.Float):
         return "float", node.evaluated_value
     if isinstance(node, cst.SimpleString) and "b" not in node.prefix.lower():
-        return "str", node.evaluated_value
+        return "str", string_value(node)
     return None
 
 
@@ -531,7 +532,7 @@ class ProviderValueTypes(Rule):
         for element in node.elements:
             if not isinstance(element, cst.DictElement) or not isinstance(element.key, cst.SimpleString):
                 return None
-            key = element.key.evaluated_value
+            key = string_value(element.key)
             if not isinstance(key, str) or not key.isidentifier():
                 return None
             keys.append(key)
@@ -560,7 +561,7 @@ class ProviderValueTypes(Rule):
         args = []
         for element, new in zip(original.elements, updated.elements):
             assert isinstance(element, cst.DictElement) and isinstance(new, cst.DictElement)
-            name = keywords[element.key.evaluated_value]  # type: ignore[union-attr]
+            name = keywords[string_value(element.key)]  # type: ignore[arg-type]
             value = self._value(nested, props[name], element.value, new.value) or new.value
             args.append(cst.Arg(value=value, keyword=cst.Name(name), equal=_NO_SPACE, comma=new.comma))
         if args:

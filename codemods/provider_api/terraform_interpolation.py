@@ -6,6 +6,7 @@ import libcst as cst
 from libcst.helpers import get_full_name_for_node
 
 from fixer import hcl
+from fixer.literals import string_value
 from fixer.providers import pascal
 from fixer.rule import Rule
 from fixer.statements import assignments, callee_name
@@ -23,7 +24,7 @@ def _construct_assignments(body: cst.BaseSuite) -> list[tuple[str, str, str, cst
         code = get_full_name_for_node(target)
         if isinstance(construct_id, cst.SimpleString) and code and (isinstance(target, cst.Name) or code.startswith("self.")):
             callee = callee_name(value)
-            found.append((code, callee, construct_id.evaluated_value, statement))
+            found.append((code, callee, string_value(construct_id), statement))
     return found
 
 
@@ -179,7 +180,7 @@ class TerraformInterpolation(Rule):
     def leave_SimpleString(self, original_node: cst.SimpleString, updated_node: cst.SimpleString) -> cst.BaseExpression:
         if "${" not in original_node.value or original_node.prefix.lower() not in ("", "u"):
             return updated_node
-        return self._rewrite(original_node, updated_node, list(original_node.evaluated_value), original_node.quote)
+        return self._rewrite(original_node, updated_node, list(string_value(original_node)), original_node.quote)
 
     def leave_FormattedString(self, original_node: cst.FormattedString, updated_node: cst.FormattedString) -> cst.BaseExpression:
         if original_node.prefix.lower() != "f":

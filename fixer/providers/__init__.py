@@ -226,7 +226,13 @@ def _read_all_list(init_file: Path) -> list[str]:
     if start < 0:
         return []
     end = text.find("]", start)
-    return list(ast.literal_eval(text[start + len("\n__all__ = ") : end + 1]))
+    # the list's strings read from its syntax tree: `ast.literal_eval` would do it with nested functions
+    # that call each other, a cycle of garbage per call that only the collector frees (one call per
+    # submodule of a provider's bindings)
+    listed = ast.parse(text[start + len("\n__all__ = ") : end + 1], mode="eval").body
+    if not isinstance(listed, ast.List) or not all(isinstance(e, ast.Constant) for e in listed.elts):
+        raise ValueError(f"{init_file}: __all__ is not a list of names")
+    return [e.value for e in listed.elts]  # type: ignore[attr-defined]
 
 
 def read_installed(spec: ProviderSpec, package_dir: Path) -> dict[str, list[str]]:
