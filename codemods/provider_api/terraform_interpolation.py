@@ -143,10 +143,24 @@ class TerraformInterpolation(Rule):
     def __init__(self, context) -> None:
         super().__init__(context)
         self.module: cst.Module | None = None
+        # the statements the traversal has left: those that end before the string being read begins (a
+        # statement ends before the newline that starts the next one), found without any position
+        self.left: set[int] = set()
 
     def visit_Module(self, node: cst.Module) -> bool:
         self.module = node
+        self.left = set()
         return True
+
+    def leave_SimpleStatementLine(self, original_node: cst.SimpleStatementLine,
+                                  updated_node: cst.SimpleStatementLine) -> cst.SimpleStatementLine:
+        self.left.add(id(original_node))
+        return updated_node
+
+    def leave_SimpleStatementSuite(self, original_node: cst.SimpleStatementSuite,
+                                   updated_node: cst.SimpleStatementSuite) -> cst.SimpleStatementSuite:
+        self.left.add(id(original_node))
+        return updated_node
 
     def _local_constructs(self) -> list[tuple[str, str, str, cst.CSTNode]]:
         """Constructs assigned in the innermost function, else at the module's top level."""
@@ -161,15 +175,12 @@ class TerraformInterpolation(Rule):
         classes = self.context.classes
         return self.per_node(classes[-1], _self_construct_assignments) if classes else []
 
-    def _resolver(self, string: cst.CSTNode) -> hcl.Resolver:
+    def _resolver(self) -> hcl.Resolver:
         def resolve(data: bool, terraform_type: str, construct_id: str) -> str | None:
             classes = _classes_for(data, terraform_type)
-            named = [(code, statement) for code, callee, cid, statement in self._local_constructs()
-                     if callee in classes and cid == construct_id]
-            # positions only when a reference needs resolving, not for every `${`, and only of these nodes
-            ranges = self.context.positions([string, *(statement for _, statement in named)])
-            line = ranges[string].start.line
-            local = [code for code, statement in named if ranges[statement].end.line < line]
+            # a construct created before the string: by a statement the traversal has already left
+            local = [code for code, callee, cid, statement in self._local_constructs()
+                     if callee in classes and cid == construct_id and id(statement) in self.left]
             members = [code for code, callee, cid, _ in self._member_constructs()
                        if callee in classes and cid == construct_id]
             candidates = list(dict.fromkeys(local or members))
@@ -203,7 +214,7 @@ class TerraformInterpolation(Rule):
             return updated
         whole = found == [(0, len(items))]
         inner_quote = quote[0] if whole else ("'" if quote[0] == '"' else '"')
-        resolve = self._resolver(original)
+        resolve = self._resolver()
         pieces: list[str] = []
         problems: list[str] = []
         converted = False
