@@ -59,9 +59,11 @@ class IgnoreRules:
         return ignored
 
 
-def _gitignore(folder: Path) -> IgnoreRules | None:
+def _gitignore(folder: Path, listed: bool | None = None) -> IgnoreRules | None:
+    """The folder's .gitignore rules; `listed` says whether its listing holds a .gitignore file, when the
+    caller has read it (a folder walked is listed anyway: no stat of its own)."""
     gitignore = folder / ".gitignore"
-    if not gitignore.is_file():
+    if not (gitignore.is_file() if listed is None else listed):
         return None
     try:
         lines = gitignore.read_text(encoding="utf-8", errors="replace").splitlines()
@@ -70,6 +72,15 @@ def _gitignore(folder: Path) -> IgnoreRules | None:
     import pathspec
 
     return IgnoreRules(folder, pathspec.GitIgnoreSpec.from_lines(lines))
+
+
+def _lists_gitignore(entries: list[os.DirEntry]) -> bool:
+    """Whether a listing sorted by name, last name first, holds a .gitignore file: read from its end,
+    where the few names sorting before ".gitignore" are (punctuation, dot files)."""
+    for entry in reversed(entries):
+        if entry.name >= ".gitignore":
+            return entry.name == ".gitignore" and entry.is_file()
+    return False
 
 
 def _parent_rules(folder: Path) -> list[IgnoreRules]:
@@ -112,13 +123,13 @@ def iter_python_files(
     stack: list[tuple[Path, list[IgnoreRules]]] = [(root, base_rules)]
     while stack:
         folder, rules = stack.pop()
-        own = _gitignore(folder)
-        if own:
-            rules = [*rules, own]
         try:
             entries = sorted(os.scandir(folder), key=lambda e: e.name, reverse=True)
         except OSError:
             continue
+        own = _gitignore(folder, _lists_gitignore(entries))
+        if own:
+            rules = [*rules, own]
         files = []
         for entry in entries:
             path = Path(entry.path)

@@ -300,6 +300,21 @@ def test_discovery_skips_generated_code_and_gitignored_files(tmp_path):
     assert paths == {"lib/stack.py"}
 
 
+def test_a_gitignore_in_a_walked_folder_applies_below_it_whatever_sorts_beside_it(tmp_path):
+    # the walk finds a folder's .gitignore in its listing: names sorting before and after it are beside it
+    (tmp_path / ".git").mkdir()
+    write(tmp_path / "app" / ".gitignore", "local_*.py\n")
+    for relative in ["app/-first.py", "app/.a.py", "app/.gitignore.py", "app/local_notes.py", "app/stack.py",
+                     "app/sub/local_more.py", "other/local_kept.py"]:
+        write(tmp_path / relative, BROKEN)
+    (tmp_path / "plain" / ".gitignore").mkdir(parents=True)  # a folder of that name is not an ignore file
+    write(tmp_path / "plain" / "local_too.py", BROKEN)
+    report = cli("check", tmp_path, "--output-format", "json").json()
+    paths = {Path(f["path"]).resolve().relative_to(tmp_path.resolve()).as_posix() for f in report["findings"]}
+    assert paths == {"app/-first.py", "app/.a.py", "app/.gitignore.py", "app/stack.py", "other/local_kept.py",
+                     "plain/local_too.py"}
+
+
 def test_explicit_file_is_processed_even_if_ignored(tmp_path):
     write(tmp_path / ".gitignore", "scratch/\n")
     path = write(tmp_path / "scratch" / "try.py", BROKEN)
