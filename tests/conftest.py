@@ -31,6 +31,7 @@ def _isolated_cache(tmp_path_factory, monkeypatch, _release_cache):
 
     providers._LOADED.clear()  # each test sees the provider index loaded (and cached on disk) afresh
     providers._LOCATED.clear()
+    providers._SITES.clear()
     providers._prebuilt_in.cache_clear()
     pins.clear_cache()
     yield

@@ -338,13 +338,18 @@ def project_site_packages(project_root: Path | None) -> list[Path]:
 
 
 _LOCATED: dict[tuple[str, tuple[Path, ...]], tuple[Path, str] | None] = {}
+# a project's virtualenvs, looked for once per process: every provider lookup of a project asks, twice
+_SITES: dict[Path | None, tuple[Path, ...]] = {}
 
 
 def _locate(spec: ProviderSpec, project_root: Path | None) -> tuple[Path, str] | None:
     """The installation a project uses; asked once per process for all projects sharing site-packages."""
     if spec.package.startswith(IMPORTS_PACKAGE + "."):
         return _find_imports(spec, project_root)
-    key = (spec.package, tuple(project_site_packages(project_root)))
+    sites = _SITES.get(project_root)
+    if sites is None:
+        sites = _SITES[project_root] = tuple(project_site_packages(project_root))
+    key = (spec.package, sites)
     if key not in _LOCATED:
         _LOCATED[key] = _find_installed(spec, list(key[1]))
     twin = _cdktf_twin(spec)
