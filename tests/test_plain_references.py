@@ -84,3 +84,40 @@ def test_a_namespace_style_file_is_checked_without_scope_analysis(tmp_path, monk
     result = fix_source(decode(code.encode()), str(path), rules, ProjectContext.build(tmp_path), Options(rules))
     assert sorted((f.line, f.code) for f in result.findings) == [(2, "CTB001"), (7, "CTB001")]
     assert analysed == []
+
+
+@pytest.mark.parametrize("head, bound", [
+    ("import cdktf_cdktf_provider_aws as aws\n", "aws"),
+    ("import cdktf_cdktf_provider_aws.vpc as networking\n", "networking"),
+    ("import cdktf_cdktf_provider_aws\n", "cdktf_cdktf_provider_aws"),
+])
+@pytest.mark.parametrize("case", CASES, ids=list(CASES))
+def test_the_census_agrees_with_scope_analysis_on_a_module_an_import_binds(head, bound, case):
+    body, answers = CASES[case]
+    module = cst.parse_module(head + body.replace("vpc", bound))
+    statement = module.body[0].body[0]
+    usage = _Usage()
+    visit_read_only(module, usage)
+    plain = usage.plain_references(bound, strings_matter=False)
+    assert (plain is not None) is answers
+    if plain is not None:
+        assert set(plain) == _scope_references(module, statement, bound)
+
+
+def test_a_module_alias_file_is_checked_without_scope_analysis(tmp_path, monkeypatch):
+    code = textwrap.dedent("""\
+        import cdktf_cdktf_provider_aws as aws
+
+        def build(self):
+            net = aws.vpc.Vpc(self, "vpc", cidr_block="10.0.0.0/16")
+            aws.vpc.Subnet(self, "wrong", vpc_id=net.id)
+        """)
+    analysed = []
+    monkeypatch.setitem(rule_module._PROVIDERS, ScopeProvider,
+                        lambda module: analysed.append(module) or rule_module._scopes(module))
+    rules = (rule_by_code("CTB001"),)
+    path = tmp_path / "stack.py"
+    path.write_text(code)
+    result = fix_source(decode(code.encode()), str(path), rules, ProjectContext.build(tmp_path), Options(rules))
+    assert sorted((f.line, f.code) for f in result.findings) == [(5, "CTB001")]
+    assert analysed == []

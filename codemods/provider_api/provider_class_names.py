@@ -223,10 +223,14 @@ class ProviderClassNames(Rule):
     def _index(self, package: str) -> ProviderIndex | None:
         return self.context.project.provider_for_package(package)
 
-    def _references(self, statement: cst.CSTNode, bound: str, strings_matter: bool = False) -> list[cst.CSTNode]:
+    def _references(self, statement: cst.CSTNode, bound: str, strings_matter: bool = False,
+                    plain_name: bool = False) -> list[cst.CSTNode]:
         """ScopeProvider's references to the binding `statement` makes of `bound`. `strings_matter`: the
-        caller counts a string annotation naming it (ScopeProvider's reference is then the string)."""
-        if isinstance(statement, cst.ImportFrom):
+        caller counts a string annotation naming it (ScopeProvider's reference is then the string).
+        `plain_name`: an `import` binds `bound` as a plain name (`import x as aws`, `import x`); its uses
+        are then Names the census knows, as those of a `from` import are (`import a.b` binds `a` for
+        uses ScopeProvider records on the whole `a.b`)."""
+        if isinstance(statement, cst.ImportFrom) or plain_name:
             plain = self.usage.plain_references(bound, strings_matter)
             if plain is not None:
                 return plain
@@ -319,7 +323,8 @@ class ProviderClassNames(Rule):
             if index is None:
                 continue
             bound = alias.evaluated_alias or dotted
-            references = self._references(statement, bound if alias.asname else dotted.split(".")[0])
+            references = self._references(statement, bound if alias.asname else dotted.split(".")[0],
+                                          plain_name=alias.asname is not None or "." not in dotted)
             if alias.asname is None and module is not None:
                 # `import package.module`: uses are the full dotted chain
                 references = [r for r in references if get_full_name_for_node(r) == dotted]
