@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import importlib.util
 import re
+from functools import cache
 from typing import TYPE_CHECKING, Any
 
 from fixer.providers import IMPORTS_PACKAGE, PREBUILT_PREFIXES
@@ -41,6 +42,7 @@ def _importable_without_lib(project: ProjectContext) -> re.Pattern[str] | None:
     return re.compile(rf"(?<![\w.])(?:{'|'.join(map(re.escape, names))})\b") if names else None
 
 
+@cache  # what is installed does not change during a run; every project under lib/ asks
 def _installed(name: str) -> bool:
     try:
         return importlib.util.find_spec(name) is not None
