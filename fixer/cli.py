@@ -115,6 +115,32 @@ def _run(
     max_file_size: str = "2MB",
     unsafe_options: frozenset[str] | None = None,
 ) -> None:
+    from fixer.discovery import folders_fixed
+
+    with folders_fixed():
+        _run_once(paths, select, ignore, output_format, jobs, statistics, quiet, verbose, mode, unsafe_fixes, no_cache,
+                  cache_dir, force_exclude, pack, max_file_size, unsafe_options)
+
+
+def _run_once(
+    paths: list[Path] | None,
+    select: list[str] | None,
+    ignore: list[str] | None,
+    output_format: str,
+    jobs: int | None,
+    statistics: bool,
+    quiet: bool,
+    verbose: bool,
+    mode: str,
+    unsafe_fixes: bool,
+    no_cache: bool,
+    cache_dir: Path | None,
+    force_exclude: bool,
+    pack: str,
+    max_file_size: str,
+    unsafe_options: frozenset[str] | None,
+) -> None:
+    """One run: the folders above its files are each asked once about .gitignore and .git."""
     if output_format not in FORMATS:
         _fail(f"unknown --output-format {output_format!r}; choose from {', '.join(FORMATS)}")
     size = _size(max_file_size)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import re
 from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path, PurePath
@@ -83,14 +84,44 @@ def _lists_gitignore(entries: list[os.DirEntry]) -> bool:
     return False
 
 
+# What a run learns of the folders above its files (their .gitignore, whether they hold .git), while it
+# runs (`folders_fixed`): every project below a folder asks again. Outside a run nothing is kept.
+_ABOVE: dict[tuple[str, Path], object] | None = None
+
+
+@contextmanager
+def folders_fixed() -> Iterator[None]:
+    """Within this block the folders above the files are taken not to change: each is asked once."""
+    global _ABOVE
+    outer = _ABOVE
+    _ABOVE = {} if outer is None else outer
+    try:
+        yield
+    finally:
+        _ABOVE = outer
+
+
+def _known(kind: str, folder: Path, ask: Callable[[Path], object]) -> object:
+    if _ABOVE is None:
+        return ask(folder)
+    key = (kind, folder)
+    if key not in _ABOVE:
+        _ABOVE[key] = ask(folder)
+    return _ABOVE[key]
+
+
+def _is_repository_root(folder: Path) -> bool:
+    return bool(_known("git", folder, lambda f: (f / ".git").exists()))
+
+
 def _parent_rules(folder: Path) -> list[IgnoreRules]:
     """.gitignore files above `folder`, up to the enclosing git repository's root."""
     found = []
     for parent in folder.parents:
-        rules = _gitignore(parent)
+        rules = _known("ignore", parent, _gitignore)
         if rules:
-            found.append(rules)
-        if (parent / ".git").exists():
+            found.append(rules)  # type: ignore[arg-type]
+        if _is_repository_root(parent):
             break
     else:
         return []  # not inside a git repository: parent .gitignore files do not apply
@@ -229,6 +260,6 @@ def repository_folders(root: Path) -> list[Path]:
     alone (a stray requirements.txt or setup.py in a home folder belongs to no project)."""
     chain = [root, *root.parents]
     for number, folder in enumerate(chain):
-        if (folder / ".git").exists():
+        if _is_repository_root(folder):
             return chain[: number + 1]
     return [root]

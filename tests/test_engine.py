@@ -315,6 +315,26 @@ def test_a_gitignore_in_a_walked_folder_applies_below_it_whatever_sorts_beside_i
                      "plain/local_too.py"}
 
 
+def test_a_run_asks_each_folder_above_its_projects_once_and_nothing_is_kept_after_it(tmp_path):
+    from fixer.discovery import folders_fixed, iter_python_files, repository_folders
+
+    (tmp_path / ".git").mkdir()
+    project = tmp_path / "apps" / "one"
+    write(project / "stack.py", "x = 1\n")
+    write(project / "local_notes.py", "x = 1\n")
+
+    def listed() -> list[str]:
+        return sorted(p.name for p in iter_python_files(project))
+
+    with folders_fixed():
+        assert listed() == ["local_notes.py", "stack.py"] and repository_folders(project)[-1] == tmp_path
+        write(tmp_path / "apps" / ".gitignore", "local_*.py\n")
+        (tmp_path / "apps" / ".git").mkdir()
+        # asked already in this run: the answers stand
+        assert listed() == ["local_notes.py", "stack.py"] and repository_folders(project)[-1] == tmp_path
+    assert listed() == ["stack.py"] and repository_folders(project)[-1] == tmp_path / "apps"
+
+
 def test_explicit_file_is_processed_even_if_ignored(tmp_path):
     write(tmp_path / ".gitignore", "scratch/\n")
     path = write(tmp_path / "scratch" / "try.py", BROKEN)
