@@ -52,11 +52,16 @@ class Schema:
 
     def __init__(self, path: Path) -> None:
         self.path = path
-        with zipfile.ZipFile(path) as archive:
+        # kept open for the modules asked later: its directory of 2,000 members is read once
+        archive = zipfile.ZipFile(path)
+        try:
             self.header: dict[str, Any] = json.loads(archive.read("index.json"))
-        if self.header.get("format") != FORMAT:
-            raise ValueError(f"{path}: schema format {self.header.get('format')}, expected {FORMAT}")
-        self._archive: zipfile.ZipFile | None = None
+            if self.header.get("format") != FORMAT:
+                raise ValueError(f"{path}: schema format {self.header.get('format')}, expected {FORMAT}")
+        except BaseException:
+            archive.close()
+            raise
+        self._archive: zipfile.ZipFile | None = archive
         self._modules: dict[str, dict[str, Any]] = {}
         self._props: dict[tuple[str, str], dict[str, Prop] | None] = {}
 
@@ -76,7 +81,7 @@ class Schema:
             if module not in self.names:
                 self._modules[module] = {}
             else:
-                if self._archive is None:  # kept open: its directory of 2,000 members is read once
+                if self._archive is None:  # unpickled in a worker: opened there once
                     self._archive = zipfile.ZipFile(self.path)
                 self._modules[module] = json.loads(self._archive.read(f"modules/{module or '_root'}.json"))
         return self._modules[module]
