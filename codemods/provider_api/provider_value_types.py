@@ -35,6 +35,15 @@ class _Owner:
     prefix: cst.BaseExpression | None  # `dynamodb_table.` when the code imports the module, not classes
 
 
+def _required(owner: _Owner, props: dict[str, Prop]) -> tuple[str, ...]:
+    """The class's required keywords, in the schema's order: kept on the index, asked for every call."""
+    key = ("required keywords", owner.module, owner.name)
+    required = owner.index.derived.get(key)
+    if required is None:
+        required = owner.index.derived[key] = tuple(name for name, prop in props.items() if prop.required)
+    return required  # type: ignore[return-value]
+
+
 def _members(type_: Any) -> list[Any]:
     return type_[1] if isinstance(type_, list) and type_[0] == "union" else [type_]
 
@@ -211,8 +220,8 @@ class ProviderValueTypes(Rule):
         hoisted = self._hoistable(owner, props, original, given)
         # `**settings` may hold any property: only the keywords written out are judged
         missing = [] if any(a.star for a in original) else [
-            name for name, prop in props.items()
-            if prop.required and name not in given and not any(name in names for names in hoisted.values())]
+            name for name in _required(owner, props)
+            if name not in given and not any(name in names for names in hoisted.values())]
         if missing:
             self.report(node, f"`{owner.name}` is missing required {', '.join(f'`{m}`' for m in missing)}")
         changed = False
