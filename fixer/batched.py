@@ -37,6 +37,28 @@ def _hooks(rule_class: type, prefix: str) -> frozenset[str]:
     )
 
 
+class _Hooks:
+    """Which hooks a set of rule classes has, by node type name and, as the walks meet them, by node type:
+    (rule number, the class's function). Built once per set of classes, not once per file."""
+
+    def __init__(self, classes: tuple[type, ...]) -> None:
+        self.visit: dict[str, tuple[tuple[int, Callable], ...]] = {}
+        self.leave: dict[str, tuple[tuple[int, Callable], ...]] = {}
+        for kind, table in (("visit_", self.visit), ("leave_", self.leave)):
+            found: dict[str, list[tuple[int, Callable]]] = {}
+            for number, rule_class in enumerate(classes):
+                for name in _hooks(rule_class, kind):
+                    found.setdefault(name, []).append((number, getattr(rule_class, kind + name)))
+            table.update((name, tuple(hooks)) for name, hooks in found.items())
+        self.visit_of: dict[type, tuple[tuple[int, Callable], ...]] = {}
+        self.leave_of: dict[type, tuple[tuple[int, Callable], ...]] = {}
+
+
+@lru_cache(maxsize=64)  # a run's files share a few sets of active rules
+def _hooks_of(classes: tuple[type, ...]) -> _Hooks:
+    return _Hooks(classes)
+
+
 class BatchedRules(cst.CSTVisitor):
     """Dispatches every node to the hooks of each rule that still looks at it."""
 
@@ -48,12 +70,8 @@ class BatchedRules(cst.CSTVisitor):
         self.skipping: list[cst.CSTNode | None] = [None] * len(self.rules)
         self.skipped = 0  # how many rules are skipping now
         self._skip_ends: dict[int, list[int]] = {}  # id(node) -> the rules skipping its children
-        self._visit: dict[str, list[tuple[int, Callable]]] = {}
-        self._leave: dict[str, list[tuple[int, Callable]]] = {}
-        for number, rule in enumerate(self.rules):
-            for kind, table in (("visit_", self._visit), ("leave_", self._leave)):
-                for name in _hooks(type(rule), kind):
-                    table.setdefault(name, []).append((number, getattr(rule, kind + name)))
+        self._hooks = _hooks_of(tuple(type(rule) for rule in self.rules))
+        self._visit, self._leave = self._hooks.visit, self._hooks.leave
 
     def on_visit(self, node: cst.CSTNode) -> bool:
         """What `walk` does on entering a node, for the subtrees LibCST visits itself (`node.visit`)."""
@@ -89,9 +107,8 @@ class BatchedRules(cst.CSTVisitor):
     def walk(self, root: cst.CSTNode) -> None:
         """`fixer.walk.walk(root, self)`, with `on_visit`/`on_leave` and the context's class and function
         stacks inlined: the traversal's own cost per node is most of a clean file's look, so its hot path
-        makes no method call of its own (the hooks' tables are looked up by node type, once per type)."""
-        visit_of: dict[type, Sequence[tuple[int, Callable]]] = {}
-        leave_of: dict[type, Sequence[tuple[int, Callable]]] = {}
+        makes no method call of its own (the hooks are looked up by node type, once per type and set of rules)."""
+        visit_of, leave_of = self._hooks.visit_of, self._hooks.leave_of
         visit_by_name, leave_by_name = self._visit, self._leave
         skipping, skip_ends, call, count = self.skipping, self._skip_ends, self._call, len(self.rules)
         classes, functions = self.context.classes, self.context.functions
@@ -153,11 +170,11 @@ class BatchedRules(cst.CSTVisitor):
             # `go` calls itself through its closure, a cycle that holds the rules, their context and the
             # tree: left to the collector, every file's tree outlived the file, and the collector's young
             # passes ran once every two files to free them
-            go = None  # type: ignore[assignment]  # noqa: F841
+            go = None  # type: ignore[assignment]
 
     def _call(self, number: int, hook: Callable, *nodes: cst.CSTNode) -> object:
         try:
-            return hook(*nodes)
+            return hook(self.rules[number], *nodes)
         except Exception as exc:  # noqa: BLE001  which rule failed is what the error entry must say
             raise RuleFailed(self.rules[number].code) from exc  # type: ignore[attr-defined]
 

@@ -34,6 +34,10 @@ def _isolated_cache(tmp_path_factory, monkeypatch, _release_cache):
     providers._SITES.clear()
     providers._prebuilt_in.cache_clear()
     pins.clear_cache()
+    # a run keeps each set of rule classes' hooks: a test that patches a rule class sees its patch
+    from fixer import batched
+
+    batched._hooks_of.cache_clear()
     yield
 
 
