@@ -11,6 +11,8 @@ from functools import lru_cache
 from pathlib import Path, PurePath
 from typing import TYPE_CHECKING
 
+from fixer.paths import resolved
+
 if TYPE_CHECKING:  # imported where an ignore file is read: a run over a tree without one never needs it
     import pathspec
 
@@ -63,8 +65,10 @@ class IgnoreRules:
 def _gitignore(folder: Path, listed: bool | None = None) -> IgnoreRules | None:
     """The folder's .gitignore rules; `listed` says whether its listing holds a .gitignore file, when the
     caller has read it (a folder walked is listed anyway: no stat of its own)."""
+    if listed is False:
+        return None
     gitignore = folder / ".gitignore"
-    if not (gitignore.is_file() if listed is None else listed):
+    if listed is None and not gitignore.is_file():
         return None
     try:
         lines = gitignore.read_text(encoding="utf-8", errors="replace").splitlines()
@@ -84,30 +88,36 @@ def _lists_gitignore(entries: list[os.DirEntry]) -> bool:
     return False
 
 
-# What a run learns of the folders above its files (their .gitignore, whether they hold .git), while it
-# runs (`folders_fixed`): every project below a folder asks again. Outside a run nothing is kept.
-_ABOVE: dict[tuple[str, Path], object] | None = None
+# What a run learns of folders while it runs (`folders_fixed`): their listings, and of the folders above
+# its files their .gitignore and whether they hold .git. The run's discovery lists every folder, and the
+# index of each project walks its folders and the folders above it again. Outside a run nothing is kept.
+_FOLDERS: dict[tuple[str, Path], object] | None = None
 
 
 @contextmanager
 def folders_fixed() -> Iterator[None]:
-    """Within this block the folders above the files are taken not to change: each is asked once."""
-    global _ABOVE
-    outer = _ABOVE
-    _ABOVE = {} if outer is None else outer
+    """Within this block folders are taken not to change: each is listed, and asked about, once."""
+    global _FOLDERS
+    outer = _FOLDERS
+    _FOLDERS = {} if outer is None else outer
     try:
         yield
     finally:
-        _ABOVE = outer
+        _FOLDERS = outer
 
 
 def _known(kind: str, folder: Path, ask: Callable[[Path], object]) -> object:
-    if _ABOVE is None:
+    if _FOLDERS is None:
         return ask(folder)
     key = (kind, folder)
-    if key not in _ABOVE:
-        _ABOVE[key] = ask(folder)
-    return _ABOVE[key]
+    if key not in _FOLDERS:
+        _FOLDERS[key] = ask(folder)
+    return _FOLDERS[key]
+
+
+def _listing(folder: Path) -> list[os.DirEntry]:
+    """The folder's entries sorted by name, last first (a DirEntry keeps what the listing said of its type)."""
+    return sorted(os.scandir(folder), key=lambda e: e.name, reverse=True)
 
 
 def _is_repository_root(folder: Path) -> bool:
@@ -115,17 +125,23 @@ def _is_repository_root(folder: Path) -> bool:
 
 
 def _parent_rules(folder: Path) -> list[IgnoreRules]:
-    """.gitignore files above `folder`, up to the enclosing git repository's root."""
-    found = []
-    for parent in folder.parents:
-        rules = _known("ignore", parent, _gitignore)
-        if rules:
-            found.append(rules)  # type: ignore[arg-type]
-        if _is_repository_root(parent):
-            break
-    else:
-        return []  # not inside a git repository: parent .gitignore files do not apply
-    return found
+    """.gitignore files above `folder`, nearest first, up to the enclosing git repository's root."""
+    found = _known("rules above", folder, _rules_above)
+    return list(found) if found is not None else []  # type: ignore[call-overload]
+
+
+def _rules_above(folder: Path) -> tuple[IgnoreRules, ...] | None:
+    """`_parent_rules`, from the parent's answer (the projects of a monorepo share all but their last
+    folders); None when no folder above is a repository's root: its .gitignore files do not apply."""
+    parent = folder.parent
+    if parent == folder:
+        return None
+    own = _known("ignore", parent, _gitignore)
+    mine = (own,) if own else ()
+    if _is_repository_root(parent):
+        return mine  # type: ignore[return-value]
+    above = _known("rules above", parent, _rules_above)
+    return None if above is None else mine + above  # type: ignore[operator, return-value]
 
 
 @dataclass
@@ -146,7 +162,7 @@ def iter_python_files(
     """Python files below `root`, sorted, honouring .gitignore files and `exclude` (relative to
     exclude_base); `root` itself is never excluded. Ignored entries are counted in `walk`. `also` takes
     other files by name (the project files a pack's rules read: requirements*.txt, pyproject.toml ...)."""
-    root = root.resolve()
+    root = resolved(root)
     walk = walk if walk is not None else Walk()
     base_rules = _parent_rules(root)
     if exclude is not None:
@@ -155,7 +171,7 @@ def iter_python_files(
     while stack:
         folder, rules = stack.pop()
         try:
-            entries = sorted(os.scandir(folder), key=lambda e: e.name, reverse=True)
+            entries: list[os.DirEntry] = _known("listing", folder, _listing)  # type: ignore[assignment]
         except OSError:
             continue
         own = _gitignore(folder, _lists_gitignore(entries))
@@ -163,8 +179,8 @@ def iter_python_files(
             rules = [*rules, own]
         files = []
         for entry in entries:
-            path = Path(entry.path)
             if entry.is_dir(follow_symlinks=False):
+                path = Path(entry.path)
                 if entry.name in ALWAYS_SKIPPED or entry.name.endswith(".egg-info"):
                     continue
                 if entry.name == BINDINGS_FOLDER and is_generated_bindings(path):
@@ -175,6 +191,7 @@ def iter_python_files(
                 else:
                     stack.append((path, rules))
             elif (entry.name.endswith(".py") or (also is not None and also(entry.name))) and entry.is_file():
+                path = Path(entry.path)
                 if any(r.matches(path, False) for r in rules):
                     walk.ignored_files += 1
                 else:

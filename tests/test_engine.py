@@ -315,7 +315,7 @@ def test_a_gitignore_in_a_walked_folder_applies_below_it_whatever_sorts_beside_i
                      "plain/local_too.py"}
 
 
-def test_a_run_asks_each_folder_above_its_projects_once_and_nothing_is_kept_after_it(tmp_path):
+def test_a_run_lists_each_folder_and_asks_each_folder_above_once_and_nothing_is_kept_after_it(tmp_path):
     from fixer.discovery import folders_fixed, iter_python_files, repository_folders
 
     (tmp_path / ".git").mkdir()
@@ -330,9 +330,27 @@ def test_a_run_asks_each_folder_above_its_projects_once_and_nothing_is_kept_afte
         assert listed() == ["local_notes.py", "stack.py"] and repository_folders(project)[-1] == tmp_path
         write(tmp_path / "apps" / ".gitignore", "local_*.py\n")
         (tmp_path / "apps" / ".git").mkdir()
-        # asked already in this run: the answers stand
+        write(project / "late.py", "x = 1\n")
+        # listed and asked already in this run: the answers stand
         assert listed() == ["local_notes.py", "stack.py"] and repository_folders(project)[-1] == tmp_path
-    assert listed() == ["stack.py"] and repository_folders(project)[-1] == tmp_path / "apps"
+    assert listed() == ["late.py", "stack.py"] and repository_folders(project)[-1] == tmp_path / "apps"
+
+
+def test_ignore_files_above_a_named_folder_apply_up_to_the_repository_root_and_not_outside_one(tmp_path):
+    write(tmp_path / ".gitignore", "local_*.py\n")  # above the repository: not the repository's rules
+    repository = tmp_path / "repo"
+    (repository / ".git").mkdir(parents=True)
+    write(repository / ".gitignore", "scratch_*.py\n")
+    for folder in (repository / "apps" / "one", tmp_path / "loose" / "one"):
+        for name in ("stack.py", "local_notes.py", "scratch_try.py"):
+            write(folder / name, BROKEN)
+
+    def checked(named):
+        report = cli("check", named, "--output-format", "json").json()
+        return sorted(Path(f["path"]).name for f in report["findings"])
+
+    assert checked(repository / "apps" / "one") == ["local_notes.py", "stack.py"]
+    assert checked(tmp_path / "loose" / "one") == ["local_notes.py", "scratch_try.py", "stack.py"]
 
 
 def test_explicit_file_is_processed_even_if_ignored(tmp_path):
