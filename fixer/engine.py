@@ -447,10 +447,12 @@ def too_large(path: str, size: int, options: Options) -> FileResult:
 
 
 def process_file(path: str, rules: Sequence[type[RuleDeclaration]], project: ProjectContext, options: Options) -> FileResult:
-    try:
-        data = Path(path).read_bytes()
-    except OSError as exc:
-        return FileResult(path, error=FileError(path, 1, 1, f"cannot read: {exc.strerror or exc}", kind=ErrorKind.IO))
+    data = project.take_bytes(path)  # read by the project index moments ago
+    if data is None:
+        try:
+            data = Path(path).read_bytes()
+        except OSError as exc:
+            return FileResult(path, error=FileError(path, 1, 1, f"cannot read: {exc.strerror or exc}", kind=ErrorKind.IO))
     if len(data) > options.max_file_size:
         return too_large(path, len(data), options)
     try:
@@ -513,10 +515,13 @@ class _Projects(dict):
     def build_all(self) -> None:
         for root in sorted(self.members):
             if root not in self:
-                self.__missing__(root)
+                self[root] = ProjectContext.build(root, self.members[root], self.index_classes, self.facts)
 
     def __missing__(self, root: Path) -> ProjectContext:
-        project = self[root] = ProjectContext.build(root, self.members[root], self.index_classes, self.facts)
+        # built as its files come to be checked: the bytes the index reads of them wait for the engine,
+        # a project's worth at most (built all at once, for the cache's keys, they would be the whole run's)
+        project = self[root] = ProjectContext.build(root, self.members[root], self.index_classes, self.facts,
+                                                    keep=self.members[root])
         return project
 
 

@@ -353,6 +353,23 @@ def test_ignore_files_above_a_named_folder_apply_up_to_the_repository_root_and_n
     assert checked(tmp_path / "loose" / "one") == ["local_notes.py", "scratch_try.py", "stack.py"]
 
 
+def test_the_engine_reads_each_file_of_a_cdktf_project_once(tmp_path, monkeypatch):
+    # the project index reads every file of the project; the engine takes the bytes it read of the run's
+    from fixer.project import assign_roots
+
+    write(tmp_path / "cdktf.json", '{"app": "python3 main.py"}')
+    files = [write(tmp_path / "stacks" / f"stack_{number}.py", BROKEN) for number in range(3)]
+    write(tmp_path / "main.py", "from cdktf import App\nApp().synth()\n")
+    reads: list[str] = []
+    real_read = Path.read_bytes
+    monkeypatch.setattr(Path, "read_bytes", lambda self: reads.append(self.name) or real_read(self))
+    rules = tuple(select_rules(None, []))
+    results = run(files, assign_roots([tmp_path / "stacks"], files), Options(rules), jobs=1)
+    assert sorted(r.path for r in results if r.findings) == sorted(str(f) for f in files)
+    assert sorted(name for name in reads if name.endswith(".py")) == ["main.py", "stack_0.py", "stack_1.py",
+                                                                         "stack_2.py"]
+
+
 def test_explicit_file_is_processed_even_if_ignored(tmp_path):
     write(tmp_path / ".gitignore", "scratch/\n")
     path = write(tmp_path / "scratch" / "try.py", BROKEN)

@@ -16,7 +16,7 @@ import hashlib
 import json
 import os
 import tomllib
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
@@ -93,6 +93,8 @@ class ProjectContext:
     unreadable: dict[Path, str] = field(default_factory=dict)
     # what rules conclude from the facts, computed once per project (`derived`), never part of the facts
     _derived: dict[str, object] = field(default_factory=dict, repr=False)
+    # the bytes of the run's files the index read, by resolved path, until the engine takes them
+    _read: dict[str, bytes] = field(default_factory=dict, repr=False, compare=False)
 
     @classmethod
     def build(
@@ -101,22 +103,28 @@ class ProjectContext:
         files: Sequence[Path] | None = None,
         index_classes: bool = True,
         facts_cache: dict | None = None,
+        keep: Sequence[Path] = (),
     ) -> ProjectContext:
         """A CDKTF project (root with cdktf.json) is read whole; without cdktf.json there is no project
-        beyond what the run was given, so only `files` are read (all of root when None)."""
+        beyond what the run was given, so only `files` are read (all of root when None). `keep`: the files
+        the run will check; the bytes the index reads of them are kept for `take_bytes`, so each is read
+        once."""
         root = resolved(root)
         context = cls(root=root, has_cdktf_json=(root / "cdktf.json").is_file())
         members = iter_python_files(root) if context.has_cdktf_json or files is None else files
+        kept = {os.fspath(resolved(path)) for path in keep}
         modules: set[str] = set()
         unmarked: list[tuple[Path, str, bytes]] = []
         for path in members:
-            parts = module_parts(resolved(path), root)
+            real = resolved(path)
+            parts = module_parts(real, root)
             if parts is None:
                 continue
             if parts:
                 modules.add(".".join(parts))
             if index_classes:
-                data = context._index_file(path, ".".join(parts), facts_cache, force=False)
+                data = context._index_file(path, ".".join(parts), facts_cache, force=False,
+                                           keep=os.fspath(real) if kept else None, kept=kept)
                 if data is not None:
                     unmarked.append((path, ".".join(parts), data))
         # Files that subclass or use project constructs without naming Construct or TerraformStack
@@ -145,15 +153,19 @@ class ProjectContext:
         return context
 
     def _index_file(
-        self, path: Path, dotted: str, facts_cache: dict | None, force: bool, data: bytes | None = None
+        self, path: Path, dotted: str, facts_cache: dict | None, force: bool, data: bytes | None = None,
+        keep: str | None = None, kept: Collection[str] = (),
     ) -> bytes | None:
-        """Add one file's facts. Returns its bytes when it was passed over for want of a marker."""
+        """Add one file's facts. Returns its bytes when it was passed over for want of a marker. `keep`:
+        the file's resolved path, whose bytes are kept when it is among the run's files (`kept`)."""
         if data is None:
             try:
                 data = path.read_bytes()
             except OSError:
                 return None
             self.tokens.update(t for t in PROJECT_TOKENS if t.encode() in data)
+            if keep is not None and keep in kept:
+                self._read[keep] = data
         if not force and not may_define_constructs(data):
             return data
         facts = None
@@ -177,6 +189,11 @@ class ProjectContext:
         if facts.suffix_variable:
             self.suffix_variables[path] = facts.suffix_variable
         return None
+
+    def take_bytes(self, path: str | Path) -> bytes | None:
+        """The bytes the index read of one of the run's files, given up to the caller (read them again
+        when None)."""
+        return self._read.pop(os.fspath(resolved(path)), None) if self._read else None
 
     @cached_property
     def digest(self) -> str:
