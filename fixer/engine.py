@@ -387,8 +387,10 @@ def undefined_names(code: str) -> set[str]:
     so the guard costs two C-level parses, not a LibCST scope analysis."""
     bound: set[str] = set()
     read: set[str] = set()
-
-    def walk(table: symtable.SymbolTable) -> None:
+    # a loop, not a function calling itself through its closure: that is a cycle left for the collector
+    tables = [symtable.symtable(code, "<fixed>", "exec")]
+    while tables:
+        table = tables.pop()
         module = table.get_type() == "module"
         for symbol in table.get_symbols():
             binds = symbol.is_assigned() or symbol.is_imported() or symbol.is_namespace()
@@ -396,10 +398,7 @@ def undefined_names(code: str) -> set[str]:
                 bound.add(symbol.get_name())
             if symbol.is_referenced() and (module or symbol.is_global()):
                 read.add(symbol.get_name())
-        for child in table.get_children():
-            walk(child)
-
-    walk(symtable.symtable(code, "<fixed>", "exec"))
+        tables.extend(table.get_children())
     return read - bound - BUILTIN_NAMES - MODULE_ATTRIBUTES
 
 

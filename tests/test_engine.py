@@ -684,3 +684,20 @@ def test_pool_tasks_put_cdktf_projects_first_and_keep_a_large_screened_project_w
     items += [(str(rest / f"g{i}.py"), rest) for i in range(2400)]
     tasks = _tasks(list(range(len(items))), items, jobs=2)
     assert sum(any(items[n][1] == rest for n in task) for task in tasks) > 2
+
+
+def test_undefined_names_are_global_reads_nothing_binds_at_any_depth():
+    from fixer.engine import undefined_names
+
+    code = (
+        "import os\n"
+        "def f(x):\n"
+        "    global late\n"
+        "    late = 1\n"
+        "    class Inner:\n"
+        "        def method(self):\n"
+        "            return missing_in_method, os, late, x\n"
+        "    return lambda: missing_in_lambda\n"
+        "print(f(1), __name__, missing_at_top)\n"
+    )
+    assert undefined_names(code) == {"missing_in_method", "missing_in_lambda", "missing_at_top"}
