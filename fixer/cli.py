@@ -7,6 +7,7 @@ unreadable configuration, or cdktf-fixer's own failure (a rule raised, a fix mad
 
 from __future__ import annotations
 
+import functools
 import os
 import sys
 from pathlib import Path
@@ -15,7 +16,7 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 if TYPE_CHECKING:
-    from collections.abc import Sequence
+    from collections.abc import Callable, Sequence
 
     from fixer.types import FileResult
 
@@ -97,6 +98,21 @@ def _fail(message: str) -> None:
     raise typer.Exit(2)
 
 
+def _one_run(run: Callable[..., None]) -> Callable[..., None]:
+    """A run keeps what it learns of folders until it ends (`discovery.folders_fixed`): each is listed,
+    and each folder above its files asked about .gitignore and .git, once."""
+
+    @functools.wraps(run)
+    def within(*args: object, **kwargs: object) -> None:
+        from fixer.discovery import folders_fixed
+
+        with folders_fixed():
+            run(*args, **kwargs)
+
+    return within
+
+
+@_one_run
 def _run(
     paths: list[Path] | None,
     select: list[str] | None,
@@ -115,32 +131,6 @@ def _run(
     max_file_size: str = "2MB",
     unsafe_options: frozenset[str] | None = None,
 ) -> None:
-    from fixer.discovery import folders_fixed
-
-    with folders_fixed():
-        _run_once(paths, select, ignore, output_format, jobs, statistics, quiet, verbose, mode, unsafe_fixes, no_cache,
-                  cache_dir, force_exclude, pack, max_file_size, unsafe_options)
-
-
-def _run_once(
-    paths: list[Path] | None,
-    select: list[str] | None,
-    ignore: list[str] | None,
-    output_format: str,
-    jobs: int | None,
-    statistics: bool,
-    quiet: bool,
-    verbose: bool,
-    mode: str,
-    unsafe_fixes: bool,
-    no_cache: bool,
-    cache_dir: Path | None,
-    force_exclude: bool,
-    pack: str,
-    max_file_size: str,
-    unsafe_options: frozenset[str] | None,
-) -> None:
-    """One run: the folders above its files are each asked once about .gitignore and .git."""
     if output_format not in FORMATS:
         _fail(f"unknown --output-format {output_format!r}; choose from {', '.join(FORMATS)}")
     size = _size(max_file_size)

@@ -3,8 +3,6 @@ file's names proves nothing shadows it; where it cannot prove that, it asks Scop
 must be the same wherever the census answers."""
 from __future__ import annotations
 
-import textwrap
-
 import libcst as cst
 import pytest
 from libcst.metadata import MetadataWrapper, ScopeProvider
@@ -39,17 +37,23 @@ def _scope_references(module: cst.Module, statement: cst.ImportFrom, bound: str)
     return {ref.node for a in scope.assignments[bound] if getattr(a, "node", None) is statement for ref in a.references}
 
 
+@pytest.mark.parametrize("head, bound", [
+    (HEAD, "vpc"),
+    ("import cdktf_cdktf_provider_aws as aws\n", "aws"),
+    ("import cdktf_cdktf_provider_aws.vpc as networking\n", "networking"),
+    ("import cdktf_cdktf_provider_aws\n", "cdktf_cdktf_provider_aws"),
+])
 @pytest.mark.parametrize("case", CASES, ids=list(CASES))
-def test_the_census_answers_only_where_it_agrees_with_scope_analysis(case):
+def test_the_census_answers_only_where_it_agrees_with_scope_analysis(head, bound, case):
     body, answers = CASES[case]
-    module = cst.parse_module(HEAD + body)
+    module = cst.parse_module(head + body.replace("vpc", bound))
     statement = module.body[0].body[0]
     usage = _Usage()
     visit_read_only(module, usage)
-    plain = usage.plain_references("vpc", strings_matter=False)
+    plain = usage.plain_references(bound, strings_matter=False)
     assert (plain is not None) is answers
     if plain is not None:
-        assert set(plain) == _scope_references(module, statement, "vpc")
+        assert set(plain) == _scope_references(module, statement, bound)
 
 
 def test_a_string_that_may_name_it_sends_the_question_to_scope_analysis_when_strings_count():
@@ -64,17 +68,27 @@ def test_a_string_that_may_name_it_sends_the_question_to_scope_analysis_when_str
     assert _scope_references(module, module.body[0].body[0], "S3Bucket")  # the string is a reference there
 
 
-def test_a_namespace_style_file_is_checked_without_scope_analysis(tmp_path, monkeypatch):
-    code = textwrap.dedent("""\
-        from cdktf_cdktf_provider_aws import vpc, subnet
-        from cdktf_cdktf_provider_aws.s3_bucket_versioning import S3BucketVersioning
+NAMESPACE_STYLE = """\
+from cdktf_cdktf_provider_aws import vpc, subnet
+from cdktf_cdktf_provider_aws.s3_bucket_versioning import S3BucketVersioning
 
-        def build(self):
-            net = vpc.Vpc(self, "vpc", cidr_block="10.0.0.0/16")
-            subnet.Subnet(self, "subnet", vpc_id=net.id)
-            vpc.Subnet(self, "wrong", vpc_id=net.id)
-            S3BucketVersioning(self, "versioning", bucket="b")
-        """)
+def build(self):
+    net = vpc.Vpc(self, "vpc", cidr_block="10.0.0.0/16")
+    subnet.Subnet(self, "subnet", vpc_id=net.id)
+    vpc.Subnet(self, "wrong", vpc_id=net.id)
+    S3BucketVersioning(self, "versioning", bucket="b")
+"""
+MODULE_ALIAS = """\
+import cdktf_cdktf_provider_aws as aws
+
+def build(self):
+    net = aws.vpc.Vpc(self, "vpc", cidr_block="10.0.0.0/16")
+    aws.vpc.Subnet(self, "wrong", vpc_id=net.id)
+"""
+
+
+@pytest.mark.parametrize("code, lines", [(NAMESPACE_STYLE, [2, 7]), (MODULE_ALIAS, [5])], ids=["from", "alias"])
+def test_a_file_binding_provider_modules_is_checked_without_scope_analysis(tmp_path, monkeypatch, code, lines):
     analysed = []
     monkeypatch.setitem(rule_module._PROVIDERS, ScopeProvider,
                         lambda module: analysed.append(module) or rule_module._scopes(module))
@@ -82,42 +96,5 @@ def test_a_namespace_style_file_is_checked_without_scope_analysis(tmp_path, monk
     path = tmp_path / "stack.py"
     path.write_text(code)
     result = fix_source(decode(code.encode()), str(path), rules, ProjectContext.build(tmp_path), Options(rules))
-    assert sorted((f.line, f.code) for f in result.findings) == [(2, "CTB001"), (7, "CTB001")]
-    assert analysed == []
-
-
-@pytest.mark.parametrize("head, bound", [
-    ("import cdktf_cdktf_provider_aws as aws\n", "aws"),
-    ("import cdktf_cdktf_provider_aws.vpc as networking\n", "networking"),
-    ("import cdktf_cdktf_provider_aws\n", "cdktf_cdktf_provider_aws"),
-])
-@pytest.mark.parametrize("case", CASES, ids=list(CASES))
-def test_the_census_agrees_with_scope_analysis_on_a_module_an_import_binds(head, bound, case):
-    body, answers = CASES[case]
-    module = cst.parse_module(head + body.replace("vpc", bound))
-    statement = module.body[0].body[0]
-    usage = _Usage()
-    visit_read_only(module, usage)
-    plain = usage.plain_references(bound, strings_matter=False)
-    assert (plain is not None) is answers
-    if plain is not None:
-        assert set(plain) == _scope_references(module, statement, bound)
-
-
-def test_a_module_alias_file_is_checked_without_scope_analysis(tmp_path, monkeypatch):
-    code = textwrap.dedent("""\
-        import cdktf_cdktf_provider_aws as aws
-
-        def build(self):
-            net = aws.vpc.Vpc(self, "vpc", cidr_block="10.0.0.0/16")
-            aws.vpc.Subnet(self, "wrong", vpc_id=net.id)
-        """)
-    analysed = []
-    monkeypatch.setitem(rule_module._PROVIDERS, ScopeProvider,
-                        lambda module: analysed.append(module) or rule_module._scopes(module))
-    rules = (rule_by_code("CTB001"),)
-    path = tmp_path / "stack.py"
-    path.write_text(code)
-    result = fix_source(decode(code.encode()), str(path), rules, ProjectContext.build(tmp_path), Options(rules))
-    assert sorted((f.line, f.code) for f in result.findings) == [(5, "CTB001")]
+    assert sorted((f.line, f.code) for f in result.findings) == [(line, "CTB001") for line in lines]
     assert analysed == []
