@@ -16,7 +16,7 @@ import hashlib
 import json
 import os
 import tomllib
-from collections.abc import Callable, Collection, Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
@@ -123,8 +123,9 @@ class ProjectContext:
             if parts:
                 modules.add(".".join(parts))
             if index_classes:
+                key = os.fspath(real) if kept else None
                 data = context._index_file(path, ".".join(parts), facts_cache, force=False,
-                                           keep=os.fspath(real) if kept else None, kept=kept)
+                                           keep=key if key in kept else None)
                 if data is not None:
                     unmarked.append((path, ".".join(parts), data))
         # Files that subclass or use project constructs without naming Construct or TerraformStack
@@ -154,17 +155,17 @@ class ProjectContext:
 
     def _index_file(
         self, path: Path, dotted: str, facts_cache: dict | None, force: bool, data: bytes | None = None,
-        keep: str | None = None, kept: Collection[str] = (),
+        keep: str | None = None,
     ) -> bytes | None:
         """Add one file's facts. Returns its bytes when it was passed over for want of a marker. `keep`:
-        the file's resolved path, whose bytes are kept when it is among the run's files (`kept`)."""
+        the file's resolved path when it is one of the run's files, whose bytes are kept (`take_bytes`)."""
         if data is None:
             try:
                 data = path.read_bytes()
             except OSError:
                 return None
             self.tokens.update(t for t in PROJECT_TOKENS if t.encode() in data)
-            if keep is not None and keep in kept:
+            if keep is not None:
                 self._read[keep] = data
         if not force and not may_define_constructs(data):
             return data
