@@ -62,13 +62,9 @@ class IgnoreRules:
         return ignored
 
 
-def _gitignore(folder: Path, listed: bool | None = None) -> IgnoreRules | None:
-    """The folder's .gitignore rules; `listed` says whether its listing holds a .gitignore file, when the
-    caller has read it (a folder walked is listed anyway: no stat of its own)."""
-    if listed is False:
-        return None
+def _gitignore(folder: Path) -> IgnoreRules | None:
     gitignore = folder / ".gitignore"
-    if listed is None and not gitignore.is_file():
+    if not gitignore.is_file():
         return None
     try:
         lines = gitignore.read_text(encoding="utf-8", errors="replace").splitlines()
@@ -174,7 +170,8 @@ def iter_python_files(
             entries: list[os.DirEntry] = _known("listing", folder, _listing)  # type: ignore[assignment]
         except OSError:
             continue
-        own = _gitignore(folder, _lists_gitignore(entries))
+        # a walked folder is listed anyway: only one whose listing holds a .gitignore is asked for it
+        own = _gitignore(folder) if _lists_gitignore(entries) else None
         if own:
             rules = [*rules, own]
         files = []

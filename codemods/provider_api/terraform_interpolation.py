@@ -175,18 +175,17 @@ class TerraformInterpolation(Rule):
         classes = self.context.classes
         return self.per_node(classes[-1], _self_construct_assignments) if classes else []
 
-    def _resolver(self) -> hcl.Resolver:
-        def resolve(data: bool, terraform_type: str, construct_id: str) -> str | None:
-            classes = _classes_for(data, terraform_type)
-            # a construct created before the string: by a statement the traversal has already left
-            local = [code for code, callee, cid, statement in self._local_constructs()
-                     if callee in classes and cid == construct_id and id(statement) in self.left]
-            members = [code for code, callee, cid, _ in self._member_constructs()
-                       if callee in classes and cid == construct_id]
-            candidates = list(dict.fromkeys(local or members))
-            return candidates[0] if len(candidates) == 1 else None
-
-        return resolve
+    def _resolve(self, data: bool, terraform_type: str, construct_id: str) -> str | None:
+        """The Python code naming the construct a reference points at (`hcl.Resolver`), when exactly one is
+        in reach."""
+        classes = _classes_for(data, terraform_type)
+        # a construct created before the string: by a statement the traversal has already left
+        local = [code for code, callee, cid, statement in self._local_constructs()
+                 if callee in classes and cid == construct_id and id(statement) in self.left]
+        members = [code for code, callee, cid, _ in self._member_constructs()
+                   if callee in classes and cid == construct_id]
+        candidates = list(dict.fromkeys(local or members))
+        return candidates[0] if len(candidates) == 1 else None
 
     def leave_SimpleString(self, original_node: cst.SimpleString, updated_node: cst.SimpleString) -> cst.BaseExpression:
         if "${" not in original_node.value or original_node.prefix.lower() not in ("", "u"):
@@ -214,7 +213,6 @@ class TerraformInterpolation(Rule):
             return updated
         whole = found == [(0, len(items))]
         inner_quote = quote[0] if whole else ("'" if quote[0] == '"' else '"')
-        resolve = self._resolver()
         pieces: list[str] = []
         problems: list[str] = []
         converted = False
@@ -223,7 +221,7 @@ class TerraformInterpolation(Rule):
             pieces.append(_text(items[cursor:start], quote))
             cursor = end
             try:
-                code = hcl.to_python(hcl.parse(items[start + 2 : end - 1]), resolve, inner_quote)
+                code = hcl.to_python(hcl.parse(items[start + 2 : end - 1]), self._resolve, inner_quote)
             except hcl.NotTerraform:
                 pieces.append(_text(items[start:end], quote))
                 continue
