@@ -575,7 +575,9 @@ def _tasks(pending: list[int], items: list[tuple[str, Path]], jobs: int) -> list
     weight = {root: 1.0 if (root / "cdktf.json").is_file() else SCREENED_FILE_COST for root in by_root}
     total = sum(weight[root] * len(numbers) for root, numbers in by_root.items())
     share = total / jobs
-    piece = max(8 * SCREENED_FILE_COST, total / (jobs * 8))  # a task's cost: enough tasks to even out
+    # a task's cost: small enough that when one worker takes the last task, the other waits little (a
+    # twenty-fourth of its share at most), large enough that the round trips stay a small part
+    piece = max(8 * SCREENED_FILE_COST, total / (jobs * 24))
     tasks: list[tuple[float, list[int]]] = []
     current: list[int] = []
     current_cost = 0.0
