@@ -11,7 +11,7 @@ from functools import lru_cache
 from pathlib import Path, PurePath
 from typing import TYPE_CHECKING
 
-from fixer.paths import resolved
+from fixer.paths import resolved, walked
 
 if TYPE_CHECKING:  # imported where an ignore file is read: a run over a tree without one never needs it
     import pathspec
@@ -192,6 +192,8 @@ def iter_python_files(
                 if any(r.matches(path, False) for r in rules):
                     walk.ignored_files += 1
                 else:
+                    if not entry.is_symlink():  # below the resolved root, through folders that are not links
+                        walked(path)
                     files.append(path)
         yield from reversed(files)
 

@@ -8,7 +8,7 @@ each file or folder costs one `lstat` of its own (is it a symbolic link?)."""
 from __future__ import annotations
 
 import os
-from functools import cache, lru_cache
+from functools import cache
 from pathlib import Path
 
 
@@ -23,15 +23,39 @@ def _real_folder(folder: str) -> str:
     return os.path.realpath(real) if os.path.islink(real) else real
 
 
-@lru_cache(maxsize=65536)
+# absolute path -> its resolved Path; bounded, as a batch over many repositories asks of many files
+_RESOLVED: dict[str, Path] = {}
+_RESOLVED_LIMIT = 65536
+
+
 def _resolved(absolute: str) -> Path:
+    known = _RESOLVED.get(absolute)
+    if known is not None:
+        return known
     if ".." in absolute.split(os.sep):  # `link/..` is the link target's parent, not the link's: ask the system
-        return Path(os.path.realpath(absolute))
-    folder, name = os.path.split(os.path.normpath(absolute))
-    if not name:  # the file-system root
-        return Path(folder)
-    real = os.path.join(_real_folder(folder), name)
-    return Path(os.path.realpath(real) if os.path.islink(real) else real)
+        answer = Path(os.path.realpath(absolute))
+    else:
+        folder, name = os.path.split(os.path.normpath(absolute))
+        if not name:  # the file-system root
+            answer = Path(folder)
+        else:
+            real = os.path.join(_real_folder(folder), name)
+            answer = Path(os.path.realpath(real) if os.path.islink(real) else real)
+    _remember(absolute, answer)
+    return answer
+
+
+def _remember(absolute: str, answer: Path) -> None:
+    if len(_RESOLVED) >= _RESOLVED_LIMIT:
+        _RESOLVED.clear()
+    _RESOLVED[absolute] = answer
+
+
+def walked(path: Path) -> None:
+    """`path` was found by a walk down from a resolved folder through folders that are not symbolic links,
+    and is not a link itself: it is its own resolved path (the walk's directory entry said so, at no cost),
+    so `resolved` need not ask the file system again."""
+    _remember(str(path), path)
 
 
 def resolved(path: str | os.PathLike[str]) -> Path:
