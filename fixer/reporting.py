@@ -8,6 +8,7 @@ import os
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
 from urllib.parse import quote
@@ -35,8 +36,13 @@ class Totals:
 
 
 def display_path(path: str) -> str:
+    return _relative(path, os.getcwd())
+
+
+@lru_cache(maxsize=16384)  # a file with many findings is shown once per finding, from the same folder
+def _relative(path: str, cwd: str) -> str:
     try:
-        return os.path.relpath(path)
+        return os.path.relpath(path, cwd)
     except ValueError:
         return path
 

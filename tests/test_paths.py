@@ -49,3 +49,37 @@ def test_folders_resolved_from_their_parents_follow_links_at_any_depth(tree):
     for case in cases:
         assert resolved(case) == case.resolve(), case
     assert resolved(cases[0]) == tree / "real2" / "inner" / "g.py"
+
+
+def test_a_walk_tells_resolved_its_files_and_still_follows_linked_ones(tree, monkeypatch):
+    """The files a walk finds below a resolved folder are their own resolved paths, and `resolved` answers
+    them without asking the file system; a file that is a link is still resolved to its target, and a
+    walk started in a linked folder yields the real paths."""
+    from fixer import paths
+    from fixer.discovery import iter_python_files
+
+    (tree / "real" / "own.py").write_text("z = 3\n")
+    found = list(iter_python_files(tree / "link"))
+    assert sorted(str(p.relative_to(tree)) for p in found) == ["real/lf.py", "real/own.py", "real/sub/f.py"]
+
+    def no_system(*args):
+        raise AssertionError(f"asked the file system about {args}")
+
+    monkeypatch.setattr(paths.os.path, "islink", no_system)
+    monkeypatch.setattr(paths.os.path, "realpath", no_system)
+    assert resolved(tree / "real" / "own.py") == tree / "real" / "own.py"
+    assert resolved(str(tree / "real" / "sub" / "f.py")) == tree / "real" / "sub" / "f.py"
+    monkeypatch.undo()
+    assert resolved(tree / "real" / "lf.py") == tree / "real" / "sub" / "f.py"  # the link, as resolve says
+
+
+def test_a_shown_path_is_relative_to_the_folder_of_the_moment(tree, monkeypatch):
+    """Output shows paths from the working folder; the answers are remembered per working folder."""
+    from fixer.reporting import display_path
+
+    file = str(tree / "real" / "sub" / "f.py")
+    monkeypatch.chdir(tree / "real")
+    assert display_path(file) == os.path.join("sub", "f.py")
+    monkeypatch.chdir(tree / "real" / "sub")
+    assert display_path(file) == "f.py"
+    assert display_path("") == ""  # relpath refuses an empty path: shown as given
