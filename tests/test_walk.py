@@ -250,6 +250,45 @@ def test_a_batched_walk_leaves_no_garbage_cycle():
         gc.enable()
 
 
+def _concrete_node_types() -> list[type[cst.CSTNode]]:
+    import inspect
+
+    found, pending = set(), [cst.CSTNode]
+    while pending:
+        for kind in pending.pop().__subclasses__():
+            if kind not in found:
+                found.add(kind)
+                pending.append(kind)
+    return sorted((k for k in found if not inspect.isabstract(k) and k.__module__.startswith("libcst.")),
+                  key=lambda k: k.__qualname__)
+
+
+def test_field_order_from_the_code_is_the_order_of_the_source_for_every_node_type():
+    """The walk reads a node type's visiting order from the string constants of its
+    `_visit_and_replace_children`; reading the method's source gives the order the visits are written in.
+    A LibCST (or Python) that stores those constants differently fails here for the type that differs."""
+    import ast
+    import inspect
+    import textwrap
+
+    from fixer.walk import field_names_in_code
+
+    def written(kind: type[cst.CSTNode]) -> tuple[str, ...]:
+        source = textwrap.dedent(inspect.getsource(kind._visit_and_replace_children))
+        calls = [c for c in ast.walk(ast.parse(source)) if isinstance(c, ast.Call) and isinstance(c.func, ast.Name)
+                 and c.func.id.startswith("visit_") and len(c.args) > 1 and isinstance(c.args[1], ast.Constant)]
+        calls.sort(key=lambda c: (c.lineno, c.col_offset))
+        return tuple(dict.fromkeys(c.args[1].value for c in calls))
+
+    kinds = _concrete_node_types()
+    assert len(kinds) > 200  # every node type LibCST has, not a few
+    differ = {kind.__qualname__: (field_names_in_code(kind), written(kind)) for kind in kinds
+              if field_names_in_code(kind) != written(kind)}
+    assert differ == {}
+    assert field_names_in_code(cst.Call) == ("lpar", "func", "whitespace_after_func", "whitespace_before_args",
+                                             "args", "rpar")
+
+
 @pytest.mark.parametrize("literal", [
     '""', "''", '"a"', "'a'", '""""""', "''''''", '"""a"b"""', "'''it's'''", '"\\n"', "'\\''", 'u"x"', 'r"\\d"',
     'b"x"', 'Rb"\\x00"', '"""a\r\nb"""', '"${aws_s3_bucket.logs.arn}/*"',
