@@ -265,3 +265,22 @@ def test_a_cdk_terrain_assembly_reads_like_a_cdktf_one(core):
     props = {p[0]: p for p in compact(assembly)["modules"]["thing"]["ThingConfig"]["props"]}
     assert props["enabled"][2] == "boolean"  # a token is accepted everywhere: no union left
     assert {"depends_on", "for_each", "provider"} <= set(props)
+
+
+def test_an_installed_provider_version_comes_from_the_dist_info_beside_it(tmp_path, monkeypatch):
+    """A provider found on the import path takes its version from the one dist-info beside it; with two
+    there (a broken upgrade), importlib.metadata, which knows which one Python uses, answers."""
+    from importlib import metadata
+
+    from fixer.providers import _find_installed, spec_for
+
+    site = tmp_path / "site"
+    site.mkdir()
+    package = _fake_provider(site, "3.2.1")
+    monkeypatch.syspath_prepend(str(site))
+    spec = spec_for("cdktf_cdktf_provider_tiny")
+    asked = []
+    monkeypatch.setattr(metadata, "version", lambda name: asked.append(name) or "9.9.9")
+    assert _find_installed(spec, []) == (package, "3.2.1") and asked == []
+    (site / "cdktf_cdktf_provider_tiny-3.0.0.dist-info").mkdir()
+    assert _find_installed(spec, []) == (package, "9.9.9") and asked == ["cdktf-cdktf-provider-tiny"]

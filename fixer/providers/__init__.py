@@ -266,14 +266,20 @@ def _find_installed(spec: ProviderSpec, search_paths: list[Path]) -> tuple[Path,
     found = importlib.util.find_spec(spec.package)  # locates, does not import, a top-level package
     if found is None or not found.submodule_search_locations:
         return None
-    # imported here: a worker pool's parent never looks a provider up
+    package_dir = Path(next(iter(found.submodule_search_locations)))
+    # the metadata pip wrote beside the package, as in a project's site-packages above: one listing, where
+    # importlib.metadata costs its own import (16 ms, in every worker) and a search of every folder on the
+    # path; it still answers the layouts that have no single dist-info beside the package
+    beside = list(package_dir.parent.glob(f"{spec.package}-*.dist-info"))
+    if len(beside) == 1:
+        return package_dir, beside[0].name[len(spec.package) + 1 : -len(".dist-info")]
     from importlib import metadata
 
     try:
         version = metadata.version(spec.distribution)
     except metadata.PackageNotFoundError:
         return None
-    return Path(next(iter(found.submodule_search_locations))), version
+    return package_dir, version
 
 
 SNAPSHOT_SUFFIX = ".schema.zip"
