@@ -50,6 +50,12 @@ class _Hooks:
                 for name in _hooks(rule_class, kind):
                     found.setdefault(name, []).append((number, getattr(rule_class, kind + name)))
             table.update((name, tuple(hooks)) for name, hooks in found.items())
+        # layout nodes are not entered when no rule has a hook for any of them (they nest: a comment lies
+        # in the whitespace of a parenthesis): nothing happens there, and the class and function stacks
+        # change only at definitions
+        hooked = {name for table in (self.visit, self.leave) for name in table}
+        layout = _walk.LAYOUT_TYPES
+        self.passed_over = frozenset() if any(kind.__name__ in hooked for kind in layout) else layout
         self.visit_of: dict[type, tuple[tuple[int, Callable], ...]] = {}
         self.leave_of: dict[type, tuple[tuple[int, Callable], ...]] = {}
 
@@ -114,12 +120,7 @@ class BatchedRules(cst.CSTVisitor):
         classes, functions = self.context.classes, self.context.functions
         fields_known, fields_of, unknown = _walk._FIELDS, _walk._fields, _walk._UNKNOWN
         class_def, function_def, sentinel = cst.ClassDef, cst.FunctionDef, cst.MaybeSentinel
-        hooked = {name for table in (visit_by_name, leave_by_name) for name in table}
-        # layout nodes are not entered when no rule has a hook for any of them (they nest: a comment lies
-        # in the whitespace of a parenthesis): nothing happens there, and the class and function stacks
-        # change only at definitions
-        layout = _walk.LAYOUT_TYPES
-        passed_over = frozenset() if any(kind.__name__ in hooked for kind in layout) else layout
+        passed_over = self._hooks.passed_over
 
         def go(node: cst.CSTNode) -> None:
             kind = type(node)
