@@ -564,42 +564,50 @@ SCREENED_FILE_COST = 0.1
 
 
 def _tasks(pending: list[int], items: list[tuple[str, Path]], jobs: int) -> list[list[int]]:
-    """The pool's tasks, most costly first, so the cheap ones even out the workers' loads at the end. A
-    project's files stay together, so one worker builds its index; a project is split only when it costs
-    more than a worker's share of the run, which no order of whole projects balances (each worker given
-    a piece builds that index too). Cost is estimated per file, by whether its project is a CDKTF one:
-    file counts alone put a standard library's hundreds of screened-out files before the CDKTF code."""
+    """The pool's tasks, most costly first, shrinking as the run goes (as OpenMP's guided schedule): each
+    groups projects until it costs a `GUIDED`th of what is left per worker, so the first tasks are large
+    (few round trips) and the last ones single small projects, which even out the workers' loads at the
+    end (the last task one worker takes is what the other waits for). A project's files stay together, so
+    one worker builds its index; a project is split only when it costs more than a worker's share of the
+    run, which no order of whole projects balances (each worker given a piece builds that index too).
+    Cost is estimated per file, by whether its project is a CDKTF one: file counts alone put a standard
+    library's hundreds of screened-out files before the CDKTF code."""
     by_root: dict[Path, list[int]] = {}
     for number in pending:
         by_root.setdefault(items[number][1], []).append(number)
     weight = {root: 1.0 if (root / "cdktf.json").is_file() else SCREENED_FILE_COST for root in by_root}
     total = sum(weight[root] * len(numbers) for root, numbers in by_root.items())
     share = total / jobs
-    # a task's cost: small enough that when one worker takes the last task, the other waits little (a
-    # twenty-fourth of its share at most), large enough that the round trips stay a small part
-    piece = max(8 * SCREENED_FILE_COST, total / (jobs * 24))
-    tasks: list[tuple[float, list[int]]] = []
-    current: list[int] = []
-    current_cost = 0.0
+    smallest = 8 * SCREENED_FILE_COST  # never so little that the round trips weigh
+    units: list[tuple[float, list[int]]] = []  # whole projects, and the pieces of the largest
     for root, numbers in by_root.items():
         cost = weight[root] * len(numbers)
         if cost > share:
-            size = max(8, int(piece / weight[root]))  # never so few files that the round trips weigh
-            for start in range(0, len(numbers), size):
-                chunk = numbers[start:start + size]
-                tasks.append((weight[root] * len(chunk), chunk))
-        elif cost >= piece:
-            tasks.append((cost, list(numbers)))
+            size = max(8, int(max(smallest, total / (jobs * 24)) / weight[root]))
+            units.extend((weight[root] * len(numbers[start:start + size]), numbers[start:start + size])
+                         for start in range(0, len(numbers), size))
         else:
-            if current and current_cost + cost > piece:
-                tasks.append((current_cost, current))
-                current, current_cost = [], 0.0
-            current.extend(numbers)
-            current_cost += cost
+            units.append((cost, list(numbers)))
+    units.sort(key=lambda unit: unit[0], reverse=True)
+    tasks: list[tuple[float, list[int]]] = []
+    current: list[int] = []
+    current_cost, left = 0.0, total
+    for cost, numbers in units:
+        if current and current_cost + cost > max(smallest, left / (jobs * GUIDED)):
+            tasks.append((current_cost, current))
+            left -= current_cost
+            current, current_cost = [], 0.0
+        current.extend(numbers)
+        current_cost += cost
     if current:
         tasks.append((current_cost, current))
     tasks.sort(key=lambda task: task[0], reverse=True)
     return [numbers for _, numbers in tasks]
+
+
+# A task costs at most this fraction of what is left per worker when it is made (OpenMP's guided schedule
+# uses 1): the first tasks are an eighth of the run for two workers, the last a single small project.
+GUIDED = 4
 
 
 # How many passes over the middle generation come between two full collections (Python's default: 10).

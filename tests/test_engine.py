@@ -703,13 +703,16 @@ def test_undefined_names_are_global_reads_nothing_binds_at_any_depth():
     assert undefined_names(code) == {"missing_in_method", "missing_in_lambda", "missing_at_top"}
 
 
-def test_pool_tasks_are_small_enough_that_the_workers_finish_together():
-    """The last task a worker takes decides how long the other waits: with 2,000 files of small projects
-    no task is more than a thirty-second of the run, and every project still runs in one task."""
+def test_pool_tasks_shrink_so_the_workers_finish_together():
+    """The last task a worker takes decides how long the other waits: tasks shrink as the run goes, from
+    an eighth of it (few round trips) to a single small project at the end, and no project is split."""
     from fixer.engine import _tasks
 
     items = [(f"/p{r}/f{i}.py", Path(f"/p{r}")) for r in range(200) for i in range(10)]
     tasks = _tasks(list(range(len(items))), items, jobs=2)
     assert sorted(n for task in tasks for n in task) == list(range(len(items)))
-    assert max(len(task) for task in tasks) <= len(items) / 32
     assert all(len({items[n][1] for n in task}) * 10 == len(task) for task in tasks)  # whole projects
+    sizes = [len(task) for task in tasks]
+    assert sizes == sorted(sizes, reverse=True)
+    assert sizes[0] <= len(items) / 8 and sizes[-4:] == [10, 10, 10, 10]  # the tail: one project each
+    assert len(tasks) < 60  # and not a round trip per project
