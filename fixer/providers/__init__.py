@@ -285,12 +285,13 @@ def _find_installed(spec: ProviderSpec, search_paths: list[Path]) -> tuple[Path,
 SNAPSHOT_SUFFIX = ".schema.zip"
 
 
-def snapshot_files(spec: ProviderSpec) -> list[Path]:
+@lru_cache(maxsize=None)  # the package's own data: asked by every project's first provider lookup
+def snapshot_files(spec: ProviderSpec) -> tuple[Path, ...]:
     """The schemas shipped for this provider. CDK Terrain's prebuilt package (`cdktn_provider_aws`) is the
     same generated API under a new name (its newer lines a superset but for a few properties, CTM005): when
     it is not installed, the schema shipped for its cdktf twin answers (a project whose pins exclude that
     version gets no answer: `pinned_mismatch`)."""
-    own = sorted(DATA_DIR.glob(f"{spec.distribution}-*{SNAPSHOT_SUFFIX}"))
+    own = tuple(sorted(DATA_DIR.glob(f"{spec.distribution}-*{SNAPSHOT_SUFFIX}")))
     twin = _cdktf_twin(spec)
     return own if own or twin is None else snapshot_files(twin)
 
@@ -348,14 +349,18 @@ _LOCATED: dict[tuple[str, tuple[Path, ...]], tuple[Path, str] | None] = {}
 _SITES: dict[Path | None, tuple[Path, ...]] = {}
 
 
+def _sites(project_root: Path | None) -> tuple[Path, ...]:
+    sites = _SITES.get(project_root)
+    if sites is None:
+        sites = _SITES[project_root] = tuple(project_site_packages(project_root))
+    return sites
+
+
 def _locate(spec: ProviderSpec, project_root: Path | None) -> tuple[Path, str] | None:
     """The installation a project uses; asked once per process for all projects sharing site-packages."""
     if spec.package.startswith(IMPORTS_PACKAGE + "."):
         return _find_imports(spec, project_root)
-    sites = _SITES.get(project_root)
-    if sites is None:
-        sites = _SITES[project_root] = tuple(project_site_packages(project_root))
-    key = (spec.package, sites)
+    key = (spec.package, _sites(project_root))
     if key not in _LOCATED:
         _LOCATED[key] = _find_installed(spec, list(key[1]))
     twin = _cdktf_twin(spec)
@@ -369,10 +374,11 @@ def _locate(spec: ProviderSpec, project_root: Path | None) -> tuple[Path, str] |
 def installed_providers(project_root: Path | None) -> list[ProviderSpec]:
     """Every provider the project can use: the shipped ones, prebuilt packages in its virtualenv or in
     cdktf-fixer's environment, and its `imports/` bindings (a glob, no package is read)."""
-    packages = {spec.package for spec in PROVIDERS} | _prebuilt_in(tuple(project_site_packages(project_root)))
+    packages = {spec.package for spec in PROVIDERS} | _prebuilt_in(_sites(project_root))
     packages |= _prebuilt_in(tuple(Path(p) for p in sys.path if p.endswith("site-packages")))
-    if project_root is not None:
-        packages.update(f"{IMPORTS_PACKAGE}.{d.parent.parent.name}" for d in (project_root / IMPORTS_PACKAGE).glob("*/_jsii/*.jsii.tgz"))
+    bindings = project_root / IMPORTS_PACKAGE if project_root is not None else None
+    if bindings is not None and os.path.isdir(bindings):  # one stat for the usual project without bindings
+        packages.update(f"{IMPORTS_PACKAGE}.{d.parent.parent.name}" for d in bindings.glob("*/_jsii/*.jsii.tgz"))
     return [spec_for(p) for p in sorted(packages)]
 
 
@@ -407,12 +413,18 @@ def _answering_version(spec: ProviderSpec, project_root: Path | None) -> tuple[s
     installed = _locate(spec, project_root)
     if installed is not None:
         package_dir = installed[0]
-        own = project_root is not None and resolved(package_dir).is_relative_to(resolved(project_root))
+        own = project_root is not None and _within(resolved(package_dir), resolved(project_root))
         return installed[1], PROJECT_ENVIRONMENT if own else "cdktf-fixer's environment", str(package_dir)
     snapshots = snapshot_files(spec)
     if not snapshots:
         return None, "none", None
     return snapshot_version(spec, snapshots[-1]), "snapshot shipped with cdktf-fixer", None
+
+
+def _within(path: Path, folder: Path) -> bool:
+    """`path.is_relative_to(folder)` for two resolved paths, by their text (pathlib's builds a new path)."""
+    below, above = str(path), str(folder)
+    return below == above or below.startswith(above if above.endswith(os.sep) else above + os.sep)
 
 
 def _pin(spec: ProviderSpec, project_root: Path | None) -> Pin | None:
