@@ -30,10 +30,14 @@ class RuleFailed(Exception):
 def _hooks(rule_class: type, prefix: str) -> frozenset[str]:
     """The node type names a rule class has `visit_`/`leave_` hooks for: its own or its mixins', not the
     no-op defaults LibCST's base class defines for every node type."""
+    # read from the classes of the rule's own code, not from `dir()`: LibCST's bases define a hook for
+    # every node type, so `dir()` lists some seven hundred names per class, all of them the no-op defaults
+    names = {
+        name for klass in rule_class.__mro__ if not klass.__module__.startswith("libcst")
+        for name in vars(klass) if name.startswith(prefix) and "_" not in name[len(prefix):]
+    }
     return frozenset(
-        name[len(prefix):] for name in dir(rule_class)
-        if name.startswith(prefix) and "_" not in name[len(prefix):]
-        and getattr(rule_class, name) is not getattr(cst.CSTTransformer, name, None)
+        name[len(prefix):] for name in names if getattr(rule_class, name) is not getattr(cst.CSTTransformer, name, None)
     )
 
 

@@ -309,3 +309,22 @@ def test_integer_values_are_what_literal_eval_gives(literal):
     node = cst.parse_expression(literal)
     assert isinstance(node, cst.Integer)
     assert integer_value(node) == node.evaluated_value
+
+
+def test_each_rules_hooks_are_the_hooks_dir_finds_beyond_libcsts_defaults():
+    """The batched walk reads a rule's hooks from the classes of its own code; `dir()` over the whole class
+    names the same ones once LibCST's no-op defaults are left out."""
+    from fixer.batched import _hooks
+    from fixer.registry import every_rule
+
+    def by_dir(rule_class: type, prefix: str) -> frozenset[str]:
+        return frozenset(name[len(prefix):] for name in dir(rule_class)
+                         if name.startswith(prefix) and "_" not in name[len(prefix):]
+                         and getattr(rule_class, name) is not getattr(cst.CSTTransformer, name, None))
+
+    rules = [rule for rule in every_rule() if issubclass(rule, cst.CSTTransformer)]
+    assert len(rules) > 20
+    for rule in rules:
+        for prefix in ("visit_", "leave_"):
+            assert _hooks(rule, prefix) == by_dir(rule, prefix), (rule.code, prefix)
+    assert any(_hooks(rule, "visit_") for rule in rules) and any(_hooks(rule, "leave_") for rule in rules)
