@@ -259,7 +259,7 @@ class ProjectContext:
         )
         return scripts[0].relative_to(self.root) if scripts else None
 
-    @property
+    @cached_property  # asked by CTB005's screen of every file
     def entry_runs_from_root(self) -> bool:
         """Whether the entry's folder, the first entry of sys.path when it runs, is the project root."""
         return self.entry is None or self.entry.parent == Path(".")
