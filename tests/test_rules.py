@@ -141,3 +141,18 @@ def test_report_rejects_a_fix_the_rule_does_not_declare(tmp_path):
     with pytest.raises(TypeError, match="fix_applicability"):
         type("Inconsistent", (Rule,), {"code": "CTX996", "name": "x", "summary": "x", "markers": ("x",),
                                        "fix_availability": FixAvailability.SOMETIMES})
+
+
+def test_lambda_build_files_are_what_a_glob_of_each_pattern_finds(tmp_path):
+    """CTE001 looks for the step that builds an archive in the project's build files: one listing per
+    folder finds what a glob per pattern found, dotfiles and folders included."""
+    from codemods.packaging.lambda_code_asset import BUILD_FILES, _build_files
+
+    for name in ("Makefile", "makefile", "a.mk", ".hidden.sh", "b.sh", "package.json", "notes.txt", "justfile",
+                 "Dockerfile", "scripts/build", "scripts/sub/deep.sh", ".github/workflows/ci.yml",
+                 ".github/workflows/x.yaml", ".github/workflows/readme.md"):
+        (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / name).write_text("zip")
+    expected = sorted(path for pattern in BUILD_FILES for path in tmp_path.glob(pattern))
+    assert sorted(_build_files(tmp_path)) == expected
+    assert len(expected) == 11

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import ast
+import fnmatch
 import functools
 import os
 import re
@@ -28,14 +29,31 @@ def built_somewhere(root: Path, archive: str) -> bool:
     """Whether a build file of the project names the archive (a step that produces it), or Python code
     makes zip archives."""
     name = Path(archive).name
-    for pattern in BUILD_FILES:
-        for path in root.glob(pattern):
-            try:
-                if path.is_file() and path.stat().st_size < 1_000_000 and name in path.read_text(errors="replace"):
-                    return True
-            except OSError:
-                continue
+    for path in _build_files(root):
+        try:
+            if path.is_file() and path.stat().st_size < 1_000_000 and name in path.read_text(errors="replace"):
+                return True
+        except OSError:
+            continue
     return False
+
+
+def _build_files(root: Path) -> list[Path]:
+    """What `root.glob(pattern)` finds for each of BUILD_FILES, from one listing per folder the patterns
+    name (a glob per pattern listed the root a dozen times)."""
+    by_folder: dict[str, list[str]] = {}
+    for pattern in BUILD_FILES:
+        folder, _, name = pattern.rpartition("/")
+        by_folder.setdefault(folder, []).append(name)
+    found = []
+    for folder, names in by_folder.items():
+        place = root / folder if folder else root
+        try:
+            entries = sorted(os.listdir(place))
+        except OSError:
+            continue
+        found.extend(place / entry for entry in entries if any(fnmatch.fnmatch(entry, n) for n in names))
+    return found
 
 
 @dataclass(frozen=True)
