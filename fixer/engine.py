@@ -584,8 +584,8 @@ def _tasks(pending: list[int], items: list[tuple[str, Path]], jobs: int) -> list
         cost = weight[root] * len(numbers)
         if cost > share:
             size = max(8, int(max(smallest, total / (jobs * 24)) / weight[root]))
-            units.extend((weight[root] * len(numbers[start:start + size]), numbers[start:start + size])
-                         for start in range(0, len(numbers), size))
+            pieces = [numbers[start:start + size] for start in range(0, len(numbers), size)]
+            units.extend((weight[root] * len(piece), piece) for piece in pieces)
         else:
             units.append((cost, list(numbers)))
     units.sort(key=lambda unit: unit[0], reverse=True)

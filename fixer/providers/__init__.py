@@ -255,13 +255,17 @@ def _find_imports(spec: ProviderSpec, project_root: Path | None) -> tuple[Path, 
     return package_dir, tarball.name.removesuffix(".jsii.tgz").rpartition("@")[2]
 
 
+def _dist_info_versions(site: Path, package: str) -> list[str]:
+    """The versions the dist-info folders of `package` in this site-packages name (pip writes one)."""
+    return [d.name[len(package) + 1 : -len(".dist-info")] for d in site.glob(f"{package}-*.dist-info")]
+
+
 def _find_installed(spec: ProviderSpec, search_paths: list[Path]) -> tuple[Path, str] | None:
     """The provider package directory and its version: first in the given site-packages, then our own."""
     for site in search_paths:
         package_dir = site / spec.package
         if (package_dir / "__init__.py").is_file():
-            for dist_info in site.glob(f"{spec.package}-*.dist-info"):
-                version = dist_info.name[len(spec.package) + 1 : -len(".dist-info")]
+            for version in _dist_info_versions(site, spec.package):
                 return package_dir, version
     found = importlib.util.find_spec(spec.package)  # locates, does not import, a top-level package
     if found is None or not found.submodule_search_locations:
@@ -270,9 +274,9 @@ def _find_installed(spec: ProviderSpec, search_paths: list[Path]) -> tuple[Path,
     # the metadata pip wrote beside the package, as in a project's site-packages above: one listing, where
     # importlib.metadata costs its own import (16 ms, in every worker) and a search of every folder on the
     # path; it still answers the layouts that have no single dist-info beside the package
-    beside = list(package_dir.parent.glob(f"{spec.package}-*.dist-info"))
+    beside = _dist_info_versions(package_dir.parent, spec.package)
     if len(beside) == 1:
-        return package_dir, beside[0].name[len(spec.package) + 1 : -len(".dist-info")]
+        return package_dir, beside[0]
     from importlib import metadata
 
     try:
